@@ -1,0 +1,2 @@
+export * from './china-time';
+export * from './working-day-calendar';

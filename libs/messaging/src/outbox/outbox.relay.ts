@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Kafka, Producer } from 'kafkajs';
+import { Counter, Gauge, register } from 'prom-client';
+import { KAFKA } from '../kafka/kafka.client';
+import { toKafkaMessage } from '../kafka/kafka-message';
+import { OutboxEvent } from './outbox-event.entity';
+
+const BATCH = 200;
+
+function metric<T>(name: string, make: () => T): T {
+  return (register.getSingleMetric(name) as T) ?? make();
+}
+const published = metric('outbox_events_published_total', () => new Counter({ name: 'outbox_events_published_total', help: 'Outbox events published to Kafka' }));
+const backlog = metric('outbox_backlog', () => new Gauge({ name: 'outbox_backlog', help: 'Outbox events waiting to be published' }));
+
+/**
+ * Publishes outbox rows to Kafka in commit order. Rows are locked with SKIP LOCKED so replicas
+ * share the work; a row is marked published only after Kafka acknowledged it (at least once).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private producer: Producer | undefined;
+  private connected = false;
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (process.env.OUTBOX_RELAY_ENABLED === 'false') return;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    if (this.producer) await this.producer.disconnect().catch(() => undefined);
+  }
+
+  /** Lets a writer skip the poll delay right after a commit. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    let delay = 200;
+    while (!this.stopped) {
+      try {
+        const sent = await this.publishBatch();
+        delay = sent === BATCH ? 0 : 200;
+      } catch (e) {
+        this.connected = false;
+        this.logger.warn(`outbox relay cannot publish yet: ${(e as Error).message}`);
+        delay = Math.min(Math.max(delay * 2, 500), 5000);
+      }
+      if (delay > 0) await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, delay);
+        this.wake = () => { clearTimeout(t); resolve(); };
+      });
+    }
+  }
+
+  async publishBatch(): Promise<number> {
+    let failure: Error | undefined;
+    const sent = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager
+        .createQueryBuilder(OutboxEvent, 'e')
+        .where('e.published_at IS NULL')
+        .orderBy('e.created_at', 'ASC')
+        .addOrderBy('e.id', 'ASC')
+        .limit(BATCH)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (rows.length === 0) {
+        backlog.set(0);
+        return 0;
+      }
+      const producer = await this.connectedProducer();
+      const byTopic = new Map<string, OutboxEvent[]>();
+      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      try {
+        await producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, events]) => ({ topic, messages: events.map((e) => toKafkaMessage(e.envelope)) })),
+        });
+      } catch (e) {
+        // recorded in this same transaction, which still commits: the rows stay unpublished
+        await manager.query('UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)', [rows.map((r) => r.id), (e as Error).message.slice(0, 1000)]);
+        failure = e as Error;
+        return 0;
+      }
+      await manager.query('UPDATE outbox_events SET published_at = now(), last_error = NULL WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      published.inc(rows.length);
+      return rows.length;
+    });
+    if (failure) throw failure;
+    return sent;
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      this.producer.on(this.producer.events.DISCONNECT, () => { this.connected = false; });
+    }
+    if (!this.connected) {
+      await this.producer.connect();
+      this.connected = true;
+    }
+    return this.producer;
+  }
+}

@@ -1,0 +1,55 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+
+/** Postgres error codes that mean the caller sent something the data cannot take. */
+const pgClientErrors: Record<string, { status: number; message: string }> = {
+  '23505': { status: HttpStatus.CONFLICT, message: 'A record with the same key already exists' },
+  '23503': { status: HttpStatus.CONFLICT, message: 'A referenced record does not exist or is still referenced' },
+  '23514': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A value breaks a data rule' },
+  '22001': { status: HttpStatus.BAD_REQUEST, message: 'A value is too long' },
+  '22003': { status: HttpStatus.BAD_REQUEST, message: 'A number is out of range' },
+  '22007': { status: HttpStatus.BAD_REQUEST, message: 'A date is not valid' },
+  '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date is out of range' },
+  '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+};
+
+/**
+ * Turns every error into a JSON answer; database errors caused by input become 4xx,
+ * so a client never sees a 500 for something it can fix.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      res.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      return;
+    }
+    if (exception instanceof EntityNotFoundError) {
+      res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Record not found' });
+      return;
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception as QueryFailedError & { code?: string }).code;
+      const known = code ? pgClientErrors[code] : undefined;
+      if (known) {
+        res.status(known.status).json({ statusCode: known.status, message: known.message, detail: (exception as any).detail });
+        return;
+      }
+    }
+    // body-parser errors (malformed JSON, too large) carry their own status
+    const status = (exception as { status?: number; statusCode?: number })?.status ?? (exception as any)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ statusCode: status, message: (exception as Error).message });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(500).json({ statusCode: 500, message: 'Internal server error' });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './temporal.module';
+export * from './temporal.options';
+export * from './temporal-worker.host';
+export * from './activity-methods';
+export * from './workflow-bundle';

@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { readInfraConfig } from '@cityworks/platform';
+import { TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
+import { activityMethods } from './activity-methods';
+
+/**
+ * Runs the service's activity worker inside the service process. Temporal may be down when the
+ * service starts; the worker keeps trying and the HTTP API serves meanwhile.
+ */
+@Injectable()
+export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerHost.name);
+  private worker: Worker | undefined;
+  private connection: NativeConnection | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    @Inject(TEMPORAL_OPTIONS) private readonly options: TemporalServiceOptions,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  get state(): string {
+    return this.worker?.getState() ?? 'NOT_STARTED';
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.activities || process.env.TEMPORAL_WORKER_ENABLED === 'false') return;
+    this.running = this.runWithRetry();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close().catch(() => undefined);
+  }
+
+  private async runWithRetry(): Promise<void> {
+    const infra = readInfraConfig();
+    const activities = activityMethods(this.moduleRef.get(this.options.activities!, { strict: false }));
+    let wait = 500;
+    while (!this.stopped) {
+      try {
+        this.connection = await NativeConnection.connect({ address: infra.temporalAddress });
+        this.worker = await Worker.create({
+          connection: this.connection,
+          namespace: infra.temporalNamespace,
+          taskQueue: this.options.taskQueue,
+          activities,
+          shutdownGraceTime: '10s',
+        });
+        this.logger.log(`activity worker on task queue ${this.options.taskQueue} (${Object.keys(activities).join(', ')})`);
+        wait = 500;
+        await this.worker.run();
+        if (this.stopped) return;
+        this.logger.warn('activity worker stopped; restarting');
+      } catch (e) {
+        if (this.stopped) return;
+        this.logger.warn(`activity worker cannot run yet: ${(e as Error).message}`);
+      }
+      await this.connection?.close().catch(() => undefined);
+      this.connection = undefined;
+      await new Promise((r) => setTimeout(r, wait));
+      wait = Math.min(wait * 2, 5000);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { Client, Connection } from '@temporalio/client';
+import { readInfraConfig } from '@cityworks/platform';
+import { TEMPORAL_CLIENT, TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
+import { TemporalWorkerHost } from './temporal-worker.host';
+import { TemporalHealth } from './temporal-health';
+
+/** A Temporal client (to start and signal workflows) and the service's activity worker. */
+@Global()
+@Module({})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+
+  static forService(options: TemporalServiceOptions): DynamicModule {
+    return {
+      module: TemporalModule,
+      imports: [TerminusModule],
+      providers: [
+        { provide: TEMPORAL_OPTIONS, useValue: options },
+        {
+          provide: TEMPORAL_CLIENT,
+          // lazy: the service starts even while Temporal is down, and reconnects by itself
+          useFactory: () => {
+            const infra = readInfraConfig();
+            return new Client({ connection: Connection.lazy({ address: infra.temporalAddress }), namespace: infra.temporalNamespace });
+          },
+        },
+        TemporalWorkerHost,
+        TemporalHealth,
+      ],
+      exports: [TEMPORAL_CLIENT],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close().catch(() => undefined);
+  }
+}

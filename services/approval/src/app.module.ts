@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TaskQueues } from '@cityworks/contracts';
+import { PlatformModule } from '@cityworks/platform';
+import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
+import { TemporalModule } from '@cityworks/temporal';
+import { Application } from './applications/application.entity';
+import { ApplicationsModule } from './applications/applications.module';
+import { ApprovalActivitiesImpl } from './activities/approval.activities';
+import { approvalMigrations } from './migrations';
+
+@Module({
+  imports: [
+    PlatformModule.forService({ service: 'approval', schema: 'approval', entities: [Application, OutboxEvent, InboxEvent], migrations: approvalMigrations }),
+    MessagingModule.forService({ service: 'approval' }),
+    TemporalModule.forService({ taskQueue: TaskQueues.approval, activities: ApprovalActivitiesImpl }),
+    ApplicationsModule,
+  ],
+  providers: [ApprovalActivitiesImpl],
+})
+export class AppModule {}

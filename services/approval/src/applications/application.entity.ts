@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type ApplicationStatus = 'accepted' | 'approved' | 'rejected';
+
+/** 办件: one approval item applied for by one project. */
+@Entity({ name: 'applications' })
+export class Application {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'project_code', type: 'varchar', length: 64 })
+  projectCode: string;
+
+  @Column({ name: 'item_code', type: 'varchar', length: 64 })
+  itemCode: string;
+
+  /** 实施部门 */
+  @Column({ name: 'department_code', type: 'varchar', length: 64 })
+  departmentCode: string;
+
+  /** 监管部门 */
+  @Column({ name: 'supervising_department_code', type: 'varchar', length: 64 })
+  supervisingDepartmentCode: string;
+
+  @Column({ name: 'region_code', type: 'varchar', length: 32 })
+  regionCode: string;
+
+  /** 建设单位 统一社会信用代码 */
+  @Column({ name: 'owner_uscc', type: 'varchar', length: 18 })
+  ownerUscc: string;
+
+  @Column({ name: 'on_commitment', type: 'boolean', default: false })
+  onCommitment: boolean;
+
+  @Column({ name: 'supervision_feedback_working_days', type: 'int' })
+  supervisionFeedbackWorkingDays: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ApplicationStatus;
+
+  @Column({ name: 'accepted_at', type: 'timestamptz' })
+  acceptedAt: Date;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsUscc } from '@cityworks/platform';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const CODE_RULE = 'must be 1–64 letters, digits, dots, underscores or hyphens';
+
+/** 受理: the desk accepts an application for one item of one project. */
+export class AcceptApplicationDto {
+  @ApiProperty({ description: '项目代码', example: '2026-210302-47-01-000123' })
+  @Matches(CODE, { message: `projectCode ${CODE_RULE}` })
+  projectCode: string;
+
+  @ApiProperty({ description: '审批事项编码', example: 'JS-SGXK-001' })
+  @Matches(CODE, { message: `itemCode ${CODE_RULE}` })
+  itemCode: string;
+
+  @ApiProperty({ description: '实施部门代码', example: 'AS-XZSPJ' })
+  @Matches(CODE, { message: `departmentCode ${CODE_RULE}` })
+  departmentCode: string;
+
+  @ApiProperty({ description: '监管部门代码 (审管一体: same as departmentCode)', example: 'AS-ZJJ' })
+  @Matches(CODE, { message: `supervisingDepartmentCode ${CODE_RULE}` })
+  supervisingDepartmentCode: string;
+
+  @ApiProperty({ description: '行政区划代码', example: '210302' })
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit administrative division code' })
+  regionCode: string;
+
+  @ApiProperty({ description: '建设单位统一社会信用代码', example: '91350100M000100Y43' })
+  @IsUscc()
+  ownerUscc: string;
+
+  @ApiPropertyOptional({ description: '告知承诺制', default: false })
+  @IsOptional()
+  @IsBoolean()
+  onCommitment?: boolean;
+
+  @ApiProperty({ description: 'working days the supervising department has to act on the result', example: 5, minimum: 1, maximum: 365 })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  supervisionFeedbackWorkingDays: number;
+}

@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '@cityworks/platform';
+
+export class ListApplicationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['accepted', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['accepted', 'approved', 'rejected'])
+  status?: 'accepted' | 'approved' | 'rejected';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  projectCode?: string;
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { Topics, TaskQueues } from '@cityworks/contracts';
+import { PlatformModule } from '@cityworks/platform';
+import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
+import { TemporalModule } from '@cityworks/temporal';
+import { SupervisionTask } from './supervision-tasks/supervision-task.entity';
+import { SupervisionTasksModule } from './supervision-tasks/supervision-tasks.module';
+import { ApprovalDecidedHandler } from './events/approval-decided.handler';
+import { SupervisionActivitiesImpl } from './activities/supervision.activities';
+import { supervisionMigrations } from './migrations';
+
+@Module({
+  imports: [
+    PlatformModule.forService({ service: 'supervision', schema: 'supervision', entities: [SupervisionTask, OutboxEvent, InboxEvent], migrations: supervisionMigrations }),
+    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval] }),
+    TemporalModule.forService({ taskQueue: TaskQueues.supervision, activities: SupervisionActivitiesImpl }),
+    SupervisionTasksModule,
+  ],
+  providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],
+})
+export class AppModule {}

@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type SupervisionTaskStatus = 'open' | 'overdue' | 'closed';
+
+/**
+ * 审管联动 task: a decision pushed to the supervising department, which must act on it and
+ * feed the result back (监管结果反馈) by `dueAt`.
+ */
+@Entity({ name: 'supervision_tasks' })
+export class SupervisionTask {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'application_id', type: 'varchar', length: 64, unique: true })
+  applicationId: string;
+
+  @Column({ name: 'project_code', type: 'varchar', length: 64 })
+  projectCode: string;
+
+  @Column({ name: 'item_code', type: 'varchar', length: 64 })
+  itemCode: string;
+
+  /** the supervising department (监管部门) */
+  @Column({ name: 'department_code', type: 'varchar', length: 64 })
+  departmentCode: string;
+
+  @Column({ name: 'approving_department_code', type: 'varchar', length: 64 })
+  approvingDepartmentCode: string;
+
+  @Column({ name: 'region_code', type: 'varchar', length: 32 })
+  regionCode: string;
+
+  @Column({ name: 'owner_uscc', type: 'varchar', length: 18 })
+  ownerUscc: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  decision: string;
+
+  @Column({ name: 'on_commitment', type: 'boolean' })
+  onCommitment: boolean;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: SupervisionTaskStatus;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt: Date;
+
+  /** the deadline crossed a year with no official holiday arrangement yet */
+  @Column({ name: 'due_provisional', type: 'boolean', default: false })
+  dueProvisional: boolean;
+
+  @Column({ name: 'workflow_id', type: 'varchar', length: 128 })
+  workflowId: string;
+
+  @Column({ name: 'feedback_outcome', type: 'text', nullable: true })
+  feedbackOutcome: string | null;
+
+  @Column({ name: 'feedback_at', type: 'timestamptz', nullable: true })
+  feedbackAt: Date | null;
+
+  @Column({ name: 'overdue_at', type: 'timestamptz', nullable: true })
+  overdueAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,22 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { aliasWorkspaceLibs, findWorkspaceRoot } from '@cityworks/temporal';
+
+/** Builds dist/workflows/workflow-bundle.js from the compiled workflow code. */
+async function main(): Promise<void> {
+  const root = findWorkspaceRoot(__dirname);
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('./workflows'),
+    webpackConfigHook: aliasWorkspaceLibs(root, true),
+  });
+  const out = path.join(root, 'dist/workflows/workflow-bundle.js');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, code);
+  console.log(`workflow bundle written to ${path.relative(root, out)} (${Math.round(code.length / 1024)} KiB)`);
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { TaskQueues } from '@cityworks/contracts';
+import { readInfraConfig } from '@cityworks/platform';
+import { aliasWorkspaceLibs, findWorkspaceRoot } from '@cityworks/temporal';
+
+/**
+ * The workflow worker (task queue `workflows`). In production it loads the prebuilt bundle
+ * (dist/workflows/workflow-bundle.js, see build-bundle.ts); from source it bundles on start.
+ */
+export async function createWorkflowWorker(connection: NativeConnection, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
+  const infra = readInfraConfig();
+  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH ?? path.join(findWorkspaceRoot(__dirname), 'dist/workflows/workflow-bundle.js');
+  const fromBundle = __filename.endsWith('.js') && fs.existsSync(bundlePath);
+  const root = findWorkspaceRoot(__dirname);
+  return Worker.create({
+    connection,
+    namespace: infra.temporalNamespace,
+    taskQueue: TaskQueues.workflows,
+    ...(fromBundle
+      ? { workflowBundle: { codePath: bundlePath } }
+      : {
+          workflowsPath: require.resolve('./workflows'),
+          bundlerOptions: { webpackConfigHook: aliasWorkspaceLibs(root, false) },
+        }),
+    ...overrides,
+  });
+}
+
+async function main(): Promise<void> {
+  const infra = readInfraConfig();
+  let wait = 500;
+  for (;;) {
+    try {
+      const connection = await NativeConnection.connect({ address: infra.temporalAddress });
+      const worker = await createWorkflowWorker(connection);
+      console.log(JSON.stringify({ level: 'info', service: 'workflows', msg: `workflow worker on task queue ${TaskQueues.workflows}` }));
+      await worker.run();
+      await connection.close();
+      return;
+    } catch (e) {
+      console.log(JSON.stringify({ level: 'warn', service: 'workflows', msg: `workflow worker cannot run yet: ${(e as Error).message}` }));
+      await new Promise((r) => setTimeout(r, wait));
+      wait = Math.min(wait * 2, 5000);
+    }
+  }
+}
+
+if (require.main === module) {
+  void main();
+}

@@ -1,0 +1,2 @@
+// Every workflow the `workflows` worker runs; the bundle is built from this file.
+export { supervisionTaskWorkflow } from './supervision-task/supervision-task.workflow';
