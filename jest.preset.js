@@ -26,4 +26,5 @@ module.exports = {
   },
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|test).ts'],
+  setupFiles: [path.join(__dirname, 'jest.setup-env.js')],
 };

@@ -5,12 +5,15 @@ const { topics } = require('../../libs/contracts/src/kafka-topics.json');
 
 async function main() {
   const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
+  // tests use their own prefixed topics so they never feed a running system (see test.sh)
+  const prefix = process.env.KAFKA_TOPIC_PREFIX || '';
   const replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR || 1);
   const admin = new Kafka({ clientId: 'cityworks-topics', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t.name));
+    const wanted = topics.map((t) => ({ ...t, name: prefix + t.name }));
+    const missing = wanted.filter((t) => !existing.has(t.name));
     if (missing.length) {
       await admin.createTopics({
         waitForLeaders: true,

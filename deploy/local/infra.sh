@@ -10,7 +10,7 @@
 # everything is installed). `status` exits 0 when every named server is
 # running and 3 otherwise, so scripts can poll it.
 set -euo pipefail
-# shellcheck source=deploy/local/lib.sh
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() { sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2; }

@@ -7,7 +7,7 @@
 # infra.sh runs it before every start. Downloads only from the package
 # registries this project can reach: apt, the Go module proxy, Maven Central.
 set -euo pipefail
-# shellcheck source=deploy/local/lib.sh
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 APT_UPDATED=0
@@ -23,9 +23,9 @@ apt_install() {
 }
 
 provision_postgres() {
-  local bin
-  if bin=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1) && [[ -n $bin ]]; then
-    log "postgres: already installed ($(dirname "$bin"))"
+  local bin; bin=$(pg_newest_bin)
+  if [[ -n $bin ]]; then
+    log "postgres: already installed ($bin)"
     return
   fi
   local t0; t0=$(now_ms)
@@ -121,7 +121,8 @@ verify_test_server() {
   pid=$!
   wait_for_port 127.0.0.1 "$port" 30 temporal-test-server "$pid" "$LOG_DIR/temporal-test-server-check.log"
   ms=$(( $(now_ms) - t0 ))
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
   log "temporal-test-server: verified, listening ${ms} ms after launch"
   (( ms < 4000 )) || warn "temporal-test-server took ${ms} ms to listen; the TS SDK allows ~5 s"
 }

@@ -7,3 +7,4 @@ export * from './events/supervision.events';
 export * from './workflows/supervision-task';
 export * from './activities/supervision.activities';
 export * from './activities/approval.activities';
+export * from './roles';

@@ -10,3 +10,4 @@ export * from './inbox/event-consumer';
 export * from './kafka/kafka.client';
 export * from './kafka/kafka-message';
 export * from './stable-id';
+export * from './kafka/topic-names';

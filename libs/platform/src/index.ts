@@ -10,3 +10,4 @@ export * from './http/all-exceptions.filter';
 export * from './http/public.decorator';
 export * from './validation/uscc';
 export * from './http/page-query';
+export * from './auth/roles.decorator';

@@ -6,6 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { DataSource } from 'typeorm';
+import { register } from 'prom-client';
 import { readInfraConfig } from './config/infra-config';
 import { serviceDataSourceOptions, migrateServiceSchema, ServiceDatabaseOptions } from './database/service-data-source';
 import { HealthController } from './health/health.controller';
@@ -44,7 +45,11 @@ export class PlatformModule implements NestModule {
           },
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
-        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true, config: { labels: { service: options.service } } } }),
+        PrometheusModule.register({
+          path: '/metrics',
+          // process metrics are registered once per process (tests run several services in one)
+          defaultMetrics: { enabled: !register.getSingleMetric('process_cpu_user_seconds_total'), config: { labels: { service: options.service } } },
+        }),
       ],
       controllers: [HealthController],
       providers: [

@@ -7,6 +7,7 @@ import type { IntegrationEvent, TopicName } from '@cityworks/contracts';
 import { runWithCorrelationId } from '@cityworks/platform';
 import { KAFKA } from '../kafka/kafka.client';
 import { fromKafkaMessage, MalformedEventError } from '../kafka/kafka-message';
+import { physicalTopic } from '../kafka/topic-names';
 import { IntegrationEventHandler } from './event-handler';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 
@@ -41,8 +42,13 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     this.handlers.set(eventType, handler);
   }
 
+  private readyResolve!: () => void;
+  /** resolves once the consumer has joined its group and been given partitions */
+  readonly ready = new Promise<void>((resolve) => (this.readyResolve = resolve));
+
+  /** The group id, also the inbox's consumer name; KAFKA_CONSUMER_GROUP_SUFFIX isolates test runs. */
   get consumerName(): string {
-    return this.options.consumerGroup ?? `cityworks-${this.options.service}`;
+    return (this.options.consumerGroup ?? `cityworks-${this.options.service}`) + (process.env.KAFKA_CONSUMER_GROUP_SUFFIX ?? '');
   }
 
   onApplicationBootstrap(): void {
@@ -63,8 +69,11 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     while (!this.stopped) {
       try {
         const consumer = this.kafka.consumer({ groupId: this.consumerName, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+        consumer.on(consumer.events.GROUP_JOIN, () => this.readyResolve());
         await consumer.connect();
-        await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+        // a new group starts from the oldest retained event, so nothing published before
+        // the service first started is missed
+        await consumer.subscribe({ topics: topics.map(physicalTopic), fromBeginning: process.env.KAFKA_CONSUMER_FROM_BEGINNING !== 'false' });
         await consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
         this.consumer = consumer;
         this.logger.log(`consuming ${topics.join(', ')} as group ${this.consumerName}`);

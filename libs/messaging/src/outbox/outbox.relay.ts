@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
 import { Counter, Gauge, register } from 'prom-client';
 import { KAFKA } from '../kafka/kafka.client';
 import { toKafkaMessage } from '../kafka/kafka-message';
+import { physicalTopic } from '../kafka/topic-names';
 import { OutboxEvent } from './outbox-event.entity';
 
 const BATCH = 200;
@@ -90,7 +91,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       try {
         await producer.sendBatch({
           acks: -1,
-          topicMessages: [...byTopic].map(([topic, events]) => ({ topic, messages: events.map((e) => toKafkaMessage(e.envelope)) })),
+          topicMessages: [...byTopic].map(([topic, events]) => ({ topic: physicalTopic(topic), messages: events.map((e) => toKafkaMessage(e.envelope)) })),
         });
       } catch (e) {
         // recorded in this same transaction, which still commits: the rows stay unpublished
@@ -108,7 +109,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      // one request in flight keeps each subject's events in order; duplicates from retries are
+      // absorbed by the consumers' inbox, so the producer need not be idempotent
+      this.producer = this.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       this.producer.on(this.producer.events.DISCONNECT, () => { this.connected = false; });
     }
     if (!this.connected) {

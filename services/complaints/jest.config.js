@@ -1,0 +1,6 @@
+// Jest for the complaints project; shared settings live in the workspace preset.
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'complaints',
+  rootDir: __dirname,
+};

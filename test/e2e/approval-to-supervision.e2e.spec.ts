@@ -1,0 +1,112 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Kafka, logLevel } from 'kafkajs';
+import { Worker } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ApprovalEventTypes, supervisionTaskStateQuery, Topics } from '@cityworks/contracts';
+import { EventConsumer, physicalTopic, toKafkaMessage } from '@cityworks/messaging';
+import { createTimeSkippingEnvironment, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { createWorkflowWorker } from '@cityworks/workflows';
+import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
+import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
+
+/**
+ * Crosses every layer: approval writes a decision + outbox event → the relay publishes it to
+ * Kafka → supervision's consumer (idempotent) opens a task and starts a Temporal workflow →
+ * the workflow's deadline timer fires → supervision's activity marks the task overdue → the
+ * HTTP API shows it. Postgres and Kafka are the real servers; Temporal is the real
+ * time-skipping test server, so a 5-working-day deadline passes in seconds.
+ */
+describe('审批结果推送 → 审管联动 task → deadline → overdue (end to end)', () => {
+  let env: TestWorkflowEnvironment;
+  let approval: INestApplication;
+  let supervision: INestApplication;
+  let workflowWorker: Worker;
+  let workflowWorkerRun: Promise<void>;
+
+  beforeAll(async () => {
+    isolateKafkaConsumers();
+    env = await createTimeSkippingEnvironment();
+    process.env.TEMPORAL_ADDRESS = env.address;
+    process.env.TEMPORAL_NAMESPACE = 'default'; // the test server is private to this test
+    approval = await startServiceApp(ApprovalApp);
+    supervision = await startServiceApp(SupervisionApp);
+    workflowWorker = await createWorkflowWorker(env.nativeConnection);
+    workflowWorkerRun = workflowWorker.run();
+    await supervision.get(EventConsumer).ready;
+  });
+
+  afterAll(async () => {
+    workflowWorker?.shutdown();
+    await workflowWorkerRun;
+    await approval?.close();
+    await supervision?.close();
+    await env?.teardown();
+    delete process.env.TEMPORAL_ADDRESS;
+  });
+
+  it('pushes a decision to the supervising department, once, and marks it overdue at the working-day deadline', async () => {
+    const accepted = await request(approval.getHttpServer())
+      .post('/applications')
+      .send({
+        projectCode: `E2E-${Date.now()}`,
+        itemCode: 'JS-SGXK-001',
+        departmentCode: 'AS-XZSPJ',
+        supervisingDepartmentCode: 'AS-ZJJ',
+        regionCode: '210302',
+        ownerUscc: '91350100M000100Y43',
+        supervisionFeedbackWorkingDays: 5,
+      })
+      .expect(201);
+    const applicationId: string = accepted.body.id;
+
+    await request(approval.getHttpServer()).post(`/applications/${applicationId}/decision`).send({ decision: 'approved' }).expect(200);
+
+    const task = await waitFor('the supervision task to open', async () => {
+      const res = await request(supervision.getHttpServer()).get('/supervision-tasks').query({ applicationId });
+      return res.body.items?.[0];
+    });
+    expect(task).toMatchObject({ applicationId, departmentCode: 'AS-ZJJ', approvingDepartmentCode: 'AS-XZSPJ', status: 'open' });
+
+    // Kafka delivers at least once: deliver the very same event again, by hand
+    const approvalDb = approval.get(DataSource);
+    const [{ envelope }] = await approvalDb.query(`SELECT envelope FROM outbox_events WHERE subject = $1 AND type = $2`, [applicationId, ApprovalEventTypes.decided]);
+    const producer = new Kafka({ clientId: 'e2e-redelivery', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({ topic: physicalTopic(Topics.approval), messages: [toKafkaMessage(envelope)] });
+    await producer.disconnect();
+
+    const supervisionDb = supervision.get(DataSource);
+    const consumerName = supervision.get(EventConsumer).consumerName;
+    await waitFor('the redelivered event to be seen', async () => {
+      const [row] = await supervisionDb.query(`SELECT count(*)::int AS n FROM inbox_events WHERE consumer = $1 AND event_id = $2`, [consumerName, envelope.id]);
+      return row.n === 1;
+    });
+    // give a second effect every chance to appear before counting
+    await new Promise((r) => setTimeout(r, 1000));
+    const [{ n: tasks }] = await supervisionDb.query(`SELECT count(*)::int AS n FROM supervision_tasks WHERE application_id = $1`, [applicationId]);
+    expect(tasks).toBe(1);
+    const [{ n: opened }] = await supervisionDb.query(`SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = 'supervision.task-opened.v1'`, [task.id]);
+    expect(opened).toBe(1);
+
+    // the deadline is the end of the 5th working day after the decision day, China time
+    const handle = env.client.workflow.getHandle(task.workflowId);
+    expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'open', dueAt: task.dueAt });
+
+    // let Temporal's clock run past the deadline (6 weeks covers any holiday period)
+    await env.sleep('42 days');
+
+    const overdue = await waitFor('the task to be marked overdue', async () => {
+      const res = await request(supervision.getHttpServer()).get(`/supervision-tasks/${task.id}`).expect(200);
+      return res.body.status === 'overdue' ? res.body : undefined;
+    });
+    expect(overdue.overdueAt).toBeTruthy();
+    expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
+
+    // late feedback still closes the task and ends the workflow
+    await request(supervision.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '已现场核查' }).expect(200);
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'closed', feedback: { outcome: '已现场核查' } });
+  });
+});

@@ -1,0 +1,1 @@
+export { createWorkflowWorker } from './worker';
