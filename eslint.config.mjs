@@ -38,4 +38,9 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // end-to-end and fault tests compose whole services in one process by design
+    files: ['test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
 ];

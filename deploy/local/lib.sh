@@ -57,6 +57,8 @@ TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 # Derived, not overridable: it must always name the server started here.
 export TEMPORAL_ADDRESS="$TEMPORAL_HOST:$TEMPORAL_PORT"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
+# Tests run their workflows in a namespace of their own, so operators never see them in `default`.
+TEMPORAL_TEST_NAMESPACE="${TEMPORAL_TEST_NAMESPACE:-cityworks-test}"
 TEMPORAL_CLI_VERSION="${TEMPORAL_CLI_VERSION:-v1.5.1}"
 TEMPORAL_BIN="$BIN_DIR/temporal"
 TEMPORAL_DIR="$LOCAL/temporal"
@@ -524,7 +526,7 @@ temporal_start() {
   # so workflows survive an infra-down/up cycle.
   spawn_daemon "$TEMPORAL_PID" "$TEMPORAL_LOG" "$TEMPORAL_BIN" server start-dev \
     --ip "$TEMPORAL_HOST" --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-    --db-filename "$TEMPORAL_DB" --namespace "$TEMPORAL_NAMESPACE" --log-level warn \
+    --db-filename "$TEMPORAL_DB" --namespace "$TEMPORAL_NAMESPACE" --namespace "$TEMPORAL_TEST_NAMESPACE" --log-level warn \
     "${sa_args[@]}"
   pid=$(<"$TEMPORAL_PID")
   wait_for_port "$TEMPORAL_HOST" "$TEMPORAL_PORT" "$START_TIMEOUT" temporal "$pid" "$TEMPORAL_LOG"
@@ -560,4 +562,12 @@ temporal_status() {
   else
     printf '%-10s stopped  %s\n' temporal "$TEMPORAL_ADDRESS"; return 3
   fi
+}
+
+# An extra database owned by the application role (tests use their own, cityworks_test).
+pg_ensure_database() {
+  pg_admin_psql -v u="$PGUSER" -v d="$1" <<'SQL'
+SELECT format('CREATE DATABASE %I OWNER %I', :'d', :'u')
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'d') \gexec
+SQL
 }

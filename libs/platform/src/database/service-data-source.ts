@@ -1,11 +1,11 @@
-import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { InfraConfig } from '../config/infra-config';
 
 export interface ServiceDatabaseOptions {
   /** the Postgres schema this service owns; every table and its migrations table live there */
   schema: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
 export function serviceDataSourceOptions(infra: InfraConfig, db: ServiceDatabaseOptions): DataSourceOptions {

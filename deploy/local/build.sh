@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs npm dependencies when missing or stale, compiles the monorepo to dist/ and builds
+# the workflow bundle (a compiled Nest app cannot resolve workflowsPath at run time).
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  log "npm: installing dependencies (npm ci; the first time takes a few minutes)"
+  t0=$(now_ms)
+  npm ci --no-audit --no-fund --loglevel=error
+  log "npm: installed in $(elapsed_since "$t0")"
+else
+  log "npm: dependencies up to date"
+fi
+
+t0=$(now_ms)
+npx tsc -p tsconfig.build.json
+log "build: compiled to dist/ in $(elapsed_since "$t0")"
+t0=$(now_ms)
+node -r ./scripts/register-paths.js dist/workflows/src/build-bundle.js >/dev/null
+log "build: workflow bundle in $(elapsed_since "$t0")"

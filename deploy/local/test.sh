@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# `npm test`: everything a change must pass, against the real servers — provisions and starts
+# PostgreSQL, Kafka and Temporal if needed, builds, lints (module boundaries included),
+# typechecks, then runs every project's jest suite: unit, integration and end-to-end.
+# Tests use their own database, topics and Temporal namespace, so a running system is untouched.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+t0=$(now_ms)
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=true
+
+bash deploy/local/infra.sh start all
+bash deploy/local/build.sh
+
+export DATABASE_URL="postgres://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/${TEST_DATABASE:-cityworks_test}"
+export KAFKA_TOPIC_PREFIX="${KAFKA_TOPIC_PREFIX:-test.}"
+export TEMPORAL_NAMESPACE="$TEMPORAL_TEST_NAMESPACE"
+pg_ensure_database "${TEST_DATABASE:-cityworks_test}"
+node deploy/local/create-topics.js
+
+log "lint"
+npx nx run-many -t lint --outputStyle=static
+log "typecheck"
+npx tsc -p tsconfig.json
+
+results="$LOCAL/test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+npx nx run-many -t test --outputStyle=static || status=$?
+
+# One closing line for CI: the sum over every project's jest run.
+node -e '
+  const fs = require("fs"), dir = process.argv[1];
+  let passed = 0, failed = 0, skipped = 0, suites = 0;
+  for (const f of fs.readdirSync(dir)) {
+    const r = JSON.parse(fs.readFileSync(dir + "/" + f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0); suites += r.numTotalTestSuites;
+  }
+  console.log(`\n[test] ${suites} suites in ${fs.readdirSync(dir).length} projects`);
+  console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$results"
+log "npm test finished in $(elapsed_since "$t0") (exit $status)"
+exit "$status"
