@@ -1,0 +1,108 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { ApprovalDecidedV1, ApprovalEventTypes, IntegrationEvent, SupervisionEventTypes } from '@cityworks/contracts';
+import { EventConsumer } from '@cityworks/messaging';
+import { isolateKafkaConsumers, startServiceApp } from '@cityworks/testing';
+import { AppModule } from '../app.module';
+import { ApprovalDecidedHandler } from '../events/approval-decided.handler';
+import { SupervisionActivitiesImpl } from '../activities/supervision.activities';
+
+/**
+ * Supervision tasks against the real Postgres and Temporal dev server (namespace
+ * cityworks-test). Events are handed to the consumer's inbox path directly here; delivery
+ * through Kafka is covered by the end-to-end test.
+ */
+describe('supervision tasks', () => {
+  let app: INestApplication;
+  let db: DataSource;
+  let consumer: EventConsumer;
+
+  const decision = (overrides: Partial<ApprovalDecidedV1> = {}): IntegrationEvent<ApprovalDecidedV1> => {
+    const applicationId = randomUUID();
+    return {
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/cityworks/approval',
+      type: ApprovalEventTypes.decided,
+      time: new Date().toISOString(),
+      subject: applicationId,
+      datacontenttype: 'application/json',
+      correlationid: randomUUID(),
+      data: {
+        applicationId,
+        projectCode: 'P-SUP-1',
+        itemCode: 'JS-SGXK-001',
+        approvingDepartmentCode: 'AS-XZSPJ',
+        supervisingDepartmentCode: 'AS-ZJJ',
+        regionCode: '210302',
+        ownerUscc: '91350100M000100Y43',
+        decision: 'approved',
+        onCommitment: false,
+        decidedAt: '2026-09-30T02:00:00.000Z',
+        supervisionFeedbackWorkingDays: 3,
+        ...overrides,
+      },
+    };
+  };
+
+  beforeAll(async () => {
+    isolateKafkaConsumers();
+    app = await startServiceApp(AppModule);
+    db = app.get(DataSource);
+    consumer = app.get(EventConsumer);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function deliver(event: IntegrationEvent<ApprovalDecidedV1>) {
+    return consumer.handleOnce(event, app.get(ApprovalDecidedHandler));
+  }
+
+  it('opens one task per decision, with the deadline in working days across National Day', async () => {
+    const event = decision();
+    expect(await deliver(event)).toBe('applied');
+    expect(await deliver(event)).toBe('duplicate');
+    const res = await request(app.getHttpServer()).get('/supervision-tasks').query({ applicationId: event.data.applicationId }).expect(200);
+    expect(res.body.total).toBe(1);
+    // decided 2026-09-30 (Wed); 10-01…10-07 are holidays, 10-10 (Sat) a make-up working day:
+    // working days after: 10-08, 10-09, 10-10 → due at the end of 2026-10-10, China time
+    expect(res.body.items[0]).toMatchObject({ status: 'open', dueAt: '2026-10-10T15:59:59.999Z', dueProvisional: false });
+  });
+
+  it('records feedback once, publishes it, and refuses a second', async () => {
+    const event = decision();
+    await deliver(event);
+    const [task] = (await request(app.getHttpServer()).get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
+    const res = await request(app.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '已核查，符合条件' }).expect(200);
+    expect(res.body).toMatchObject({ status: 'closed', feedbackOutcome: '已核查，符合条件' });
+    await request(app.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: 'again' }).expect(409);
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [task.id, SupervisionEventTypes.feedbackGiven]);
+    expect(n).toBe(1);
+  });
+
+  it('marks overdue idempotently and never reopens a closed task', async () => {
+    const event = decision();
+    await deliver(event);
+    const [task] = (await request(app.getHttpServer()).get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
+    const activities = app.get(SupervisionActivitiesImpl);
+    expect(await activities.markSupervisionTaskOverdue({ taskId: task.id })).toEqual({ changed: true, status: 'overdue' });
+    expect(await activities.markSupervisionTaskOverdue({ taskId: task.id })).toEqual({ changed: false, status: 'overdue' });
+    await request(app.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '逾期反馈' }).expect(200);
+    expect(await activities.markSupervisionTaskOverdue({ taskId: task.id })).toEqual({ changed: false, status: 'closed' });
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [task.id, SupervisionEventTypes.taskOverdue]);
+    expect(n).toBe(1);
+  });
+
+  it('validates input: empty feedback, bad ids, unknown tasks, bad filters', async () => {
+    const missing = randomUUID();
+    const empty = await request(app.getHttpServer()).post(`/supervision-tasks/${missing}/feedback`).send({ outcome: '' }).expect(400);
+    expect(empty.body.errors[0].field).toBe('outcome');
+    await request(app.getHttpServer()).post(`/supervision-tasks/${missing}/feedback`).send({ outcome: 'x' }).expect(404);
+    await request(app.getHttpServer()).get('/supervision-tasks/123').expect(400);
+    await request(app.getHttpServer()).get('/supervision-tasks').query({ status: 'lost' }).expect(400);
+  });
+});

@@ -1,0 +1,87 @@
+import { Worker } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  SupervisionActivities,
+  supervisionFeedbackSignal,
+  supervisionTaskStateQuery,
+  supervisionTaskWorkflowType,
+  SupervisionTaskInput,
+  TaskQueues,
+} from '@cityworks/contracts';
+import { createTimeSkippingEnvironment } from '@cityworks/testing';
+import { createWorkflowWorker } from '../worker';
+
+/** The workflow's logic on Temporal's time-skipping server, with the supervision activities faked. */
+describe('supervisionTaskWorkflow', () => {
+  let env: TestWorkflowEnvironment;
+  let workflowWorker: Worker;
+  let activityWorker: Worker;
+  let running: Promise<unknown>;
+  const overdueCalls: string[] = [];
+  let recordedStatus: 'open' | 'overdue' | 'closed' = 'open';
+
+  const activities: SupervisionActivities = {
+    async markSupervisionTaskOverdue({ taskId }) {
+      overdueCalls.push(taskId);
+      if (recordedStatus === 'closed') return { changed: false, status: 'closed' };
+      recordedStatus = 'overdue';
+      return { changed: true, status: 'overdue' };
+    },
+  };
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnvironment();
+    workflowWorker = await createWorkflowWorker(env.nativeConnection, { namespace: env.namespace ?? 'default' });
+    activityWorker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue: TaskQueues.supervision, activities });
+    running = Promise.all([workflowWorker.run(), activityWorker.run()]);
+  });
+
+  afterAll(async () => {
+    workflowWorker.shutdown();
+    activityWorker.shutdown();
+    await running;
+    await env.teardown();
+  });
+
+  beforeEach(() => {
+    overdueCalls.length = 0;
+    recordedStatus = 'open';
+  });
+
+  const input = (taskId: string, dueInMs: number): SupervisionTaskInput => ({
+    taskId,
+    applicationId: `app-${taskId}`,
+    projectCode: 'P-1',
+    itemCode: 'JS-SGXK-001',
+    departmentCode: 'AS-ZJJ',
+    regionCode: '210302',
+    dueAt: new Date(Date.now() + dueInMs).toISOString(),
+  });
+
+  const start = (taskId: string, dueInMs: number) =>
+    env.client.workflow.start(supervisionTaskWorkflowType, { workflowId: `wf-${taskId}-${Date.now()}`, taskQueue: TaskQueues.workflows, args: [input(taskId, dueInMs)] });
+
+  it('closes without escalation when feedback arrives before the deadline', async () => {
+    const handle = await start('t-in-time', 5 * 86400_000);
+    await handle.signal(supervisionFeedbackSignal, { outcome: '已核查', givenAt: new Date().toISOString() });
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'closed', feedback: { outcome: '已核查' } });
+    expect(overdueCalls).toEqual([]);
+  });
+
+  it('marks the task overdue once at the deadline, then closes on late feedback', async () => {
+    const handle = await start('t-late', 5 * 86400_000);
+    await env.sleep('6 days');
+    expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
+    await handle.signal(supervisionFeedbackSignal, { outcome: '逾期反馈', givenAt: new Date().toISOString() });
+    expect(await handle.result()).toMatchObject({ status: 'closed' });
+    expect(overdueCalls).toEqual(['t-late']);
+  });
+
+  it('ends when the record shows feedback whose signal was lost', async () => {
+    recordedStatus = 'closed';
+    const handle = await start('t-lost-signal', 86400_000);
+    expect(await handle.result()).toMatchObject({ status: 'closed' });
+    expect(overdueCalls).toEqual(['t-lost-signal']);
+  });
+});
