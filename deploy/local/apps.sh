@@ -6,8 +6,13 @@
 #
 # `start` expects a build (deploy/local/build.sh) and running infrastructure.
 set -euo pipefail
+# The services honour an existing cluster's addresses (the scale path); lib.sh would otherwise
+# point them at the local servers.
+given_kafka=${KAFKA_BROKERS:-} given_temporal=${TEMPORAL_ADDRESS:-}
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+[[ -n $given_kafka ]] && export KAFKA_BROKERS=$given_kafka
+[[ -n $given_temporal ]] && export TEMPORAL_ADDRESS=$given_temporal
 
 # name:port — ports are overridable as <NAME>_PORT, e.g. APPROVAL_PORT=4002
 APPS=(catalog:3001 approval:3002 supervision:3003 credit:3004 complaints:3005 workflows:)
