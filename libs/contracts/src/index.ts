@@ -8,3 +8,7 @@ export * from './workflows/supervision-task';
 export * from './activities/supervision.activities';
 export * from './activities/approval.activities';
 export * from './roles';
+export * from './events/credit.events';
+export * from './events/complaints.events';
+export * from './activities/credit.activities';
+export * from './activities/complaints.activities';

@@ -1,0 +1,42 @@
+/** Event types published by the credit service on `credit.events`. */
+export const CreditEventTypes = {
+  recordAdded: 'credit.record-added.v1',
+} as const;
+
+/** 守信 (good) or 失信 (bad) */
+export const CreditRecordKinds = ['good', 'bad'] as const;
+export type CreditRecordKind = (typeof CreditRecordKinds)[number];
+
+/** 失信 severity: 一般 / 较重 / 严重 */
+export const CreditSeverities = ['minor', 'serious', 'severe'] as const;
+export type CreditSeverity = (typeof CreditSeverities)[number];
+
+/** Where a record came from; the department code says who decided it. */
+export const CreditSourceTypes = ['approval', 'supervision', 'complaint', 'commitment'] as const;
+export type CreditSourceType = (typeof CreditSourceTypes)[number];
+
+/** A 良好, B 一般, C 较差, D 差 (联合惩戒对象) */
+export type CreditGrade = 'A' | 'B' | 'C' | 'D';
+
+/**
+ * A credit record was added for a subject (统一社会信用代码). Carries ids, classification and
+ * dates only; the reason text stays in the credit service.
+ */
+export interface CreditRecordAddedV1 {
+  recordId: string;
+  uscc: string;
+  kind: CreditRecordKind;
+  /** null for a 守信 record */
+  severity: CreditSeverity | null;
+  sourceType: CreditSourceType;
+  sourceDepartmentCode: string;
+  /** the originating record (application id, 文书号 …), when the source gave one */
+  sourceRef: string | null;
+  /** YYYY-MM-DD, China calendar */
+  decidedOn: string;
+  /** YYYY-MM-DD, the last day the record counts */
+  expiresOn: string;
+  /** the subject's grade once this record counts, so consumers need not ask */
+  gradeAfter: CreditGrade;
+  addedAt: string;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TaskQueues } from '@cityworks/contracts';
+import { PlatformModule } from '@cityworks/platform';
+import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
+import { TemporalModule } from '@cityworks/temporal';
+import { CreditRecord } from './credit-records/credit-record.entity';
+import { CreditRecordsModule } from './credit-records/credit-records.module';
+import { SubjectsModule } from './subjects/subjects.module';
+import { CreditActivitiesImpl } from './activities/credit.activities';
+import { creditMigrations } from './migrations';
+
+@Module({
+  imports: [
+    PlatformModule.forService({ service: 'credit', schema: 'credit', entities: [CreditRecord, OutboxEvent, InboxEvent], migrations: creditMigrations }),
+    MessagingModule.forService({ service: 'credit' }),
+    TemporalModule.forService({ taskQueue: TaskQueues.credit, activities: CreditActivitiesImpl }),
+    CreditRecordsModule,
+    SubjectsModule,
+  ],
+  providers: [CreditActivitiesImpl],
+})
+export class AppModule {}

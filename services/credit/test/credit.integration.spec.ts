@@ -1,0 +1,148 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import { addCalendarDays, chinaDateOf } from '@cityworks/calendar';
+import { CreditEventTypes, CreditRecordAddedV1, IntegrationEvent } from '@cityworks/contracts';
+import { isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { AppModule } from '../src/app.module';
+import { CreditActivitiesImpl } from '../src/activities/credit.activities';
+import { randomUscc } from './uscc';
+
+/** The real service against the real Postgres (cityworks_test), Kafka (test.* topics) and Temporal. */
+describe('credit service', () => {
+  let app: INestApplication;
+  let db: DataSource;
+  const today = chinaDateOf(new Date());
+  const http = () => request(app.getHttpServer());
+
+  const record = (uscc: string, over: Record<string, unknown> = {}) => ({
+    uscc,
+    kind: 'bad',
+    severity: 'minor',
+    sourceType: 'supervision',
+    sourceDepartmentCode: 'AS-ZJJ',
+    reason: '施工现场未按规定设置安全防护',
+    decidedOn: today,
+    expiresOn: addCalendarDays(today, 365),
+    ...over,
+  });
+  const outboxOf = (uscc: string): Promise<{ envelope: IntegrationEvent<CreditRecordAddedV1>; published_at: Date | null }[]> =>
+    db.query(`SELECT envelope, published_at FROM outbox_events WHERE subject = $1 ORDER BY created_at`, [uscc]);
+
+  beforeAll(async () => {
+    isolateKafkaConsumers();
+    app = await startServiceApp(AppModule);
+    db = app.get(DataSource);
+  });
+  afterAll(() => app?.close());
+
+  it('records a 失信 fact, lists it and publishes credit.record-added.v1 from the outbox', async () => {
+    const uscc = randomUscc();
+    const created = await http().post('/credit-records').send(record(uscc, { sourceRef: '鞍住建罚〔2026〕15号' })).expect(201);
+    expect(created.body).toMatchObject({ uscc, kind: 'bad', severity: 'minor', decidedOn: today, repaired: false, active: true });
+
+    const listed = await http().get('/credit-records').query({ uscc }).expect(200);
+    expect(listed.body).toMatchObject({ total: 1, page: 1, items: [{ id: created.body.id }] });
+
+    const [event] = await outboxOf(uscc);
+    expect(event.envelope).toMatchObject({ type: CreditEventTypes.recordAdded, subject: uscc, data: { recordId: created.body.id, severity: 'minor', gradeAfter: 'B' } });
+    // the reason may name people; it stays here
+    expect(JSON.stringify(event.envelope)).not.toContain('安全防护');
+    await waitFor('the relay to publish the event', async () => (await outboxOf(uscc))[0].published_at, { timeoutMs: 10000 });
+  });
+
+  it('grades a subject from its active records and flags 联合惩戒 at D', async () => {
+    const uscc = randomUscc();
+    expect((await http().get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({ grade: 'B', activeRecords: [], jointPunishment: false });
+
+    await http().post('/credit-records').send(record(uscc, { kind: 'good', severity: undefined, sourceType: 'approval', reason: '年度守信激励' })).expect(201);
+    // an expired 严重 record no longer counts
+    await http().post('/credit-records').send(record(uscc, { severity: 'severe', decidedOn: addCalendarDays(today, -800), expiresOn: addCalendarDays(today, -1) })).expect(201);
+    expect((await http().get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({ grade: 'A', greenChannel: true, activeGoodRecords: 1 });
+
+    await http().post('/credit-records').send(record(uscc, { severity: 'severe', sourceType: 'commitment' })).expect(201);
+    const standing = (await http().get(`/subjects/${uscc}/credit`).expect(200)).body;
+    expect(standing).toMatchObject({ uscc, grade: 'D', jointPunishment: true, enhancedSupervision: true, asOf: today, activeBadRecords: { severe: 1 }, activeRecordsTruncated: false });
+    expect(standing.activeRecords).toHaveLength(2);
+    expect((await outboxOf(uscc)).map((e) => e.envelope.data.gradeAfter)).toEqual(['A', 'A', 'D']);
+  });
+
+  it('serialises the writers of one subject, so the grade in each event has seen every earlier record', async () => {
+    const uscc = randomUscc();
+    // another writer of the same subject, mid-transaction
+    const other = db.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    await other.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credit:${uscc}`]);
+    let answered = false;
+    const pending = http().post('/credit-records').send(record(uscc)).expect(201).then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answered).toBe(false);
+    await other.commitTransaction();
+    await other.release();
+    await pending;
+    expect(answered).toBe(true);
+  });
+
+  it('refuses a second record from the same source with 409 and writes no event for it', async () => {
+    const uscc = randomUscc();
+    await http().post('/credit-records').send(record(uscc, { sourceRef: 'APP-1' })).expect(201);
+    const res = await http().post('/credit-records').send(record(uscc, { sourceRef: 'APP-1', severity: 'severe' })).expect(409);
+    expect(res.body.message).toContain('already exists');
+    expect(await outboxOf(uscc)).toHaveLength(1);
+  });
+
+  it.each([
+    ['uscc', { uscc: '91350100M000100Y44' }, '统一社会信用代码'],
+    ['severity', { severity: undefined }, 'severity is required for a bad (失信) record'],
+    ['severity', { kind: 'good' }, 'severity must be left out for a good (守信) record'],
+    ['kind', { kind: 'neutral' }, 'kind must be one of good, bad'],
+    ['decidedOn', { decidedOn: '2026-02-30' }, 'decidedOn must be a date in the form YYYY-MM-DD'],
+    ['decidedOn', { decidedOn: addCalendarDays(today, 1), expiresOn: addCalendarDays(today, 9) }, 'decidedOn must not be after today'],
+    ['expiresOn', { expiresOn: addCalendarDays(today, -1) }, 'expiresOn must be on or after decidedOn'],
+    ['sourceType', { sourceType: 'gossip' }, 'sourceType must be one of'],
+    ['reason', { reason: 'x'.repeat(2001) }, 'reason must be shorter than or equal to 2000 characters'],
+    ['grade', { grade: 'A' }, 'property grade should not exist'],
+  ])('answers 400 naming %s', async (field, over, message) => {
+    const res = await http().post('/credit-records').send(record(randomUscc(), over)).expect(400);
+    expect(res.body.message).toContain(message);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers 400 for a malformed 统一社会信用代码 in a query or path', async () => {
+    expect((await http().get('/subjects/91350100M000100Y44/credit').expect(400)).body.message).toContain('uscc must be a valid 统一社会信用代码');
+    expect((await http().get('/credit-records').query({ uscc: 'nope' }).expect(400)).body.errors[0].field).toBe('uscc');
+  });
+
+  it('answers 404 for what does not exist', async () => {
+    await http().get('/credit-records/123').expect(404);
+  });
+
+  it('getCreditGrade gives workflows the grade and flags, and refuses a bad code without retry', async () => {
+    const uscc = randomUscc();
+    await http().post('/credit-records').send(record(uscc, { severity: 'serious' })).expect(201);
+    const activities = app.get(CreditActivitiesImpl);
+    await expect(activities.getCreditGrade({ uscc })).resolves.toEqual({
+      uscc,
+      grade: 'C',
+      jointPunishment: false,
+      greenChannel: false,
+      enhancedSupervision: true,
+      activeGoodRecords: 0,
+      activeBadRecords: { minor: 0, serious: 1, severe: 0 },
+      asOf: today,
+    });
+    const failure = await activities.getCreditGrade({ uscc: 'not-a-code' }).catch((e) => e);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'InvalidUscc', nonRetryable: true });
+  });
+
+  it('is healthy: database, Kafka and Temporal (with its activity worker) answer', async () => {
+    const health = await waitFor('the activity worker to run', async () => {
+      const res = await http().get('/health');
+      return res.body.info?.temporal?.worker === 'RUNNING' ? res.body : undefined;
+    }, { timeoutMs: 15000 });
+    expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } } });
+  });
+});
