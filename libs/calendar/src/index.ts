@@ -1,2 +1,3 @@
 export * from './china-time';
 export * from './working-day-calendar';
+export * from './statutory-holidays';
