@@ -12,3 +12,8 @@ export * from './events/credit.events';
 export * from './events/complaints.events';
 export * from './activities/credit.activities';
 export * from './activities/complaints.activities';
+export * from './catalog/catalog-vocabulary';
+export * from './catalog/project-facts';
+export * from './catalog/catalog-items';
+export * from './events/catalog.events';
+export * from './activities/catalog.activities';

@@ -1,0 +1,57 @@
+import type { YearArrangementData } from '../activities/catalog.activities';
+
+/** Event types published by the catalog service on `catalog.events`. */
+export const CatalogEventTypes = {
+  itemChanged: 'catalog.item-changed.v1',
+  stageTemplateChanged: 'catalog.stage-template-changed.v1',
+  calendarArrangementLoaded: 'catalog.calendar-arrangement-loaded.v1',
+} as const;
+
+export type CatalogItemKind = 'approval-item' | 'supervision-item';
+export type CatalogChange = 'published' | 'amended' | 'withdrawn' | 'retired';
+
+/**
+ * 动态调整: a version of an item was published, amended or withdrawn before taking effect, or
+ * the item was retired. Subject `<kind>:<code>`, so one item's events stay in order.
+ */
+export interface CatalogItemChangedV1 {
+  kind: CatalogItemKind;
+  code: string;
+  name: string;
+  regionCode: string;
+  version: number;
+  effectiveFrom: string;
+  change: CatalogChange;
+  /** fields that differ from the previous version (all of them for a first version) */
+  changedFields: string[];
+  /** lower lists (区县) now flagged "needs adjustment" because they follow an older version */
+  flaggedRegionCodes: string[];
+  occurredAt: string;
+}
+
+export interface StageTemplateChangedV1 {
+  projectType: string;
+  regionCode: string;
+  version: number;
+  effectiveFrom: string;
+  change: CatalogChange;
+  occurredAt: string;
+}
+
+/**
+ * The reform office loaded a year's official holiday arrangement. It wins over the library and
+ * the statutory fallback: services holding deadlines that cross `year` recompute them (those
+ * computed while `replacedFallback` was true were marked provisional), and services keeping
+ * their own WorkingDayCalendar load `arrangement` into it.
+ */
+export interface CalendarArrangementLoadedV1 {
+  year: number;
+  /** 1 for the first load of a year, +1 for every correction */
+  revision: number;
+  arrangement: YearArrangementData;
+  /** the year had no official arrangement before: deadlines across it were provisional */
+  replacedFallback: boolean;
+  /** 国办发明电 … the notice it comes from */
+  sourceDocument: string | null;
+  loadedAt: string;
+}
