@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import { Worker } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ApprovalEventTypes, supervisionTaskStateQuery, Topics } from '@cityworks/contracts';
+import { ApprovalEventTypes, Roles, supervisionTaskStateQuery, Topics } from '@cityworks/contracts';
 import { EventConsumer, physicalTopic, toKafkaMessage } from '@cityworks/messaging';
-import { createTimeSkippingEnvironment, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
@@ -24,6 +24,9 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
   let supervision: INestApplication;
   let workflowWorker: Worker;
   let workflowWorkerRun: Promise<void>;
+
+  const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
+  const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
 
   beforeAll(async () => {
     isolateKafkaConsumers();
@@ -49,6 +52,7 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
   it('pushes a decision to the supervising department, once, and marks it overdue at the working-day deadline', async () => {
     const accepted = await request(approval.getHttpServer())
       .post('/applications')
+      .set('authorization', approver)
       .send({
         projectCode: `E2E-${Date.now()}`,
         itemCode: 'JS-SGXK-001',
@@ -61,10 +65,10 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
       .expect(201);
     const applicationId: string = accepted.body.id;
 
-    await request(approval.getHttpServer()).post(`/applications/${applicationId}/decision`).send({ decision: 'approved' }).expect(200);
+    await request(approval.getHttpServer()).post(`/applications/${applicationId}/decision`).set('authorization', approver).send({ decision: 'approved' }).expect(200);
 
     const task = await waitFor('the supervision task to open', async () => {
-      const res = await request(supervision.getHttpServer()).get('/supervision-tasks').query({ applicationId });
+      const res = await request(supervision.getHttpServer()).get('/supervision-tasks').set('authorization', supervisor).query({ applicationId });
       return res.body.items?.[0];
     });
     expect(task).toMatchObject({ applicationId, departmentCode: 'AS-ZJJ', approvingDepartmentCode: 'AS-XZSPJ', status: 'open' });
@@ -98,14 +102,14 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     await env.sleep('42 days');
 
     const overdue = await waitFor('the task to be marked overdue', async () => {
-      const res = await request(supervision.getHttpServer()).get(`/supervision-tasks/${task.id}`).expect(200);
+      const res = await request(supervision.getHttpServer()).get(`/supervision-tasks/${task.id}`).set('authorization', supervisor).expect(200);
       return res.body.status === 'overdue' ? res.body : undefined;
     });
     expect(overdue.overdueAt).toBeTruthy();
     expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
 
     // late feedback still closes the task and ends the workflow
-    await request(supervision.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '已现场核查' }).expect(200);
+    await request(supervision.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).set('authorization', supervisor).send({ outcome: '已现场核查' }).expect(200);
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'closed', feedback: { outcome: '已现场核查' } });
   });

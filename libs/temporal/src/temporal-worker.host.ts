@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { readInfraConfig } from '@cityworks/platform';
+import { readInfraConfig, runWithCorrelationId } from '@cityworks/platform';
 import { TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { activityMethods } from './activity-methods';
 
@@ -40,7 +40,14 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
 
   private async runWithRetry(): Promise<void> {
     const infra = readInfraConfig();
-    const activities = activityMethods(this.moduleRef.get(this.options.activities!, { strict: false }));
+    const actor = `temporal:${this.options.taskQueue}`;
+    const activities = Object.fromEntries(
+      Object.entries(activityMethods(this.moduleRef.get(this.options.activities!, { strict: false }))).map(([name, fn]) => [
+        name,
+        // the audit trail names the worker as the actor of what an activity changes
+        (...args: unknown[]) => runWithCorrelationId(undefined, () => fn(...args), actor),
+      ]),
+    );
     let wait = 500;
     while (!this.stopped) {
       try {

@@ -3,7 +3,7 @@ import { activityMethods } from './activity-methods';
 import { findWorkspaceRoot, workspaceAliases } from './workflow-bundle';
 
 class Base {
-  protected readonly prefix = 'base';
+  protected readonly prefix: string = 'base';
   async inherited(): Promise<string> {
     return this.prefix;
   }

@@ -16,16 +16,7 @@ export function workspaceAliases(workspaceRoot: string, compiled: boolean): Reco
   return aliases;
 }
 
-/** The workspace root, found by walking up to the folder holding tsconfig.base.json. */
-export function findWorkspaceRoot(from: string): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'tsconfig.base.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no tsconfig.base.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
+export { findWorkspaceRoot } from '@cityworks/platform';
 
 /** A webpackConfigHook for Temporal's bundler that adds the workspace aliases. */
 export function aliasWorkspaceLibs(workspaceRoot: string, compiled: boolean) {

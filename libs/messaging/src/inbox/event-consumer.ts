@@ -100,7 +100,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     }
     const handler = this.handlers.get(event.type);
     if (!handler) return; // topics carry several types; this service needs only some
-    await runWithCorrelationId(event.correlationid, () => this.handleWithRetries(event, handler));
+    await runWithCorrelationId(event.correlationid, () => this.handleWithRetries(event, handler), `kafka:${this.consumerName}`);
   }
 
   private async handleWithRetries(event: IntegrationEvent, handler: IntegrationEventHandler): Promise<void> {

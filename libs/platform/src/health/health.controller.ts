@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { HealthRegistry } from './health-registry';
 import { Public } from '../http/public.decorator';
+import { SkipThrottle } from '@nestjs/throttler';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,6 +18,7 @@ export class HealthController {
   /** Up only when Postgres, Kafka and Temporal all answer; 503 otherwise. */
   @Get()
   @Public()
+  @SkipThrottle()
   @HealthCheck()
   check() {
     return this.health.check([

@@ -1,35 +1,43 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, Roles } from '@cityworks/contracts';
+import { CurrentUser, RequireRoles } from '@cityworks/platform';
 import { ApplicationsService } from './applications.service';
 import { AcceptApplicationDto } from './dto/accept-application.dto';
 import { DecideApplicationDto } from './dto/decide-application.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
 
 @ApiTags('applications')
+@ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Post()
-  @ApiOperation({ summary: '受理: accept an application (办件); its statutory clock starts' })
-  accept(@Body() body: AcceptApplicationDto) {
-    return this.applications.accept(body);
+  @RequireRoles(Roles.approvalOfficer)
+  @ApiOperation({ summary: '受理: accept an application (办件) for your department; its statutory clock starts' })
+  accept(@CurrentUser() user: AuthUser, @Body() body: AcceptApplicationDto) {
+    return this.applications.accept(user, body);
   }
 
   @Get()
-  list(@Query() query: ListApplicationsQuery) {
-    return this.applications.list(query);
+  @RequireRoles(Roles.approvalOfficer, Roles.supervisionOfficer)
+  @ApiOperation({ summary: 'applications your department implements or supervises' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery) {
+    return this.applications.list(user, query);
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.applications.get(id);
+  @RequireRoles(Roles.approvalOfficer, Roles.supervisionOfficer)
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.applications.get(user, id);
   }
 
   @Post(':id/decision')
+  @RequireRoles(Roles.approvalOfficer)
   @HttpCode(200)
   @ApiOperation({ summary: '审批决定: approve or reject; the result is pushed to the supervising department' })
-  decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecideApplicationDto) {
-    return this.applications.decide(id, body);
+  decide(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecideApplicationDto) {
+    return this.applications.decide(user, id, body);
   }
 }

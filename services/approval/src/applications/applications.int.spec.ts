@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ApprovalEventTypes } from '@cityworks/contracts';
-import { isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { ApprovalEventTypes, Roles } from '@cityworks/contracts';
+import { AuditTrail } from '@cityworks/platform';
+import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 
 /** The approval API against the real Postgres and Kafka. */
@@ -19,6 +20,14 @@ describe('applications API', () => {
     supervisionFeedbackWorkingDays: 5,
   });
 
+  const officer = bearer({ userId: 'spj-officer', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
+  const supervisor = bearer({ userId: 'zjj-officer', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
+  const outsider = bearer({ userId: 'hb-officer', departmentCode: 'AS-HBJ', roles: [Roles.approvalOfficer, Roles.supervisionOfficer] });
+  const auditor = bearer({ userId: 'auditor-1', departmentCode: 'AS-SJJ', roles: [Roles.auditor] });
+  const http = () => request(app.getHttpServer());
+  const post = (url: string, token = officer) => http().post(url).set('authorization', token);
+  const get = (url: string, token = officer) => http().get(url).set('authorization', token);
+
   beforeAll(async () => {
     isolateKafkaConsumers();
     app = await startServiceApp(AppModule);
@@ -30,7 +39,7 @@ describe('applications API', () => {
   });
 
   it('accepts an application and writes its event to the outbox in the same transaction, then publishes it', async () => {
-    const res = await request(app.getHttpServer()).post('/applications').send(valid()).expect(201);
+    const res = await post('/applications').send(valid()).expect(201);
     expect(res.body).toMatchObject({ status: 'accepted', onCommitment: false });
     const [row] = await db.query('SELECT type, envelope FROM outbox_events WHERE subject = $1', [res.body.id]);
     expect(row.type).toBe(ApprovalEventTypes.applicationAccepted);
@@ -42,7 +51,7 @@ describe('applications API', () => {
   });
 
   it('carries the caller’s correlation id into the event', async () => {
-    const res = await request(app.getHttpServer()).post('/applications').set('x-correlation-id', 'corr-approval-test-1').send(valid()).expect(201);
+    const res = await post('/applications').set('x-correlation-id', 'corr-approval-test-1').send(valid()).expect(201);
     expect(res.headers['x-correlation-id']).toBe('corr-approval-test-1');
     const [row] = await db.query('SELECT envelope FROM outbox_events WHERE subject = $1', [res.body.id]);
     expect(row.envelope.correlationid).toBe('corr-approval-test-1');
@@ -50,7 +59,7 @@ describe('applications API', () => {
 
   it('refuses bad input with 400 naming each field and rule, and writes nothing', async () => {
     const body = { ...valid(), ownerUscc: '91350100M000100Y44', regionCode: '21', supervisionFeedbackWorkingDays: 'five', extra: 1 };
-    const res = await request(app.getHttpServer()).post('/applications').send(body).expect(400);
+    const res = await post('/applications').send(body).expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['extra', 'ownerUscc', 'regionCode', 'supervisionFeedbackWorkingDays']);
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM applications WHERE project_code = $1', [body.projectCode]);
@@ -58,44 +67,102 @@ describe('applications API', () => {
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
-    await request(app.getHttpServer()).post('/applications').set('content-type', 'application/json').send('{"projectCode":').expect(400);
-    await request(app.getHttpServer()).post('/applications').send({ ...valid(), itemCode: 'x'.repeat(3_000_000) }).expect(413);
+    await post('/applications').set('content-type', 'application/json').send('{"projectCode":').expect(400);
+    await post('/applications').send({ ...valid(), itemCode: 'x'.repeat(3_000_000) }).expect(413);
   });
 
   it('decides once: a second decision is a conflict; rejection needs a reason', async () => {
-    const { body: a } = await request(app.getHttpServer()).post('/applications').send(valid()).expect(201);
-    const missingReason = await request(app.getHttpServer()).post(`/applications/${a.id}/decision`).send({ decision: 'rejected' }).expect(400);
+    const { body: a } = await post('/applications').send(valid()).expect(201);
+    const missingReason = await post(`/applications/${a.id}/decision`).send({ decision: 'rejected' }).expect(400);
     expect(missingReason.body.errors[0].field).toBe('reason');
-    await request(app.getHttpServer()).post(`/applications/${a.id}/decision`).send({ decision: 'rejected', reason: '材料不全' }).expect(200);
-    const again = await request(app.getHttpServer()).post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(409);
+    await post(`/applications/${a.id}/decision`).send({ decision: 'rejected', reason: '材料不全' }).expect(200);
+    const again = await post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(409);
     expect(again.body.message).toContain('already rejected');
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [a.id, ApprovalEventTypes.decided]);
     expect(n).toBe(1);
   });
 
   it('answers 404 for an unknown application and 400 for a malformed id', async () => {
-    await request(app.getHttpServer()).get('/applications/00000000-0000-4000-8000-000000000000').expect(404);
-    await request(app.getHttpServer()).get('/applications/not-a-uuid').expect(400);
+    await get('/applications/00000000-0000-4000-8000-000000000000').expect(404);
+    await get('/applications/not-a-uuid').expect(400);
   });
 
   it('lists with filters and paging', async () => {
     const body = valid();
-    await request(app.getHttpServer()).post('/applications').send(body).expect(201);
-    await request(app.getHttpServer()).post('/applications').send(body).expect(201);
-    const res = await request(app.getHttpServer()).get('/applications').query({ projectCode: body.projectCode, pageSize: 1 }).expect(200);
+    await post('/applications').send(body).expect(201);
+    await post('/applications').send(body).expect(201);
+    const res = await get('/applications').query({ projectCode: body.projectCode, pageSize: 1 }).expect(200);
     expect(res.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
     expect(res.body.items).toHaveLength(1);
-    await request(app.getHttpServer()).get('/applications').query({ pageSize: 1000 }).expect(400);
+    await get('/applications').query({ pageSize: 1000 }).expect(400);
   });
 
   it('serves OpenAPI at /docs and health with every dependency', async () => {
-    const doc = await request(app.getHttpServer()).get('/docs/openapi.json').expect(200);
+    const doc = await http().get('/docs/openapi.json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/applications', '/applications/{id}/decision', '/health']));
     const health = await waitFor('health to be ok', async () => {
-      const res = await request(app.getHttpServer()).get('/health');
+      const res = await http().get('/health');
       return res.status === 200 ? res.body : undefined;
     });
     expect(Object.keys(health.details).sort()).toEqual(['database', 'kafka', 'temporal']);
-    await request(app.getHttpServer()).get('/metrics').expect(200).expect(/outbox_events_published_total/);
+    await http().get('/metrics').expect(200).expect(/outbox_events_published_total/);
+  });
+
+  describe('security', () => {
+    it('refuses a request without a token or with a forged one (401)', async () => {
+      await http().get('/applications').expect(401);
+      await http().get('/applications').set('authorization', 'Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln').expect(401);
+    });
+
+    it('keeps each department to its own applications (谁审批谁负责)', async () => {
+      const { body: a } = await post('/applications').send(valid()).expect(201);
+      // another department neither sees it nor can act on it, and learns nothing of its existence
+      await get(`/applications/${a.id}`, outsider).expect(404);
+      await post(`/applications/${a.id}/decision`, outsider).send({ decision: 'approved' }).expect(404);
+      const list = await get('/applications', outsider).query({ projectCode: a.projectCode }).expect(200);
+      expect(list.body.total).toBe(0);
+      // nor accept one in another department's name
+      await post('/applications', outsider).send(valid()).expect(403);
+      // the supervising department may read it but not decide it
+      await get(`/applications/${a.id}`, supervisor).expect(200);
+      await post(`/applications/${a.id}/decision`, supervisor).send({ decision: 'approved' }).expect(403);
+      // auditors read everything, change nothing
+      await get(`/applications/${a.id}`, auditor).expect(200);
+      await post(`/applications/${a.id}/decision`, auditor).send({ decision: 'approved' }).expect(403);
+    });
+
+    it('records every state change in a hash-chained, append-only audit log', async () => {
+      const { body: a } = await post('/applications').send(valid()).expect(201);
+      await post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(200);
+      const log = await get('/audit-log', auditor).query({ resourceType: 'application', resourceId: a.id }).expect(200);
+      expect(log.body.items.map((e: any) => [e.action, e.actorUserId, e.before?.status ?? null, e.after.status])).toEqual([
+        ['application.accepted', 'spj-officer', null, 'accepted'],
+        ['application.decided', 'spj-officer', 'accepted', 'approved'],
+      ]);
+      await get('/audit-log', officer).expect(403);
+      const verified = await get('/audit-log/verify', auditor).expect(200);
+      expect(verified.body).toMatchObject({ valid: true });
+      expect(verified.body.entries).toBeGreaterThanOrEqual(2);
+
+      await expect(db.query(`UPDATE audit_log SET action = 'x' WHERE resource_id = $1`, [a.id])).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM audit_log WHERE resource_id = $1`, [a.id])).rejects.toThrow(/append-only/);
+    });
+
+    it('detects an entry altered behind the triggers’ back', async () => {
+      const { body: a } = await post('/applications').send(valid()).expect(201);
+      const runner = db.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change');
+        await runner.query(`UPDATE audit_log SET actor_user_id = 'someone-else' WHERE resource_id = $1`, [a.id]);
+        const [{ seq }] = await runner.query(`SELECT seq FROM audit_log WHERE resource_id = $1`, [a.id]);
+        const report = await app.get(AuditTrail).verify(1000, runner.manager);
+        expect(report).toMatchObject({ valid: false, brokenAtSeq: String(seq), reason: 'entry content does not match its hash' });
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    });
   });
 });

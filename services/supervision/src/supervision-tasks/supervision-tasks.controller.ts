@@ -1,29 +1,35 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, Roles } from '@cityworks/contracts';
+import { CurrentUser, RequireRoles } from '@cityworks/platform';
 import { SupervisionTasksService } from './supervision-tasks.service';
 import { SupervisionFeedbackDto } from './dto/supervision-feedback.dto';
 import { ListSupervisionTasksQuery } from './dto/list-supervision-tasks.query';
 
 @ApiTags('supervision-tasks')
+@ApiBearerAuth()
 @Controller('supervision-tasks')
 export class SupervisionTasksController {
   constructor(private readonly tasks: SupervisionTasksService) {}
 
   @Get()
-  @ApiOperation({ summary: '审管联动 tasks of supervising departments, newest first' })
-  list(@Query() query: ListSupervisionTasksQuery) {
-    return this.tasks.list(query);
+  @RequireRoles(Roles.supervisionOfficer, Roles.inspector, Roles.approvalOfficer)
+  @ApiOperation({ summary: '审管联动 tasks your department supervises (or approved), newest first' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListSupervisionTasksQuery) {
+    return this.tasks.list(user, query);
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.tasks.get(id);
+  @RequireRoles(Roles.supervisionOfficer, Roles.inspector, Roles.approvalOfficer)
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.tasks.get(user, id);
   }
 
   @Post(':id/feedback')
+  @RequireRoles(Roles.supervisionOfficer)
   @HttpCode(200)
   @ApiOperation({ summary: '监管结果反馈: record what the department did; closes the task' })
-  feedback(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SupervisionFeedbackDto) {
-    return this.tasks.giveFeedback(id, body.outcome);
+  feedback(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SupervisionFeedbackDto) {
+    return this.tasks.giveFeedback(user, id, body.outcome);
   }
 }

@@ -2,9 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { ApprovalDecidedV1, ApprovalEventTypes, IntegrationEvent, SupervisionEventTypes } from '@cityworks/contracts';
+import { ApprovalDecidedV1, ApprovalEventTypes, IntegrationEvent, Roles, SupervisionEventTypes } from '@cityworks/contracts';
 import { EventConsumer } from '@cityworks/messaging';
-import { isolateKafkaConsumers, startServiceApp } from '@cityworks/testing';
+import { bearer, isolateKafkaConsumers, startServiceApp } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { ApprovalDecidedHandler } from '../events/approval-decided.handler';
 import { SupervisionActivitiesImpl } from '../activities/supervision.activities';
@@ -47,6 +47,12 @@ describe('supervision tasks', () => {
     };
   };
 
+  const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
+  const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
+  const outsider = bearer({ userId: 'hb-1', departmentCode: 'AS-HBJ', roles: [Roles.supervisionOfficer] });
+  const post = (url: string, token = supervisor) => request(app.getHttpServer()).post(url).set('authorization', token);
+  const get = (url: string, token = supervisor) => request(app.getHttpServer()).get(url).set('authorization', token);
+
   beforeAll(async () => {
     isolateKafkaConsumers();
     app = await startServiceApp(AppModule);
@@ -66,7 +72,7 @@ describe('supervision tasks', () => {
     const event = decision();
     expect(await deliver(event)).toBe('applied');
     expect(await deliver(event)).toBe('duplicate');
-    const res = await request(app.getHttpServer()).get('/supervision-tasks').query({ applicationId: event.data.applicationId }).expect(200);
+    const res = await get('/supervision-tasks').query({ applicationId: event.data.applicationId }).expect(200);
     expect(res.body.total).toBe(1);
     // decided 2026-09-30 (Wed); 10-01…10-07 are holidays, 10-10 (Sat) a make-up working day:
     // working days after: 10-08, 10-09, 10-10 → due at the end of 2026-10-10, China time
@@ -76,10 +82,10 @@ describe('supervision tasks', () => {
   it('records feedback once, publishes it, and refuses a second', async () => {
     const event = decision();
     await deliver(event);
-    const [task] = (await request(app.getHttpServer()).get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
-    const res = await request(app.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '已核查，符合条件' }).expect(200);
+    const [task] = (await get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
+    const res = await post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '已核查，符合条件' }).expect(200);
     expect(res.body).toMatchObject({ status: 'closed', feedbackOutcome: '已核查，符合条件' });
-    await request(app.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: 'again' }).expect(409);
+    await post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: 'again' }).expect(409);
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [task.id, SupervisionEventTypes.feedbackGiven]);
     expect(n).toBe(1);
   });
@@ -87,11 +93,11 @@ describe('supervision tasks', () => {
   it('marks overdue idempotently and never reopens a closed task', async () => {
     const event = decision();
     await deliver(event);
-    const [task] = (await request(app.getHttpServer()).get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
+    const [task] = (await get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
     const activities = app.get(SupervisionActivitiesImpl);
     expect(await activities.markSupervisionTaskOverdue({ taskId: task.id })).toEqual({ changed: true, status: 'overdue' });
     expect(await activities.markSupervisionTaskOverdue({ taskId: task.id })).toEqual({ changed: false, status: 'overdue' });
-    await request(app.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '逾期反馈' }).expect(200);
+    await post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '逾期反馈' }).expect(200);
     expect(await activities.markSupervisionTaskOverdue({ taskId: task.id })).toEqual({ changed: false, status: 'closed' });
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [task.id, SupervisionEventTypes.taskOverdue]);
     expect(n).toBe(1);
@@ -99,10 +105,26 @@ describe('supervision tasks', () => {
 
   it('validates input: empty feedback, bad ids, unknown tasks, bad filters', async () => {
     const missing = randomUUID();
-    const empty = await request(app.getHttpServer()).post(`/supervision-tasks/${missing}/feedback`).send({ outcome: '' }).expect(400);
+    const empty = await post(`/supervision-tasks/${missing}/feedback`).send({ outcome: '' }).expect(400);
     expect(empty.body.errors[0].field).toBe('outcome');
-    await request(app.getHttpServer()).post(`/supervision-tasks/${missing}/feedback`).send({ outcome: 'x' }).expect(404);
-    await request(app.getHttpServer()).get('/supervision-tasks/123').expect(400);
-    await request(app.getHttpServer()).get('/supervision-tasks').query({ status: 'lost' }).expect(400);
+    await post(`/supervision-tasks/${missing}/feedback`).send({ outcome: 'x' }).expect(404);
+    await get('/supervision-tasks/123').expect(400);
+    await get('/supervision-tasks').query({ status: 'lost' }).expect(400);
+  });
+
+  it('keeps tasks to the supervising department and the approving one (谁主管谁监管)', async () => {
+    const event = decision();
+    await deliver(event);
+    const [task] = (await get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
+    await get(`/supervision-tasks/${task.id}`, outsider).expect(404);
+    expect((await get('/supervision-tasks', outsider).query({ applicationId: event.data.applicationId })).body.total).toBe(0);
+    await post(`/supervision-tasks/${task.id}/feedback`, outsider).send({ outcome: 'x' }).expect(404);
+    // the approving department follows the task but cannot answer for the supervisor
+    await get(`/supervision-tasks/${task.id}`, approver).expect(200);
+    await post(`/supervision-tasks/${task.id}/feedback`, approver).send({ outcome: 'x' }).expect(403);
+    await request(app.getHttpServer()).get(`/supervision-tasks/${task.id}`).expect(401);
+    // the consumer and the activity are recorded as system actors
+    const [opened] = await db.query(`SELECT actor_user_id FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.opened'`, [task.id]);
+    expect(opened.actor_user_id).toBe('system');
   });
 });

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
@@ -19,7 +19,8 @@ import {
 import { OutboxRelay, OutboxWriter, stableUuid } from '@cityworks/messaging';
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
 import { WorkingDayCalendar } from '@cityworks/calendar';
-import { Page } from '@cityworks/platform';
+import { AuditTrail, departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
+import type { AuthUser } from '@cityworks/contracts';
 import { SupervisionTask } from './supervision-task.entity';
 import { ListSupervisionTasksQuery } from './dto/list-supervision-tasks.query';
 
@@ -33,7 +34,13 @@ export class SupervisionTasksService {
     private readonly relay: OutboxRelay,
     private readonly calendar: WorkingDayCalendar,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly audit: AuditTrail,
   ) {}
+
+  /** 谁主管谁监管: the supervising department owns the task; the approving one may follow it. */
+  private assertReadable(user: AuthUser, task: SupervisionTask): void {
+    if (!mayRead(user, task.departmentCode, task.approvingDepartmentCode)) throw new NotFoundException(`supervision task ${task.id} not found`);
+  }
 
   /**
    * 审批结果推送 received: open a task for the supervising department and start its
@@ -63,6 +70,7 @@ export class SupervisionTasksService {
       workflowId: supervisionTaskWorkflowId(id),
     });
     await manager.insert(SupervisionTask, task);
+    await this.audit.record(manager, { action: 'supervision-task.opened', resourceType: 'supervision-task', resourceId: id, after: { status: 'open', applicationId: task.applicationId, dueAt: dueAt.toISOString() } });
     await this.outbox.add<SupervisionTaskOpenedV1>(manager, Topics.supervision, {
       type: SupervisionEventTypes.taskOpened,
       subject: id,
@@ -104,11 +112,18 @@ export class SupervisionTasksService {
     }
   }
 
-  async list(query: ListSupervisionTasksQuery): Promise<Page<SupervisionTask>> {
-    const where: FindOptionsWhere<SupervisionTask> = {};
-    if (query.status) where.status = query.status;
-    if (query.departmentCode) where.departmentCode = query.departmentCode;
-    if (query.applicationId) where.applicationId = query.applicationId;
+  async list(user: AuthUser, query: ListSupervisionTasksQuery): Promise<Page<SupervisionTask>> {
+    const filter: FindOptionsWhere<SupervisionTask> = {};
+    if (query.status) filter.status = query.status;
+    if (query.departmentCode) filter.departmentCode = query.departmentCode;
+    if (query.applicationId) filter.applicationId = query.applicationId;
+    const own = departmentFilter(user);
+    let where: FindOptionsWhere<SupervisionTask> | FindOptionsWhere<SupervisionTask>[] = filter;
+    if (own) {
+      // tasks the caller's department supervises, or follows as the approving department
+      where = [{ ...filter, approvingDepartmentCode: own }];
+      if (!query.departmentCode || query.departmentCode === own) where.push({ ...filter, departmentCode: own });
+    }
     const [items, total] = await this.dataSource.getRepository(SupervisionTask).findAndCount({
       where,
       order: { createdAt: 'DESC', id: 'ASC' },
@@ -118,22 +133,27 @@ export class SupervisionTasksService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: string): Promise<SupervisionTask> {
+  async get(user: AuthUser, id: string): Promise<SupervisionTask> {
     const task = await this.dataSource.getRepository(SupervisionTask).findOne({ where: { id } });
     if (!task) throw new NotFoundException(`supervision task ${id} not found`);
+    this.assertReadable(user, task);
     return task;
   }
 
   /** 监管结果反馈: records the result, publishes it and closes the task's workflow. */
-  async giveFeedback(id: string, outcome: string): Promise<SupervisionTask> {
+  async giveFeedback(user: AuthUser, id: string, outcome: string): Promise<SupervisionTask> {
     const task = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(SupervisionTask, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundException(`supervision task ${id} not found`);
+      this.assertReadable(user, current);
+      if (!mayAct(user, current.departmentCode)) throw new ForbiddenException(`only the supervising department ${current.departmentCode} gives feedback on task ${id}`);
       if (current.status === 'closed') throw new ConflictException(`supervision task ${id} already has feedback`);
+      const before = { status: current.status };
       current.status = 'closed';
       current.feedbackOutcome = outcome;
       current.feedbackAt = new Date();
       await manager.save(current);
+      await this.audit.record(manager, { action: 'supervision-task.feedback-given', resourceType: 'supervision-task', resourceId: id, before, after: { status: 'closed', outcome } });
       await this.outbox.add<SupervisionFeedbackGivenV1>(manager, Topics.supervision, {
         type: SupervisionEventTypes.feedbackGiven,
         subject: current.id,
@@ -160,6 +180,7 @@ export class SupervisionTasksService {
       current.status = 'overdue';
       current.overdueAt = new Date();
       await manager.save(current);
+      await this.audit.record(manager, { action: 'supervision-task.overdue', resourceType: 'supervision-task', resourceId: id, before: { status: 'open' }, after: { status: 'overdue' } });
       await this.outbox.add<SupervisionTaskOverdueV1>(manager, Topics.supervision, {
         type: SupervisionEventTypes.taskOverdue,
         subject: current.id,
