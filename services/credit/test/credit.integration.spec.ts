@@ -3,8 +3,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { addCalendarDays, chinaDateOf } from '@cityworks/calendar';
-import { CreditEventTypes, CreditRecordAddedV1, IntegrationEvent } from '@cityworks/contracts';
-import { isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { CreditEventTypes, CreditRecordAddedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
+import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../src/app.module';
 import { CreditActivitiesImpl } from '../src/activities/credit.activities';
 import { randomUscc } from './uscc';
@@ -14,7 +14,17 @@ describe('credit service', () => {
   let app: INestApplication;
   let db: DataSource;
   const today = chinaDateOf(new Date());
-  const http = () => request(app.getHttpServer());
+  const CREDIT_OFFICER = bearer({ userId: 'xyb-1', departmentCode: 'AS-XYB', roles: [Roles.creditOfficer] });
+  const APPROVAL_OFFICER = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
+  const INSPECTOR = bearer({ userId: 'zjj-7', departmentCode: 'AS-ZJJ', roles: [Roles.inspector] });
+  /** the credit office unless told otherwise */
+  const http = (token = CREDIT_OFFICER) => {
+    const agent = request(app.getHttpServer());
+    return {
+      get: (url: string) => agent.get(url).set('authorization', token),
+      post: (url: string) => agent.post(url).set('authorization', token),
+    };
+  };
 
   const record = (uscc: string, over: Record<string, unknown> = {}) => ({
     uscc,
@@ -54,15 +64,15 @@ describe('credit service', () => {
 
   it('grades a subject from its active records and flags 联合惩戒 at D', async () => {
     const uscc = randomUscc();
-    expect((await http().get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({ grade: 'B', activeRecords: [], jointPunishment: false });
+    expect((await http(APPROVAL_OFFICER).get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({ grade: 'B', activeRecords: [], jointPunishment: false });
 
     await http().post('/credit-records').send(record(uscc, { kind: 'good', severity: undefined, sourceType: 'approval', reason: '年度守信激励' })).expect(201);
     // an expired 严重 record no longer counts
     await http().post('/credit-records').send(record(uscc, { severity: 'severe', decidedOn: addCalendarDays(today, -800), expiresOn: addCalendarDays(today, -1) })).expect(201);
-    expect((await http().get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({ grade: 'A', greenChannel: true, activeGoodRecords: 1 });
+    expect((await http(APPROVAL_OFFICER).get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({ grade: 'A', greenChannel: true, activeGoodRecords: 1 });
 
     await http().post('/credit-records').send(record(uscc, { severity: 'severe', sourceType: 'commitment' })).expect(201);
-    const standing = (await http().get(`/subjects/${uscc}/credit`).expect(200)).body;
+    const standing = (await http(APPROVAL_OFFICER).get(`/subjects/${uscc}/credit`).expect(200)).body;
     expect(standing).toMatchObject({ uscc, grade: 'D', jointPunishment: true, enhancedSupervision: true, asOf: today, activeBadRecords: { severe: 1 }, activeRecordsTruncated: false });
     expect(standing.activeRecords).toHaveLength(2);
     expect((await outboxOf(uscc)).map((e) => e.envelope.data.gradeAfter)).toEqual(['A', 'A', 'D']);
@@ -115,6 +125,12 @@ describe('credit service', () => {
     expect((await http().get('/credit-records').query({ uscc: 'nope' }).expect(400)).body.errors[0].field).toBe('uscc');
   });
 
+  it('lets every department look a subject up, but only the credit office record facts', async () => {
+    await http(INSPECTOR).get(`/subjects/${randomUscc()}/credit`).expect(200);
+    await http(INSPECTOR).post('/credit-records').send(record(randomUscc())).expect(403);
+    await request(app.getHttpServer()).post('/credit-records').send(record(randomUscc())).expect(401);
+  });
+
   it('answers 404 for what does not exist', async () => {
     await http().get('/credit-records/123').expect(404);
   });
@@ -140,7 +156,7 @@ describe('credit service', () => {
 
   it('is healthy: database, Kafka and Temporal (with its activity worker) answer', async () => {
     const health = await waitFor('the activity worker to run', async () => {
-      const res = await http().get('/health');
+      const res = await request(app.getHttpServer()).get('/health');
       return res.body.info?.temporal?.worker === 'RUNNING' ? res.body : undefined;
     }, { timeoutMs: 15000 });
     expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } } });

@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '@cityworks/contracts';
+
+/**
+ * 投诉举报: received from a channel, routed to a department by territory (属地) and duty, and
+ * acknowledged and answered by deadlines (有诉必应).
+ *
+ * The complainant's columns are `select: false`: only a query that asks for them by name (the
+ * detail for the handling department) reads them, so no list or event can leak them by accident.
+ */
+@Entity({ name: 'complaints' })
+export class Complaint {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  channel: ComplaintChannel;
+
+  /** the channel's own number (12345 工单号, 国家平台编号); unique per channel */
+  @Column({ name: 'external_ref', type: 'varchar', length: 64, nullable: true })
+  externalRef: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  category: ComplaintCategory;
+
+  /** 属地: 6-digit 行政区划代码 */
+  @Column({ name: 'region_code', type: 'varchar', length: 6 })
+  regionCode: string;
+
+  /** the department responsible by duty (职责), which acknowledges and answers */
+  @Column({ name: 'department_code', type: 'varchar', length: 64 })
+  departmentCode: string;
+
+  /** 统一社会信用代码 of the subject complained about, when known */
+  @Column({ name: 'subject_uscc', type: 'varchar', length: 18, nullable: true })
+  subjectUscc: string | null;
+
+  @Column({ name: 'project_code', type: 'varchar', length: 64, nullable: true })
+  projectCode: string | null;
+
+  @Column({ type: 'text' })
+  content: string;
+
+  /** no contact given (匿名举报): nobody to answer to, but the matter is still handled */
+  @Column({ type: 'boolean' })
+  anonymous: boolean;
+
+  @Column({ name: 'complainant_name', type: 'varchar', length: 50, nullable: true, select: false })
+  complainantName?: string | null;
+
+  @Column({ name: 'complainant_phone', type: 'varchar', length: 20, nullable: true, select: false })
+  complainantPhone?: string | null;
+
+  @Column({ name: 'complainant_email', type: 'varchar', length: 254, nullable: true, select: false })
+  complainantEmail?: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ComplaintStatus;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt: Date;
+
+  @Column({ name: 'acknowledge_due_at', type: 'timestamptz' })
+  acknowledgeDueAt: Date;
+
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column({ name: 'answer_due_at', type: 'timestamptz' })
+  answerDueAt: Date;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  answer: string | null;
+
+  /** a deadline fell in a year with no official holiday arrangement yet */
+  @Column({ name: 'due_provisional', type: 'boolean', default: false })
+  dueProvisional: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, Roles } from '@cityworks/contracts';
+import { CurrentUser, RequireRoles } from '@cityworks/platform';
+import { ComplaintsService } from './complaints.service';
+import { ReceiveComplaintDto } from './dto/receive-complaint.dto';
+import { AnswerComplaintDto } from './dto/answer-complaint.dto';
+import { ListComplaintsQuery } from './dto/list-complaints.query';
+import { ComplaintDetailView, ComplaintPage, ComplaintView } from './dto/complaint.view';
+
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('complaints')
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Post()
+  // system: the 12345 and national-platform bridges file complaints on behalf of citizens
+  @RequireRoles(Roles.complaintHandler, Roles.system)
+  @ApiOperation({ summary: '受理投诉举报: record a complaint; its acknowledge and answer deadlines start (working days)' })
+  @ApiCreatedResponse({ type: ComplaintView })
+  @ApiConflictResponse({ description: 'the channel already delivered a complaint with this externalRef' })
+  receive(@Body() body: ReceiveComplaintDto): Promise<ComplaintView> {
+    return this.complaints.receive(body);
+  }
+
+  @Get()
+  @RequireRoles(Roles.complaintHandler, Roles.auditor)
+  @ApiOperation({ summary: 'complaints, newest first; without the complainant' })
+  @ApiOkResponse({ type: ComplaintPage })
+  list(@Query() query: ListComplaintsQuery): Promise<ComplaintPage> {
+    return this.complaints.list(query);
+  }
+
+  @Get(':id')
+  @RequireRoles(Roles.complaintHandler, Roles.auditor)
+  @ApiOperation({ summary: 'one complaint; the complainant is shown to the handling department only' })
+  @ApiOkResponse({ type: ComplaintDetailView })
+  @ApiNotFoundResponse()
+  get(@CurrentUser() user: AuthUser | undefined, @Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintDetailView> {
+    return this.complaints.detail(id, user?.departmentCode);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @RequireRoles(Roles.complaintHandler)
+  @ApiOperation({ summary: '签收: the department acknowledges receipt' })
+  @ApiOkResponse({ type: ComplaintView })
+  @ApiConflictResponse({ description: 'already acknowledged or answered' })
+  @ApiNotFoundResponse()
+  acknowledge(@Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintView> {
+    return this.complaints.acknowledge(id);
+  }
+
+  @Post(':id/answer')
+  @HttpCode(200)
+  @RequireRoles(Roles.complaintHandler)
+  @ApiOperation({ summary: '答复 (有诉必应): answer an acknowledged complaint' })
+  @ApiOkResponse({ type: ComplaintView })
+  @ApiConflictResponse({ description: 'not yet acknowledged, or already answered' })
+  @ApiNotFoundResponse()
+  answer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerComplaintDto): Promise<ComplaintView> {
+    return this.complaints.answer(id, body.answer);
+  }
+}

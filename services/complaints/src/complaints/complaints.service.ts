@@ -1,0 +1,168 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { WorkingDayCalendar } from '@cityworks/calendar';
+import {
+  ComplaintAcknowledgedV1,
+  ComplaintAnsweredV1,
+  ComplaintEventTypes,
+  ComplaintReceivedV1,
+  NewIntegrationEvent,
+  Topics,
+} from '@cityworks/contracts';
+import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
+import { Page } from '@cityworks/platform';
+import { Complaint } from './complaint.entity';
+import { complaintDeadlines, ComplaintDeadlinePolicy } from './complaint-deadlines';
+import { ComplaintAction, nextStatus, refusalOf } from './complaint-lifecycle';
+import { ReceiveComplaintDto } from './dto/receive-complaint.dto';
+import { ListComplaintsQuery } from './dto/list-complaints.query';
+import { ComplaintDetailView, ComplaintView } from './dto/complaint.view';
+
+export const COMPLAINT_DEADLINE_POLICY = Symbol('COMPLAINT_DEADLINE_POLICY');
+
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    private readonly calendar: WorkingDayCalendar,
+    @Inject(COMPLAINT_DEADLINE_POLICY) private readonly policy: ComplaintDeadlinePolicy,
+  ) {}
+
+  /** 受理: records the complaint with its deadlines and announces it — ids only, never the complainant. */
+  async receive(dto: ReceiveComplaintDto): Promise<ComplaintView> {
+    const receivedAt = new Date();
+    const { acknowledgeDueAt, answerDueAt, provisional } = complaintDeadlines(this.calendar, receivedAt, this.policy);
+    const complaint = await this.dataSource.transaction(async (manager) => {
+      if (dto.externalRef) await this.refuseDuplicate(manager, dto);
+      const complaint = manager.create(Complaint, {
+        id: randomUUID(),
+        channel: dto.channel,
+        externalRef: dto.externalRef ?? null,
+        category: dto.category,
+        regionCode: dto.regionCode,
+        departmentCode: dto.departmentCode,
+        subjectUscc: dto.subjectUscc ?? null,
+        projectCode: dto.projectCode ?? null,
+        content: dto.content,
+        anonymous: !dto.complainant,
+        complainantName: dto.complainant?.name ?? null,
+        complainantPhone: dto.complainant?.phone ?? null,
+        complainantEmail: dto.complainant?.email ?? null,
+        status: 'received',
+        receivedAt,
+        acknowledgeDueAt,
+        acknowledgedAt: null,
+        answerDueAt,
+        answeredAt: null,
+        answer: null,
+        dueProvisional: provisional,
+      });
+      await manager.insert(Complaint, complaint);
+      await this.outbox.add<ComplaintReceivedV1>(manager, Topics.complaints, {
+        type: ComplaintEventTypes.received,
+        subject: complaint.id,
+        data: {
+          complaintId: complaint.id,
+          channel: complaint.channel,
+          category: complaint.category,
+          regionCode: complaint.regionCode,
+          departmentCode: complaint.departmentCode,
+          subjectUscc: complaint.subjectUscc,
+          projectCode: complaint.projectCode,
+          receivedAt: receivedAt.toISOString(),
+          acknowledgeDueAt: acknowledgeDueAt.toISOString(),
+          answerDueAt: answerDueAt.toISOString(),
+        },
+      });
+      return complaint;
+    });
+    this.relay.nudge();
+    return ComplaintView.of(complaint);
+  }
+
+  private async refuseDuplicate(manager: EntityManager, dto: ReceiveComplaintDto): Promise<void> {
+    const existing = await manager.findOne(Complaint, { where: { channel: dto.channel, externalRef: dto.externalRef } });
+    if (existing) throw new ConflictException(`complaint ${dto.externalRef} from channel ${dto.channel} was already received as ${existing.id}`);
+  }
+
+  acknowledge(id: string): Promise<ComplaintView> {
+    return this.advance(id, 'acknowledge', (c, now): NewIntegrationEvent<ComplaintAcknowledgedV1> => {
+      c.acknowledgedAt = now;
+      return {
+        type: ComplaintEventTypes.acknowledged,
+        subject: c.id,
+        data: { complaintId: c.id, departmentCode: c.departmentCode, acknowledgedAt: now.toISOString(), acknowledgeDueAt: c.acknowledgeDueAt.toISOString(), onTime: now <= c.acknowledgeDueAt },
+      };
+    });
+  }
+
+  /** 有诉必应: the answer text stays here; the event says only that, when, and whether on time. */
+  answer(id: string, answer: string): Promise<ComplaintView> {
+    return this.advance(id, 'answer', (c, now): NewIntegrationEvent<ComplaintAnsweredV1> => {
+      c.answeredAt = now;
+      c.answer = answer;
+      return {
+        type: ComplaintEventTypes.answered,
+        subject: c.id,
+        data: { complaintId: c.id, departmentCode: c.departmentCode, answeredAt: now.toISOString(), answerDueAt: c.answerDueAt.toISOString(), onTime: now <= c.answerDueAt },
+      };
+    });
+  }
+
+  private async advance(id: string, action: ComplaintAction, apply: (c: Complaint, now: Date) => NewIntegrationEvent): Promise<ComplaintView> {
+    const complaint = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new NotFoundException(`complaint ${id} not found`);
+      const refusal = refusalOf(action, current.status, id);
+      if (refusal) throw new ConflictException(refusal);
+      current.status = nextStatus(action);
+      const event = apply(current, new Date());
+      await manager.save(current);
+      await this.outbox.add(manager, Topics.complaints, event);
+      return current;
+    });
+    this.relay.nudge();
+    return ComplaintView.of(complaint);
+  }
+
+  /**
+   * One complaint. The complainant is read only for the handling department: the identity of
+   * whoever complains is theirs to know, not every reader's (auditors and the reform office included).
+   */
+  async detail(id: string, viewerDepartmentCode: string | undefined): Promise<ComplaintDetailView> {
+    const complaint = await this.find(id);
+    if (!complaint) throw new NotFoundException(`complaint ${id} not found`);
+    if (complaint.anonymous || viewerDepartmentCode !== complaint.departmentCode) return ComplaintDetailView.detailOf(complaint, false);
+    const contact = await this.dataSource.getRepository(Complaint).findOne({
+      where: { id },
+      select: { id: true, complainantName: true, complainantPhone: true, complainantEmail: true },
+    });
+    complaint.complainantName = contact?.complainantName ?? null;
+    complaint.complainantPhone = contact?.complainantPhone ?? null;
+    complaint.complainantEmail = contact?.complainantEmail ?? null;
+    return ComplaintDetailView.detailOf(complaint, true);
+  }
+
+  /** Without the complainant: `select: false` keeps those columns out of this query. */
+  find(id: string): Promise<Complaint | null> {
+    return this.dataSource.getRepository(Complaint).findOne({ where: { id } });
+  }
+
+  async list(query: ListComplaintsQuery): Promise<Page<ComplaintView>> {
+    const where: FindOptionsWhere<Complaint> = {};
+    if (query.status) where.status = query.status;
+    if (query.departmentCode) where.departmentCode = query.departmentCode;
+    if (query.regionCode) where.regionCode = query.regionCode;
+    const [complaints, total] = await this.dataSource.getRepository(Complaint).findAndCount({
+      where,
+      order: { receivedAt: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items: complaints.map((c) => ComplaintView.of(c)), total, page: query.page, pageSize: query.pageSize };
+  }
+}

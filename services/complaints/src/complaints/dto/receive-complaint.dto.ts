@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ComplaintCategories, ComplaintCategory, ComplaintChannel, ComplaintChannels } from '@cityworks/contracts';
+import { IsUscc } from '@cityworks/platform';
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const CODE_RULE = 'must be 1–64 letters, digits, dots, underscores or hyphens';
+export const MAX_CONTENT_LENGTH = 4000;
+
+/** Personal data: stored, shown only to the handling department, never published. */
+export class ComplainantDto {
+  @ApiPropertyOptional({ description: '姓名', example: '王女士', maxLength: 50 })
+  @IsOptional()
+  @IsString({ message: 'complainant.name must be a string' })
+  @IsNotEmpty({ message: 'complainant.name must not be empty' })
+  @MaxLength(50, { message: 'complainant.name must be at most 50 characters' })
+  name?: string;
+
+  @ApiPropertyOptional({ description: '联系电话: mobile (13812345678) or landline (0412-2345678); required when no email is given', example: '13812345678' })
+  @ValidateIf((o: ComplainantDto) => o.phone !== undefined || o.email === undefined)
+  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: 'complainant.phone must be a mobile or landline number (required when no email is given)' })
+  phone?: string;
+
+  @ApiPropertyOptional({ description: '电子邮箱', example: 'wang@example.com' })
+  @IsOptional()
+  @IsEmail({}, { message: 'complainant.email must be an email address' })
+  @MaxLength(254, { message: 'complainant.email must be at most 254 characters' })
+  email?: string;
+}
+
+/** 受理投诉举报 from any channel. */
+export class ReceiveComplaintDto {
+  @ApiProperty({ enum: ComplaintChannels, description: '网站 / 热线 / 小程序 / 12345 / 国家“互联网+监管”平台转办' })
+  @IsIn(ComplaintChannels, { message: `channel must be one of ${ComplaintChannels.join(', ')}` })
+  channel: ComplaintChannel;
+
+  @ApiPropertyOptional({ description: "the channel's own number (12345 工单号 …); the same number twice is refused", example: '12345-20260302-0042', maxLength: 64 })
+  @IsOptional()
+  @Matches(CODE, { message: `externalRef ${CODE_RULE}` })
+  externalRef?: string;
+
+  @ApiProperty({ enum: ComplaintCategories })
+  @IsIn(ComplaintCategories, { message: `category must be one of ${ComplaintCategories.join(', ')}` })
+  category: ComplaintCategory;
+
+  @ApiProperty({ description: '属地: 6-digit 行政区划代码', example: '210302' })
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit administrative division code' })
+  regionCode: string;
+
+  @ApiProperty({ description: '责任部门代码 (by duty)', example: 'AS-ZJJ' })
+  @Matches(CODE, { message: `departmentCode ${CODE_RULE}` })
+  departmentCode: string;
+
+  @ApiPropertyOptional({ description: '被投诉主体统一社会信用代码', example: '91350100M000100Y43' })
+  @IsOptional()
+  @IsUscc()
+  subjectUscc?: string;
+
+  @ApiPropertyOptional({ description: '项目代码', example: '2026-210302-47-01-000123' })
+  @IsOptional()
+  @Matches(CODE, { message: `projectCode ${CODE_RULE}` })
+  projectCode?: string;
+
+  @ApiProperty({ description: '投诉举报内容', maxLength: MAX_CONTENT_LENGTH, example: '某工地夜间施工噪声扰民，已持续一周' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_CONTENT_LENGTH)
+  content: string;
+
+  @ApiPropertyOptional({ type: ComplainantDto, description: 'who complains; leave out for an anonymous report (匿名举报)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ComplainantDto)
+  complainant?: ComplainantDto;
+}

@@ -1,0 +1,215 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkingDayCalendar } from '@cityworks/calendar';
+import { ComplaintEventTypes, IntegrationEvent, Roles } from '@cityworks/contracts';
+import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { AppModule } from '../src/app.module';
+import { ComplaintsActivitiesImpl } from '../src/activities/complaints.activities';
+import { complaintDeadlines, DEFAULT_COMPLAINT_DEADLINES } from '../src/complaints/complaint-deadlines';
+
+/** The real service against the real Postgres (cityworks_test), Kafka (test.* topics) and Temporal. */
+describe('complaints service', () => {
+  let app: INestApplication;
+  let db: DataSource;
+  // a department of its own, so lists see only this run's complaints
+  const departmentCode = `T-${process.pid}-${Date.now().toString(36)}`;
+  const HANDLER = bearer({ userId: 'handler-1', departmentCode, roles: [Roles.complaintHandler] });
+  const OTHER_HANDLER = bearer({ userId: 'handler-2', departmentCode: 'AS-STHJJ', roles: [Roles.complaintHandler] });
+  const AUDITOR = bearer({ userId: 'auditor-1', departmentCode: 'AS-SJJ', roles: [Roles.auditor] });
+  /** a handler of the handling department unless told otherwise */
+  const http = (token = HANDLER) => {
+    const agent = request(app.getHttpServer());
+    return {
+      get: (url: string) => agent.get(url).set('authorization', token),
+      post: (url: string) => agent.post(url).set('authorization', token),
+    };
+  };
+  const PHONE = '13812345678';
+  const NAME = '王女士';
+  const CONTENT = '某工地夜间施工噪声扰民，已持续一周';
+
+  const complaint = (over: Record<string, unknown> = {}) => ({
+    channel: '12345',
+    category: 'environment',
+    regionCode: '210302',
+    departmentCode,
+    subjectUscc: '91350100M000100Y43',
+    projectCode: '2026-210302-47-01-000123',
+    content: CONTENT,
+    complainant: { name: NAME, phone: PHONE },
+    ...over,
+  });
+  const outboxOf = (id: string): Promise<{ type: string; envelope: IntegrationEvent<any>; published_at: Date | null }[]> =>
+    db.query(`SELECT type, envelope, published_at FROM outbox_events WHERE subject = $1 ORDER BY created_at`, [id]);
+
+  beforeAll(async () => {
+    isolateKafkaConsumers();
+    app = await startServiceApp(AppModule);
+    db = app.get(DataSource);
+  });
+  afterAll(() => app?.close());
+
+  it('receives a complaint with working-day deadlines and announces it with ids only', async () => {
+    const res = await http().post('/complaints').send(complaint()).expect(201);
+    const c = res.body;
+    expect(c).toMatchObject({ channel: '12345', departmentCode, status: 'received', anonymous: false, acknowledgedAt: null, answeredAt: null });
+    expect(c).not.toHaveProperty('complainant');
+    const expected = complaintDeadlines(new WorkingDayCalendar(), new Date(c.receivedAt), DEFAULT_COMPLAINT_DEADLINES);
+    expect(c.acknowledgeDueAt).toBe(expected.acknowledgeDueAt.toISOString());
+    expect(c.answerDueAt).toBe(expected.answerDueAt.toISOString());
+
+    const [event] = await outboxOf(c.id);
+    expect(event.envelope).toMatchObject({ type: ComplaintEventTypes.received, subject: c.id, data: { complaintId: c.id, departmentCode, regionCode: '210302', answerDueAt: c.answerDueAt } });
+    for (const secret of [PHONE, NAME, CONTENT]) expect(JSON.stringify(event.envelope)).not.toContain(secret);
+    await waitFor('the relay to publish the event', async () => (await outboxOf(c.id))[0].published_at, { timeoutMs: 10000 });
+  });
+
+  it('shows the complainant in the detail only, never in lists', async () => {
+    const { body: created } = await http().post('/complaints').send(complaint({ complainant: { name: NAME, phone: PHONE, email: 'wang@example.com' } })).expect(201);
+    const list = await http().get('/complaints').query({ departmentCode }).expect(200);
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(created.id);
+    expect(JSON.stringify(list.body)).not.toContain(PHONE);
+    expect(JSON.stringify(list.body)).not.toContain(NAME);
+
+    const detail = await http().get(`/complaints/${created.id}`).expect(200);
+    expect(detail.body).toMatchObject({ id: created.id, content: CONTENT, complainantWithheld: false, complainant: { name: NAME, phone: PHONE, email: 'wang@example.com' } });
+
+    // another department's handler, or an auditor, reads the matter but not who raised it
+    for (const outsider of [OTHER_HANDLER, AUDITOR]) {
+      const seen = await http(outsider).get(`/complaints/${created.id}`).expect(200);
+      expect(seen.body).toMatchObject({ id: created.id, complainant: null, complainantWithheld: true });
+      expect(JSON.stringify(seen.body)).not.toContain(PHONE);
+    }
+  });
+
+  it('takes an anonymous report (匿名举报)', async () => {
+    const { body } = await http().post('/complaints').send(complaint({ complainant: undefined, channel: 'web' })).expect(201);
+    expect(body.anonymous).toBe(true);
+    expect((await http().get(`/complaints/${body.id}`).expect(200)).body).toMatchObject({ complainant: null, complainantWithheld: false });
+  });
+
+  it('goes received → acknowledged → answered, refusing illegal steps with 409', async () => {
+    const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
+
+    const early = await http().post(`/complaints/${c.id}/answer`).send({ answer: '已处理' }).expect(409);
+    expect(early.body.message).toBe(`complaint ${c.id} must be acknowledged before it is answered`);
+
+    const acked = await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
+    expect(acked.body).toMatchObject({ status: 'acknowledged', answeredAt: null });
+    expect(new Date(acked.body.acknowledgedAt).getTime()).toBeGreaterThanOrEqual(new Date(c.receivedAt).getTime());
+    expect((await http().post(`/complaints/${c.id}/acknowledge`).expect(409)).body.message).toBe(`complaint ${c.id} is already acknowledged; it cannot be acknowledged again`);
+
+    const answered = await http().post(`/complaints/${c.id}/answer`).send({ answer: '经现场核查，已责令停止夜间施工' }).expect(200);
+    expect(answered.body).toMatchObject({ status: 'answered', answer: '经现场核查，已责令停止夜间施工' });
+    expect(answered.body.answeredAt).toBeTruthy();
+    expect((await http().post(`/complaints/${c.id}/answer`).send({ answer: '再次答复' }).expect(409)).body.message).toContain('is already answered');
+    expect((await http().post(`/complaints/${c.id}/acknowledge`).expect(409)).body.message).toContain('is already answered');
+
+    const events = await outboxOf(c.id);
+    expect(events.map((e) => e.type)).toEqual([ComplaintEventTypes.received, ComplaintEventTypes.acknowledged, ComplaintEventTypes.answered]);
+    expect(events[1].envelope.data).toMatchObject({ complaintId: c.id, onTime: true });
+    expect(events[2].envelope.data).toMatchObject({ complaintId: c.id, onTime: true });
+    expect(JSON.stringify(events[2].envelope)).not.toContain('夜间施工');
+    // the transitions left the complainant in place
+    expect((await http().get(`/complaints/${c.id}`).expect(200)).body.complainant).toMatchObject({ phone: PHONE });
+  });
+
+  it('filters by status, department and region, and pages', async () => {
+    const dept = `${departmentCode}-F`;
+    const a = (await http().post('/complaints').send(complaint({ departmentCode: dept, regionCode: '210303' })).expect(201)).body;
+    await http().post('/complaints').send(complaint({ departmentCode: dept, regionCode: '210304' })).expect(201);
+    await http().post(`/complaints/${a.id}/acknowledge`).expect(200);
+
+    expect((await http().get('/complaints').query({ departmentCode: dept }).expect(200)).body.total).toBe(2);
+    const acknowledged = (await http().get('/complaints').query({ departmentCode: dept, status: 'acknowledged' }).expect(200)).body;
+    expect(acknowledged).toMatchObject({ total: 1, items: [{ id: a.id }] });
+    expect((await http().get('/complaints').query({ departmentCode: dept, regionCode: '210304' }).expect(200)).body.items[0].regionCode).toBe('210304');
+    expect((await http().get('/complaints').query({ departmentCode: dept, pageSize: 1, page: 2 }).expect(200)).body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{}] });
+  });
+
+  it('refuses the same channel number twice with 409 and writes no event for it', async () => {
+    const externalRef = `12345-${Date.now()}-${process.pid}`;
+    const first = (await http().post('/complaints').send(complaint({ externalRef })).expect(201)).body;
+    const res = await http().post('/complaints').send(complaint({ externalRef })).expect(409);
+    expect(res.body.message).toBe(`complaint ${externalRef} from channel 12345 was already received as ${first.id}`);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM complaints WHERE external_ref = $1`, [externalRef]);
+    expect(n).toBe(1);
+  });
+
+  it.each([
+    ['channel', { channel: 'fax' }, 'channel must be one of web, hotline, mini-program, 12345, national-platform'],
+    ['category', { category: 'noise' }, 'category must be one of'],
+    ['regionCode', { regionCode: '21030' }, 'regionCode must be a 6-digit administrative division code'],
+    ['departmentCode', { departmentCode: '住建局' }, 'departmentCode must be 1–64 letters'],
+    ['subjectUscc', { subjectUscc: '91350100M000100Y44' }, 'subjectUscc must be a valid 统一社会信用代码'],
+    ['content', { content: '' }, 'content should not be empty'],
+    ['content', { content: '投'.repeat(4001) }, 'content must be shorter than or equal to 4000 characters'],
+    ['complainant.phone', { complainant: { name: NAME } }, 'complainant.phone must be a mobile or landline number (required when no email is given)'],
+    ['complainant.phone', { complainant: { phone: '12345' } }, 'complainant.phone must be a mobile or landline number'],
+    ['complainant.email', { complainant: { email: 'not-mail' } }, 'complainant.email must be an email address'],
+    ['complainant.idNumber', { complainant: { phone: PHONE, idNumber: '210302199001011234' } }, 'property idNumber should not exist'],
+    ['status', { status: 'answered' }, 'property status should not exist'],
+  ])('answers 400 naming %s', async (field, over, message) => {
+    const res = await http().post('/complaints').send(complaint(over)).expect(400);
+    expect(res.body.message).toContain(message);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers 400 for a bad answer, filter or id', async () => {
+    const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
+    await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
+    expect((await http().post(`/complaints/${c.id}/answer`).send({}).expect(400)).body.errors[0].field).toBe('answer');
+    expect((await http().get('/complaints').query({ status: 'closed' }).expect(400)).body.message).toBe('status must be one of received, acknowledged, answered');
+    expect((await http().get('/complaints').query({ regionCode: 'x' }).expect(400)).body.errors[0].field).toBe('regionCode');
+    await http().get('/complaints/42').expect(400);
+  });
+
+  it('lets only complaint handlers act, and auditors read', async () => {
+    const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
+    await http(AUDITOR).get('/complaints').query({ departmentCode }).expect(200);
+    await http(AUDITOR).post(`/complaints/${c.id}/acknowledge`).expect(403);
+    await http(bearer({ roles: [Roles.inspector] })).get('/complaints').expect(403);
+    await request(app.getHttpServer()).get(`/complaints/${c.id}`).expect(401);
+  });
+
+  it('answers 404 for an unknown complaint', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect((await http().get(`/complaints/${id}`).expect(404)).body.message).toBe(`complaint ${id} not found`);
+    await http().post(`/complaints/${id}/acknowledge`).expect(404);
+    await http().post(`/complaints/${id}/answer`).send({ answer: '已处理' }).expect(404);
+  });
+
+  it('getComplaintStatus tells workflows where a complaint stands, without the complainant or the text', async () => {
+    const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
+    await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
+    const activities = app.get(ComplaintsActivitiesImpl);
+    const facts = await activities.getComplaintStatus({ complaintId: c.id });
+    expect(facts).toEqual({
+      complaintId: c.id,
+      status: 'acknowledged',
+      departmentCode,
+      regionCode: '210302',
+      receivedAt: c.receivedAt,
+      acknowledgeDueAt: c.acknowledgeDueAt,
+      acknowledgedAt: expect.any(String),
+      answerDueAt: c.answerDueAt,
+      answeredAt: null,
+      dueProvisional: c.dueProvisional,
+    });
+    for (const unknown of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      const failure = await activities.getComplaintStatus({ complaintId: unknown }).catch((e) => e);
+      expect(failure).toBeInstanceOf(ApplicationFailure);
+      expect(failure).toMatchObject({ type: 'ComplaintNotFound', nonRetryable: true });
+    }
+  });
+
+  it('is healthy: database, Kafka and Temporal (with its activity worker) answer', async () => {
+    const health = await waitFor('the activity worker to run', async () => {
+      const res = await request(app.getHttpServer()).get('/health');
+      return res.body.info?.temporal?.worker === 'RUNNING' ? res.body : undefined;
+    }, { timeoutMs: 15000 });
+    expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } } });
+  });
+});
