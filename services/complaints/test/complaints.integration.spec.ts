@@ -17,6 +17,7 @@ describe('complaints service', () => {
   const departmentCode = `T-${process.pid}-${Date.now().toString(36)}`;
   const HANDLER = bearer({ userId: 'handler-1', departmentCode, roles: [Roles.complaintHandler] });
   const OTHER_HANDLER = bearer({ userId: 'handler-2', departmentCode: 'AS-STHJJ', roles: [Roles.complaintHandler] });
+  const REFORM_OFFICE = bearer({ userId: 'gongaiban-1', departmentCode: 'GGB', roles: [Roles.reformOffice] });
   const AUDITOR = bearer({ userId: 'auditor-1', departmentCode: 'AS-SJJ', roles: [Roles.auditor] });
   /** a handler of the handling department unless told otherwise */
   const http = (token = HANDLER) => {
@@ -76,12 +77,15 @@ describe('complaints service', () => {
     const detail = await http().get(`/complaints/${created.id}`).expect(200);
     expect(detail.body).toMatchObject({ id: created.id, content: CONTENT, complainantWithheld: false, complainant: { name: NAME, phone: PHONE, email: 'wang@example.com' } });
 
-    // another department's handler, or an auditor, reads the matter but not who raised it
-    for (const outsider of [OTHER_HANDLER, AUDITOR]) {
-      const seen = await http(outsider).get(`/complaints/${created.id}`).expect(200);
+    // the reform office and auditors read the matter but not who raised it
+    for (const overseer of [REFORM_OFFICE, AUDITOR]) {
+      const seen = await http(overseer).get(`/complaints/${created.id}`).expect(200);
       expect(seen.body).toMatchObject({ id: created.id, complainant: null, complainantWithheld: true });
       expect(JSON.stringify(seen.body)).not.toContain(PHONE);
     }
+    // another department does not see it at all
+    await http(OTHER_HANDLER).get(`/complaints/${created.id}`).expect(404);
+    expect((await http(OTHER_HANDLER).get('/complaints').query({ departmentCode }).expect(200)).body.total).toBe(0);
   });
 
   it('takes an anonymous report (匿名举报)', async () => {
@@ -112,21 +116,33 @@ describe('complaints service', () => {
     expect(events[1].envelope.data).toMatchObject({ complaintId: c.id, onTime: true });
     expect(events[2].envelope.data).toMatchObject({ complaintId: c.id, onTime: true });
     expect(JSON.stringify(events[2].envelope)).not.toContain('夜间施工');
+
+    const audit = await http(AUDITOR).get('/audit-log').query({ resourceType: 'complaint', resourceId: c.id }).expect(200);
+    expect(audit.body.items.map((e: { action: string; actorUserId: string }) => [e.action, e.actorUserId])).toEqual([
+      ['complaint.received', 'handler-1'],
+      ['complaint.acknowledged', 'handler-1'],
+      ['complaint.answered', 'handler-1'],
+    ]);
+    for (const secret of [PHONE, NAME, CONTENT, '夜间施工']) expect(JSON.stringify(audit.body)).not.toContain(secret);
     // the transitions left the complainant in place
     expect((await http().get(`/complaints/${c.id}`).expect(200)).body.complainant).toMatchObject({ phone: PHONE });
   });
 
   it('filters by status, department and region, and pages', async () => {
     const dept = `${departmentCode}-F`;
+    const handlerF = bearer({ userId: 'handler-f', departmentCode: dept, roles: [Roles.complaintHandler] });
     const a = (await http().post('/complaints').send(complaint({ departmentCode: dept, regionCode: '210303' })).expect(201)).body;
     await http().post('/complaints').send(complaint({ departmentCode: dept, regionCode: '210304' })).expect(201);
-    await http().post(`/complaints/${a.id}/acknowledge`).expect(200);
+    await http(handlerF).post(`/complaints/${a.id}/acknowledge`).expect(200);
 
-    expect((await http().get('/complaints').query({ departmentCode: dept }).expect(200)).body.total).toBe(2);
-    const acknowledged = (await http().get('/complaints').query({ departmentCode: dept, status: 'acknowledged' }).expect(200)).body;
+    expect((await http(handlerF).get('/complaints').expect(200)).body.total).toBe(2);
+    // a handler asking for another department's list gets nothing
+    expect((await http(handlerF).get('/complaints').query({ departmentCode }).expect(200)).body.total).toBe(0);
+    expect((await http(REFORM_OFFICE).get('/complaints').query({ departmentCode: dept }).expect(200)).body.total).toBe(2);
+    const acknowledged = (await http(handlerF).get('/complaints').query({ departmentCode: dept, status: 'acknowledged' }).expect(200)).body;
     expect(acknowledged).toMatchObject({ total: 1, items: [{ id: a.id }] });
-    expect((await http().get('/complaints').query({ departmentCode: dept, regionCode: '210304' }).expect(200)).body.items[0].regionCode).toBe('210304');
-    expect((await http().get('/complaints').query({ departmentCode: dept, pageSize: 1, page: 2 }).expect(200)).body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{}] });
+    expect((await http(handlerF).get('/complaints').query({ departmentCode: dept, regionCode: '210304' }).expect(200)).body.items[0].regionCode).toBe('210304');
+    expect((await http(handlerF).get('/complaints').query({ departmentCode: dept, pageSize: 1, page: 2 }).expect(200)).body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{}] });
   });
 
   it('refuses the same channel number twice with 409 and writes no event for it', async () => {
@@ -166,10 +182,13 @@ describe('complaints service', () => {
     await http().get('/complaints/42').expect(400);
   });
 
-  it('lets only complaint handlers act, and auditors read', async () => {
+  it('lets only the handling department act; auditors read', async () => {
     const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
-    await http(AUDITOR).get('/complaints').query({ departmentCode }).expect(200);
+    expect((await http(AUDITOR).get('/complaints').query({ departmentCode }).expect(200)).body.total).toBeGreaterThan(0);
     await http(AUDITOR).post(`/complaints/${c.id}/acknowledge`).expect(403);
+    await http(OTHER_HANDLER).post(`/complaints/${c.id}/acknowledge`).expect(404);
+    // the reform office may act for anyone
+    await http(REFORM_OFFICE).post(`/complaints/${c.id}/acknowledge`).expect(200);
     await http(bearer({ roles: [Roles.inspector] })).get('/complaints').expect(403);
     await request(app.getHttpServer()).get(`/complaints/${c.id}`).expect(401);
   });

@@ -16,6 +16,7 @@ describe('credit service', () => {
   const today = chinaDateOf(new Date());
   const CREDIT_OFFICER = bearer({ userId: 'xyb-1', departmentCode: 'AS-XYB', roles: [Roles.creditOfficer] });
   const APPROVAL_OFFICER = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
+  const AUDITOR = bearer({ userId: 'auditor-1', departmentCode: 'AS-SJJ', roles: [Roles.auditor] });
   const INSPECTOR = bearer({ userId: 'zjj-7', departmentCode: 'AS-ZJJ', roles: [Roles.inspector] });
   /** the credit office unless told otherwise */
   const http = (token = CREDIT_OFFICER) => {
@@ -60,6 +61,9 @@ describe('credit service', () => {
     // the reason may name people; it stays here
     expect(JSON.stringify(event.envelope)).not.toContain('安全防护');
     await waitFor('the relay to publish the event', async () => (await outboxOf(uscc))[0].published_at, { timeoutMs: 10000 });
+
+    const audit = await http(AUDITOR).get('/audit-log').query({ resourceType: 'credit-record', resourceId: created.body.id }).expect(200);
+    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'credit-record.added', actorUserId: 'xyb-1', after: expect.objectContaining({ uscc, gradeAfter: 'B' }) })]);
   });
 
   it('grades a subject from its active records and flags 联合惩戒 at D', async () => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, Roles } from '@cityworks/contracts';
 import { CurrentUser, RequireRoles } from '@cityworks/platform';
 import { ComplaintsService } from './complaints.service';
@@ -26,10 +26,10 @@ export class ComplaintsController {
 
   @Get()
   @RequireRoles(Roles.complaintHandler, Roles.auditor)
-  @ApiOperation({ summary: 'complaints, newest first; without the complainant' })
+  @ApiOperation({ summary: "complaints of your department (all of them for the reform office and auditors), newest first; without the complainant" })
   @ApiOkResponse({ type: ComplaintPage })
-  list(@Query() query: ListComplaintsQuery): Promise<ComplaintPage> {
-    return this.complaints.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListComplaintsQuery): Promise<ComplaintPage> {
+    return this.complaints.list(user, query);
   }
 
   @Get(':id')
@@ -37,19 +37,20 @@ export class ComplaintsController {
   @ApiOperation({ summary: 'one complaint; the complainant is shown to the handling department only' })
   @ApiOkResponse({ type: ComplaintDetailView })
   @ApiNotFoundResponse()
-  get(@CurrentUser() user: AuthUser | undefined, @Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintDetailView> {
-    return this.complaints.detail(id, user?.departmentCode);
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintDetailView> {
+    return this.complaints.detail(user, id);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   @RequireRoles(Roles.complaintHandler)
-  @ApiOperation({ summary: '签收: the department acknowledges receipt' })
+  @ApiOperation({ summary: '签收: the handling department acknowledges receipt' })
   @ApiOkResponse({ type: ComplaintView })
+  @ApiForbiddenResponse({ description: 'not the handling department' })
   @ApiConflictResponse({ description: 'already acknowledged or answered' })
   @ApiNotFoundResponse()
-  acknowledge(@Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintView> {
-    return this.complaints.acknowledge(id);
+  acknowledge(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintView> {
+    return this.complaints.acknowledge(user, id);
   }
 
   @Post(':id/answer')
@@ -57,9 +58,10 @@ export class ComplaintsController {
   @RequireRoles(Roles.complaintHandler)
   @ApiOperation({ summary: '答复 (有诉必应): answer an acknowledged complaint' })
   @ApiOkResponse({ type: ComplaintView })
+  @ApiForbiddenResponse({ description: 'not the handling department' })
   @ApiConflictResponse({ description: 'not yet acknowledged, or already answered' })
   @ApiNotFoundResponse()
-  answer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerComplaintDto): Promise<ComplaintView> {
-    return this.complaints.answer(id, body.answer);
+  answer(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerComplaintDto): Promise<ComplaintView> {
+    return this.complaints.answer(user, id, body.answer);
   }
 }

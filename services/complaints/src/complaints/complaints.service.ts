@@ -1,9 +1,10 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { WorkingDayCalendar } from '@cityworks/calendar';
 import {
+  AuthUser,
   ComplaintAcknowledgedV1,
   ComplaintAnsweredV1,
   ComplaintEventTypes,
@@ -12,7 +13,7 @@ import {
   Topics,
 } from '@cityworks/contracts';
 import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { Page } from '@cityworks/platform';
+import { AuditTrail, departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
 import { Complaint } from './complaint.entity';
 import { complaintDeadlines, ComplaintDeadlinePolicy } from './complaint-deadlines';
 import { ComplaintAction, nextStatus, refusalOf } from './complaint-lifecycle';
@@ -30,9 +31,19 @@ export class ComplaintsService {
     private readonly relay: OutboxRelay,
     private readonly calendar: WorkingDayCalendar,
     @Inject(COMPLAINT_DEADLINE_POLICY) private readonly policy: ComplaintDeadlinePolicy,
+    private readonly audit: AuditTrail,
   ) {}
 
-  /** 受理: records the complaint with its deadlines and announces it — ids only, never the complainant. */
+  /** 谁主管谁监管: another department's complaint does not exist, as far as this caller can tell. */
+  private assertReadable(user: AuthUser, complaint: Complaint): void {
+    if (!mayRead(user, complaint.departmentCode)) throw new NotFoundException(`complaint ${complaint.id} not found`);
+  }
+
+  /**
+   * 受理: records the complaint with its deadlines and announces it — ids only, never the
+   * complainant. Any handler may file for any department: routing by 属地 and duty is the
+   * intake desk's job (12345 and the national platform forward to others).
+   */
   async receive(dto: ReceiveComplaintDto): Promise<ComplaintView> {
     const receivedAt = new Date();
     const { acknowledgeDueAt, answerDueAt, provisional } = complaintDeadlines(this.calendar, receivedAt, this.policy);
@@ -62,6 +73,13 @@ export class ComplaintsService {
         dueProvisional: provisional,
       });
       await manager.insert(Complaint, complaint);
+      // the audit trail is read by auditors: ids and codes, like the event, no personal data
+      await this.audit.record(manager, {
+        action: 'complaint.received',
+        resourceType: 'complaint',
+        resourceId: complaint.id,
+        after: { status: complaint.status, channel: complaint.channel, category: complaint.category, regionCode: complaint.regionCode, departmentCode: complaint.departmentCode },
+      });
       await this.outbox.add<ComplaintReceivedV1>(manager, Topics.complaints, {
         type: ComplaintEventTypes.received,
         subject: complaint.id,
@@ -89,8 +107,8 @@ export class ComplaintsService {
     if (existing) throw new ConflictException(`complaint ${dto.externalRef} from channel ${dto.channel} was already received as ${existing.id}`);
   }
 
-  acknowledge(id: string): Promise<ComplaintView> {
-    return this.advance(id, 'acknowledge', (c, now): NewIntegrationEvent<ComplaintAcknowledgedV1> => {
+  acknowledge(user: AuthUser, id: string): Promise<ComplaintView> {
+    return this.advance(user, id, 'acknowledge', (c, now): NewIntegrationEvent<ComplaintAcknowledgedV1> => {
       c.acknowledgedAt = now;
       return {
         type: ComplaintEventTypes.acknowledged,
@@ -101,8 +119,8 @@ export class ComplaintsService {
   }
 
   /** 有诉必应: the answer text stays here; the event says only that, when, and whether on time. */
-  answer(id: string, answer: string): Promise<ComplaintView> {
-    return this.advance(id, 'answer', (c, now): NewIntegrationEvent<ComplaintAnsweredV1> => {
+  answer(user: AuthUser, id: string, answer: string): Promise<ComplaintView> {
+    return this.advance(user, id, 'answer', (c, now): NewIntegrationEvent<ComplaintAnsweredV1> => {
       c.answeredAt = now;
       c.answer = answer;
       return {
@@ -113,15 +131,19 @@ export class ComplaintsService {
     });
   }
 
-  private async advance(id: string, action: ComplaintAction, apply: (c: Complaint, now: Date) => NewIntegrationEvent): Promise<ComplaintView> {
+  private async advance(user: AuthUser, id: string, action: ComplaintAction, apply: (c: Complaint, now: Date) => NewIntegrationEvent): Promise<ComplaintView> {
     const complaint = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundException(`complaint ${id} not found`);
+      this.assertReadable(user, current);
+      if (!mayAct(user, current.departmentCode)) throw new ForbiddenException(`only the handling department ${current.departmentCode} may ${action} complaint ${id}`);
       const refusal = refusalOf(action, current.status, id);
       if (refusal) throw new ConflictException(refusal);
+      const before = { status: current.status };
       current.status = nextStatus(action);
       const event = apply(current, new Date());
       await manager.save(current);
+      await this.audit.record(manager, { action: `complaint.${current.status}`, resourceType: 'complaint', resourceId: id, before, after: { status: current.status } });
       await this.outbox.add(manager, Topics.complaints, event);
       return current;
     });
@@ -133,10 +155,11 @@ export class ComplaintsService {
    * One complaint. The complainant is read only for the handling department: the identity of
    * whoever complains is theirs to know, not every reader's (auditors and the reform office included).
    */
-  async detail(id: string, viewerDepartmentCode: string | undefined): Promise<ComplaintDetailView> {
+  async detail(user: AuthUser, id: string): Promise<ComplaintDetailView> {
     const complaint = await this.find(id);
     if (!complaint) throw new NotFoundException(`complaint ${id} not found`);
-    if (complaint.anonymous || viewerDepartmentCode !== complaint.departmentCode) return ComplaintDetailView.detailOf(complaint, false);
+    this.assertReadable(user, complaint);
+    if (complaint.anonymous || user.departmentCode !== complaint.departmentCode) return ComplaintDetailView.detailOf(complaint, false);
     const contact = await this.dataSource.getRepository(Complaint).findOne({
       where: { id },
       select: { id: true, complainantName: true, complainantPhone: true, complainantEmail: true },
@@ -152,10 +175,14 @@ export class ComplaintsService {
     return this.dataSource.getRepository(Complaint).findOne({ where: { id } });
   }
 
-  async list(query: ListComplaintsQuery): Promise<Page<ComplaintView>> {
+  /** A handler sees their own department's complaints; the reform office and auditors see all. */
+  async list(user: AuthUser, query: ListComplaintsQuery): Promise<Page<ComplaintView>> {
+    const own = departmentFilter(user);
+    if (own && query.departmentCode && query.departmentCode !== own) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     const where: FindOptionsWhere<Complaint> = {};
     if (query.status) where.status = query.status;
-    if (query.departmentCode) where.departmentCode = query.departmentCode;
+    const department = own ?? query.departmentCode;
+    if (department) where.departmentCode = department;
     if (query.regionCode) where.regionCode = query.regionCode;
     const [complaints, total] = await this.dataSource.getRepository(Complaint).findAndCount({
       where,

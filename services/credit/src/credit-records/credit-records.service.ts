@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { chinaDateOf } from '@cityworks/calendar';
 import { CreditEventTypes, CreditRecordAddedV1, Topics } from '@cityworks/contracts';
 import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { Page } from '@cityworks/platform';
+import { AuditTrail, Page } from '@cityworks/platform';
 import { gradeCredit } from '../grading/credit-grade';
 import { CreditRecord } from './credit-record.entity';
 import { AddCreditRecordDto } from './dto/add-credit-record.dto';
@@ -18,9 +18,14 @@ export class CreditRecordsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
+    private readonly audit: AuditTrail,
   ) {}
 
-  /** Records the fact and publishes it with the grade it leads to, in one transaction. */
+  /**
+   * Records the fact and publishes it with the grade it leads to, in one transaction. Credit
+   * information is shared, not owned (信用信息共享): the credit office records facts decided by
+   * any department, and every department reads them.
+   */
   async add(dto: AddCreditRecordDto): Promise<CreditRecordView> {
     const today = chinaDateOf(new Date());
     const record = await this.dataSource.transaction(async (manager) => {
@@ -43,6 +48,12 @@ export class CreditRecordsService {
       });
       await manager.insert(CreditRecord, record);
       const { grade } = gradeCredit(await this.activeRecords(record.uscc, today, manager), today);
+      await this.audit.record(manager, {
+        action: 'credit-record.added',
+        resourceType: 'credit-record',
+        resourceId: record.id,
+        after: { uscc: record.uscc, kind: record.kind, severity: record.severity, sourceType: record.sourceType, sourceDepartmentCode: record.sourceDepartmentCode, sourceRef: record.sourceRef, decidedOn: record.decidedOn, expiresOn: record.expiresOn, gradeAfter: grade },
+      });
       await this.outbox.add<CreditRecordAddedV1>(manager, Topics.credit, {
         type: CreditEventTypes.recordAdded,
         subject: record.uscc,
