@@ -1,0 +1,22 @@
+import { PlatformModule } from '@cityworks/platform';
+import { InboxEvent, MessagingModule, OutboxEvent } from '@cityworks/messaging';
+import { Region } from './regions/region.entity';
+import { RegionsModule } from './regions/regions.module';
+import { Department } from './departments/department.entity';
+import { LetterOffice } from './departments/letter-office.entity';
+import { DepartmentsModule } from './departments/departments.module';
+import { ApprovalItemVersion } from './approval-items/approval-item-version.entity';
+import { ApprovalItemsModule } from './approval-items/approval-items.module';
+import { ListAdjustment } from './adjustments/list-adjustment.entity';
+import { catalogMigrations } from './migrations';
+
+export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVersion, ListAdjustment, OutboxEvent, InboxEvent];
+
+/** Database, outbox and every capability: what both the HTTP service and the demo CLI need. */
+export const catalogCore = [
+  PlatformModule.forService({ service: 'catalog', schema: 'catalog', entities: catalogEntities, migrations: catalogMigrations }),
+  MessagingModule.forService({ service: 'catalog' }),
+  RegionsModule,
+  DepartmentsModule,
+  ApprovalItemsModule,
+];
