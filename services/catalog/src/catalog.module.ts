@@ -7,10 +7,17 @@ import { LetterOffice } from './departments/letter-office.entity';
 import { DepartmentsModule } from './departments/departments.module';
 import { ApprovalItemVersion } from './approval-items/approval-item-version.entity';
 import { ApprovalItemsModule } from './approval-items/approval-items.module';
+import { SupervisionItemVersion } from './supervision-items/supervision-item-version.entity';
+import { SupervisionItemsModule } from './supervision-items/supervision-items.module';
 import { ListAdjustment } from './adjustments/list-adjustment.entity';
+import { AdjustmentsModule } from './adjustments/adjustments.module';
+import { StageTemplateVersion } from './stage-templates/stage-template-version.entity';
+import { StageTemplatesModule } from './stage-templates/stage-templates.module';
+import { CalendarArrangement } from './calendar/calendar-arrangement.entity';
+import { CalendarModule } from './calendar/calendar.module';
 import { catalogMigrations } from './migrations';
 
-export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVersion, ListAdjustment, OutboxEvent, InboxEvent];
+export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVersion, SupervisionItemVersion, StageTemplateVersion, ListAdjustment, CalendarArrangement, OutboxEvent, InboxEvent];
 
 /** Database, outbox and every capability: what both the HTTP service and the demo CLI need. */
 export const catalogCore = [
@@ -19,4 +26,8 @@ export const catalogCore = [
   RegionsModule,
   DepartmentsModule,
   ApprovalItemsModule,
+  SupervisionItemsModule,
+  AdjustmentsModule,
+  StageTemplatesModule,
+  CalendarModule,
 ];

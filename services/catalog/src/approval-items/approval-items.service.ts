@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ApprovalItemSnapshot, CatalogEventTypes, CatalogItemChangedV1 } from '@cityworks/contracts';
 import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import type { FieldError } from '@cityworks/platform';
+import { AuditTrail, FieldError } from '@cityworks/platform';
 import { fieldError } from '../common/field-errors';
 import { DepartmentsService } from '../departments/departments.service';
 import { RegionsService } from '../regions/regions.service';
@@ -25,6 +25,7 @@ export class ApprovalItemsService extends ItemListService<ApprovalItemVersion, A
     relay: OutboxRelay,
     regions: RegionsService,
     outbox: OutboxWriter,
+    audit: AuditTrail,
     private readonly departments: DepartmentsService,
   ) {
     super(dataSource, relay, regions);
@@ -36,6 +37,7 @@ export class ApprovalItemsService extends ItemListService<ApprovalItemVersion, A
         label: '审批事项',
         contentFields: approvalItemContentFields,
         flagsLowerLists: true,
+        localFields: ['departmentCode', 'supervisingDepartmentCode'],
         event: ({ version, change, changedFields, flaggedRegionCodes }) => ({
           type: CatalogEventTypes.itemChanged,
           subject: `approval-item:${version.code}`,
@@ -54,6 +56,7 @@ export class ApprovalItemsService extends ItemListService<ApprovalItemVersion, A
         }),
       },
       outbox,
+      audit,
     );
   }
 

@@ -1,4 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
+import { isIsoDate } from '@cityworks/calendar';
+import { ProjectType, ProjectTypes } from '@cityworks/contracts';
 import { CODE_PATTERN, CODE_RULE, REGION_PATTERN, REGION_RULE } from './validators';
 import { fieldError, invalid } from './field-errors';
 
@@ -21,6 +23,31 @@ export const CodePipe = patternPipe('code', CODE_PATTERN, CODE_RULE);
 export class VersionPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     if (!/^[1-9]\d{0,5}$/.test(value)) throw invalid([fieldError('version', 'isInt', 'version must be a whole number ≥ 1')]);
+    return Number(value);
+  }
+}
+
+/** A project type named in the path (URL-encoded Chinese). */
+@Injectable()
+export class ProjectTypePipe implements PipeTransform<string, ProjectType> {
+  transform(value: string): ProjectType {
+    if (!(ProjectTypes as readonly string[]).includes(value)) throw invalid([fieldError('projectType', 'isIn', `projectType must be one of: ${ProjectTypes.join(', ')}`)]);
+    return value as ProjectType;
+  }
+}
+
+@Injectable()
+export class DatePipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isIsoDate(value) || value < '1950-01-01' || value > '2100-12-31') throw invalid([fieldError('date', 'isCalendarDate', 'date must be a date written YYYY-MM-DD (1950–2100)')]);
+    return value;
+  }
+}
+
+@Injectable()
+export class YearPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^\d{4}$/.test(value) || Number(value) < 1950 || Number(value) > 2100) throw invalid([fieldError('year', 'isInt', 'year must be a whole number from 1950 to 2100')]);
     return Number(value);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, In, Not } from 'typeorm';
-import type { FieldError, Page } from '@cityworks/platform';
+import { AuditTrail, FieldError, Page } from '@cityworks/platform';
 import { fieldError, invalid } from '../common/field-errors';
 import { Region } from '../regions/region.entity';
 import { Department } from './department.entity';
@@ -20,7 +20,10 @@ export interface LetterOfficeView {
 
 @Injectable()
 export class DepartmentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** Creates or updates a department; its letter offices become exactly the ones given. */
   async upsert(code: string, dto: UpsertDepartmentDto, outer?: EntityManager): Promise<Department> {
@@ -40,9 +43,17 @@ export class DepartmentsService {
         if (taken) errors.push(fieldError(`letterOffices.${i}`, 'unique', `letter office ${taken.code} (${taken.shortName}) belongs to department ${taken.departmentCode}`));
       }
       if (errors.length) throw invalid(errors);
+      const before = await manager.findOne(Department, { where: { code }, relations: { letterOffices: true } });
       await manager.upsert(Department, { code, name: dto.name, regionCode: dto.regionCode, kind: dto.kind }, ['code']);
       await manager.delete(LetterOffice, { departmentCode: code, ...(offices.length ? { code: Not(In(offices.map((o) => o.code))) } : {}) });
       for (const office of offices) await manager.upsert(LetterOffice, { ...office, departmentCode: code }, ['code']);
+      const summary = (d: { name: string; regionCode: string; kind: string; letterOffices?: { code: string; shortName: string }[] }) => ({
+        name: d.name,
+        regionCode: d.regionCode,
+        kind: d.kind,
+        letterOffices: (d.letterOffices ?? []).map((o) => ({ code: o.code, shortName: o.shortName })),
+      });
+      await this.audit.record(manager, { action: before ? 'department.updated' : 'department.created', resourceType: 'department', resourceId: code, before: before ? summary(before) : null, after: summary(dto) });
       return this.get(code, manager);
     };
     return outer ? work(outer) : this.dataSource.transaction(work);

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { Page } from '@cityworks/platform';
+import { AuditTrail, Page } from '@cityworks/platform';
 import { fieldError, invalid } from '../common/field-errors';
 import { Region } from './region.entity';
 import { UpsertRegionDto } from './dto/upsert-region.dto';
@@ -17,9 +17,16 @@ const PARENT_LEVEL: Record<Region['level'], Region['level'][] | null> = {
 
 @Injectable()
 export class RegionsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
-  async upsert(code: string, dto: UpsertRegionDto, manager: EntityManager = this.dataSource.manager): Promise<Region> {
+  async upsert(code: string, dto: UpsertRegionDto, outer?: EntityManager): Promise<Region> {
+    return outer ? this.upsertIn(outer, code, dto) : this.dataSource.transaction((manager) => this.upsertIn(manager, code, dto));
+  }
+
+  private async upsertIn(manager: EntityManager, code: string, dto: UpsertRegionDto): Promise<Region> {
     const parentCode = dto.parentCode ?? null;
     const allowedParents = PARENT_LEVEL[dto.level];
     if (parentCode === code) throw invalid([fieldError('parentCode', 'notSelf', 'parentCode must not be the region itself')]);
@@ -37,6 +44,13 @@ export class RegionsService {
       throw invalid([fieldError('level', 'hasLowerRegions', `${code} has regions under it and must stay a 省 or 市`)]);
     }
     await manager.upsert(Region, { code, name: dto.name, level: dto.level, parentCode }, ['code']);
+    await this.audit.record(manager, {
+      action: existing ? 'region.updated' : 'region.created',
+      resourceType: 'region',
+      resourceId: code,
+      before: existing ? { name: existing.name, level: existing.level, parentCode: existing.parentCode } : null,
+      after: { name: dto.name, level: dto.level, parentCode },
+    });
     return manager.findOneOrFail(Region, { where: { code } });
   }
 

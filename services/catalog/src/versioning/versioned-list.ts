@@ -3,7 +3,7 @@ import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { CatalogChange, NewIntegrationEvent, Topics, VersionStatus } from '@cityworks/contracts';
 import type { OutboxWriter } from '@cityworks/messaging';
-import type { FieldError } from '@cityworks/platform';
+import type { AuditTrail, FieldError } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
 import { fieldError, invalid } from '../common/field-errors';
 import { Region } from '../regions/region.entity';
@@ -31,6 +31,8 @@ export interface VersionedListConfig<E extends ListedVersion, C extends object> 
   contentFields: readonly (keyof C & keyof E & string)[];
   /** when this list changes, lower lists following it are flagged (动态调整) */
   flagsLowerLists: boolean;
+  /** fields a lower list keeps when it adopts the upper version (its own departments) */
+  localFields?: readonly (keyof C & keyof E & string)[];
   event(facts: ChangeFacts<E>): NewIntegrationEvent;
 }
 
@@ -77,6 +79,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
   constructor(
     readonly config: VersionedListConfig<E, C>,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {
     this.flags = new LowerListFlags(config);
   }
@@ -183,6 +186,19 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     return version;
   }
 
+  /**
+   * A lower list takes over the upper list's latest version of an item (following it), keeping
+   * its own values of the local fields if it already lists the item.
+   */
+  async adopt(manager: EntityManager, input: { regionCode: string; upperRegionCode: string; code: string; effectiveFrom: string; changeNote?: string | null; publishedBy?: string | null }): Promise<E> {
+    const upper = (await this.timeline(manager, input.upperRegionCode, input.code)).at(-1);
+    if (!upper) throw new ConflictException(`the list of ${input.upperRegionCode} no longer has ${input.code}`);
+    const own = (await this.timeline(manager, input.regionCode, input.code)).at(-1);
+    const content = { ...this.pickContent(upper as unknown as C) };
+    for (const field of this.config.localFields ?? []) if (own) (content as any)[field] = own[field];
+    return this.publish(manager, { ...input, followsVersion: upper.version, retired: upper.retired, content: content as C });
+  }
+
   /** 事项取消: a version, effective on a date, after which the item no longer applies. */
   async retire(manager: EntityManager, input: Omit<PublishInput<C>, 'content' | 'retired'>): Promise<E> {
     const latest = (await this.timeline(manager, input.regionCode, input.code)).at(-1);
@@ -268,6 +284,12 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
 
   private async announce(manager: EntityManager, version: E, change: CatalogChange, changedFields: string[]): Promise<void> {
     const flaggedRegionCodes = this.config.flagsLowerLists ? await this.flags.refresh(manager, version.regionCode, version.code) : [];
+    await this.audit.record(manager, {
+      action: `${this.config.kind}.${change}`,
+      resourceType: this.config.kind,
+      resourceId: `${version.regionCode}/${version.code}`,
+      after: { version: version.version, effectiveFrom: version.effectiveFrom, changedFields, flaggedRegionCodes },
+    });
     await this.outbox.add(manager, Topics.catalog, this.config.event({ version, change, changedFields, flaggedRegionCodes }));
   }
 }
