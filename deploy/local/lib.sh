@@ -18,9 +18,12 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DEPLOY_DIR="$ROOT/deploy/local"
 LOCAL="$ROOT/.local"
-LOG_DIR="$LOCAL/logs"
-RUN_DIR="$LOCAL/run"
 BIN_DIR="$LOCAL/bin"
+# Where one set of servers keeps its data, logs and pids. Installed software stays in .local;
+# fault tests run a second, throw-away set under another state dir and other ports.
+STATE="${CITYWORKS_STATE_DIR:-$LOCAL}"
+LOG_DIR="$STATE/logs"
+RUN_DIR="$STATE/run"
 
 # ------------------------------------------------------------- postgres ----
 # 5433, not 5432: a distro-managed cluster may already own the default port.
@@ -29,7 +32,7 @@ export PGPORT="${PGPORT:-5433}"
 export PGUSER="${PGUSER:-cityworks}"
 export PGPASSWORD="${PGPASSWORD:-cityworks}"
 export PGDATABASE="${PGDATABASE:-cityworks}"
-PG_DIR="$LOCAL/pg"
+PG_DIR="$STATE/pg"
 PG_DATA="$PG_DIR/data"
 PG_SOCKET_DIR="$PG_DIR/run"
 PG_LOG="$LOG_DIR/postgres.log"
@@ -42,8 +45,8 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 # Derived, not overridable: it must always name the broker started here.
 export KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT"
 KAFKA_HEAP="${KAFKA_HEAP:-512m}"
-KAFKA_DIR="$LOCAL/kafka"
-KAFKA_LIBS="$KAFKA_DIR/libs"
+KAFKA_LIBS="$LOCAL/kafka/libs"
+KAFKA_DIR="$STATE/kafka"
 KAFKA_DATA="$KAFKA_DIR/data"
 KAFKA_CONFIG="$KAFKA_DIR/server.properties"
 KAFKA_LOG4J="$KAFKA_DIR/log4j2.xml"
@@ -61,7 +64,7 @@ export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 TEMPORAL_TEST_NAMESPACE="${TEMPORAL_TEST_NAMESPACE:-cityworks-test}"
 TEMPORAL_CLI_VERSION="${TEMPORAL_CLI_VERSION:-v1.5.1}"
 TEMPORAL_BIN="$BIN_DIR/temporal"
-TEMPORAL_DIR="$LOCAL/temporal"
+TEMPORAL_DIR="$STATE/temporal"
 TEMPORAL_DB="$TEMPORAL_DIR/temporal.db"
 TEMPORAL_PID="$RUN_DIR/temporal.pid"
 TEMPORAL_LOG="$LOG_DIR/temporal.log"
@@ -88,7 +91,7 @@ now_ms() { date +%s%3N; }
 # Prints "12.3s" since the given now_ms value, for the timing lines.
 elapsed_since() { local t=$(( $(now_ms) - $1 )); printf '%d.%01ds' $((t / 1000)) $(((t % 1000) / 100)); }
 
-ensure_dirs() { mkdir -p "$LOCAL" "$LOG_DIR" "$RUN_DIR" "$BIN_DIR"; }
+ensure_dirs() { mkdir -p "$LOCAL" "$STATE" "$LOG_DIR" "$RUN_DIR" "$BIN_DIR"; }
 
 # True when something accepts TCP connections on host:port. Uses bash's
 # /dev/tcp so no netcat/ss is needed on a minimal box.

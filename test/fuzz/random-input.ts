@@ -35,7 +35,7 @@ const NASTY_STRINGS = [
 ];
 
 export class HostileInput {
-  constructor(private readonly random: () => number) {}
+  constructor(readonly random: () => number) {}
 
   int(max: number): number {
     return Math.floor(this.random() * max);

@@ -49,3 +49,19 @@ describe('AllExceptionsFilter', () => {
     expect(res.body).toEqual({ statusCode: 500, message: 'Internal server error' });
   });
 });
+
+describe('AllExceptionsFilter when the database is down', () => {
+  it.each([
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), { code: 'ECONNREFUSED' }),
+    new Error('Connection terminated unexpectedly'),
+    new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })),
+  ])('answers 503 with Retry-After: %s', (error) => {
+    const { res, host: h } = host();
+    res.setHeader = jest.fn();
+    const filter = new AllExceptionsFilter();
+    jest.spyOn((filter as any).logger, 'warn').mockImplementation(() => undefined);
+    filter.catch(error, h);
+    expect(res.statusCode).toBe(503);
+    expect(res.setHeader).toHaveBeenCalledWith('Retry-After', '5');
+  });
+});

@@ -14,6 +14,16 @@ const pgClientErrors: Record<string, { status: number; message: string }> = {
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
 };
 
+/** Errors that mean the database is unreachable right now: the client should retry, not give up. */
+const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const DB_UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection error|the database system is (starting up|shutting down)/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
+  const code = e?.code ?? e?.driverError?.code;
+  return (!!code && DB_UNAVAILABLE_CODES.has(code)) || DB_UNAVAILABLE_MESSAGES.test(`${e?.message ?? ''} ${e?.driverError?.message ?? ''}`);
+}
+
 /**
  * Turns every error into a JSON answer; database errors caused by input become 4xx,
  * so a client never sees a 500 for something it can fix.
@@ -42,6 +52,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         res.status(known.status).json({ statusCode: known.status, message: known.message, detail: (exception as any).detail });
         return;
       }
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      res.setHeader('Retry-After', '5');
+      res.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: 'The database is unavailable; nothing was changed, retry shortly' });
+      return;
     }
     // body-parser errors (malformed JSON, too large) carry their own status
     const status = (exception as { status?: number; statusCode?: number })?.status ?? (exception as any)?.statusCode;

@@ -1,0 +1,251 @@
+import { INestApplication } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import {
+  ApprovalEventTypes,
+  Roles,
+  supervisionFeedbackSignal,
+  supervisionTaskStateQuery,
+  supervisionTaskWorkflowType,
+  SupervisionTaskInput,
+  TaskQueues,
+  Topics,
+} from '@cityworks/contracts';
+import { EventConsumer, toKafkaMessage } from '@cityworks/messaging';
+import { bearer, startServiceApp, waitFor } from '@cityworks/testing';
+import { createWorkflowWorker } from '@cityworks/workflows';
+import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
+import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
+import { infra, killHard, root, startFreshStack, startProcess, useStackInThisProcess } from './fault-stack';
+
+/**
+ * Faults on real servers: the broker stopped, the database restarted, the Temporal server
+ * restarted, workers killed mid-workflow. Each test states what was written, what was
+ * delivered and how many effects followed; the figures go to .local/test-results/faults.json.
+ */
+const report: Record<string, Record<string, number>> = {};
+const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
+const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
+
+const application = (projectCode: string) => ({
+  projectCode,
+  itemCode: 'JS-SGXK-001',
+  departmentCode: 'AS-XZSPJ',
+  supervisingDepartmentCode: 'AS-ZJJ',
+  regionCode: '210302',
+  ownerUscc: '91350100M000100Y43',
+  supervisionFeedbackWorkingDays: 5,
+});
+
+describe('faults on real servers', () => {
+  let approval: INestApplication;
+  let supervision: INestApplication;
+  let approvalDb: DataSource;
+  let supervisionDb: DataSource;
+
+  beforeAll(async () => {
+    startFreshStack();
+    useStackInThisProcess();
+    approval = await startServiceApp(ApprovalApp);
+    supervision = await startServiceApp(SupervisionApp);
+    approvalDb = approval.get(DataSource);
+    supervisionDb = supervision.get(DataSource);
+    await supervision.get(EventConsumer).ready;
+  }, 240_000);
+
+  afterAll(async () => {
+    await approval?.close();
+    await supervision?.close();
+    fs.mkdirSync(path.join(root, '.local/test-results'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.local/test-results/faults.json'), JSON.stringify(report, null, 2));
+    process.stdout.write(`\nfault figures:\n${JSON.stringify(report, null, 2)}\n`);
+    infra('stop');
+  }, 120_000);
+
+  const accept = (projectCode: string) => request(approval.getHttpServer()).post('/applications').set('authorization', approver).send(application(projectCode));
+  const decide = (id: string) => request(approval.getHttpServer()).post(`/applications/${id}/decision`).set('authorization', approver).send({ decision: 'approved' });
+  const health = async (app: INestApplication) => (await request(app.getHttpServer()).get('/health')).body;
+  const countTasks = async (projectCode: string) =>
+    (await supervisionDb.query('SELECT count(*)::int AS n FROM supervision_tasks WHERE project_code = $1', [projectCode]))[0].n as number;
+
+  it('Kafka down: requests are accepted, events wait in the outbox, then every one is delivered once', async () => {
+    const project = `KAFKA-DOWN-${Date.now()}`;
+    const N = 20;
+    infra('stop', 'kafka');
+    const ids: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const { body, status } = await accept(project);
+      expect(status).toBe(201);
+      expect((await decide(body.id)).status).toBe(200);
+      ids.push(body.id);
+    }
+    const waiting = (await approvalDb.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL AND subject = ANY($1)', [ids]))[0].n;
+    expect(waiting).toBe(2 * N);
+    expect((await health(approval)).details.kafka.status).toBe('down');
+
+    infra('start', 'kafka');
+    await waitFor('the outbox to drain', async () => (await approvalDb.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL'))[0].n === 0, { timeoutMs: 90_000, intervalMs: 500 });
+    await waitFor('every decision to open a supervision task', async () => (await countTasks(project)) === N, { timeoutMs: 90_000, intervalMs: 500 });
+
+    // deliver every decision a second time: no second effect
+    const envelopes = await approvalDb.query('SELECT envelope FROM outbox_events WHERE type = $1 AND subject = ANY($2)', [ApprovalEventTypes.decided, ids]);
+    const producer = new Kafka({ clientId: 'fault-redelivery', brokers: [process.env.KAFKA_BROKERS!], logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({ topic: Topics.approval, messages: envelopes.map((r: any) => toKafkaMessage(r.envelope)) });
+    await producer.disconnect();
+    const consumer = supervision.get(EventConsumer).consumerName;
+    await waitFor('the redelivered events to reach the consumer', async () => {
+      const [{ n }] = await supervisionDb.query(
+        `SELECT count(*)::int AS n FROM inbox_events WHERE consumer = $1 AND event_id = ANY($2)`,
+        [consumer, envelopes.map((r: any) => r.envelope.id)],
+      );
+      return n === N;
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    const effects = await countTasks(project);
+    expect(effects).toBe(N);
+    report.kafkaDown = { decisionsWritten: N, eventsWaitingInOutbox: waiting, decisionEventsDeliveredTwice: N, supervisionTasks: effects };
+  }, 240_000);
+
+  it('Postgres restart: unhealthy and 503 while down, recovers without a restart, loses nothing acknowledged', async () => {
+    const project = `PG-RESTART-${Date.now()}`;
+    const acknowledged: string[] = [];
+    for (let i = 0; i < 10; i++) acknowledged.push((await accept(project).expect(201)).body.id);
+
+    infra('stop', 'postgres');
+    const down = await request(approval.getHttpServer()).get('/health');
+    expect(down.status).toBe(503);
+    expect(down.body.details.database.status).toBe('down');
+    const refused = await accept(project);
+    expect(refused.status).toBe(503);
+    infra('start', 'postgres');
+
+    await waitFor('health to recover', async () => (await request(approval.getHttpServer()).get('/health')).status === 200, { timeoutMs: 60_000, intervalMs: 500 });
+    const after = await waitFor('writes to succeed again', async () => {
+      const res = await accept(project);
+      return res.status === 201 ? res.body : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 500 });
+    expect(after.id).toBeTruthy();
+    let found = 0;
+    for (const id of acknowledged) if ((await request(approval.getHttpServer()).get(`/applications/${id}`).set('authorization', approver)).status === 200) found++;
+    expect(found).toBe(acknowledged.length);
+    report.postgresRestart = { acknowledgedBeforeRestart: acknowledged.length, foundAfterRestart: found, refusedWhileDownWith503: 1 };
+  }, 180_000);
+
+  describe('with workflows', () => {
+    let client: Client;
+    let workflowConnection: NativeConnection;
+    let workflowWorker: Worker;
+    let workflowWorkerRun: Promise<void>;
+
+    beforeAll(async () => {
+      client = new Client({ connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! }), namespace: 'default' });
+    });
+
+    afterAll(async () => {
+      await client?.connection.close();
+    });
+
+    /** A task record opened the normal way, then driven by a workflow whose deadline is seconds away. */
+    async function taskWithShortDeadline(project: string, seconds: number): Promise<{ taskId: string; workflowId: string }> {
+      const { body } = await accept(project).expect(201);
+      await decide(body.id).expect(200);
+      const task = await waitFor('the task to open', async () => {
+        const res = await request(supervision.getHttpServer()).get('/supervision-tasks').set('authorization', supervisor).query({ applicationId: body.id });
+        return res.body.items?.[0];
+      }, { timeoutMs: 30_000 });
+      const input: SupervisionTaskInput = {
+        taskId: task.id,
+        applicationId: task.applicationId,
+        projectCode: project,
+        itemCode: task.itemCode,
+        departmentCode: task.departmentCode,
+        regionCode: task.regionCode,
+        dueAt: new Date(Date.now() + seconds * 1000).toISOString(),
+      };
+      const workflowId = `fault-${task.id}`;
+      await client.workflow.start(supervisionTaskWorkflowType, { workflowId, taskQueue: TaskQueues.workflows, args: [input] });
+      return { taskId: task.id, workflowId };
+    }
+
+    const overdueEvents = async (taskId: string) =>
+      (await supervisionDb.query(`SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = 'supervision.task-overdue.v1'`, [taskId]))[0].n as number;
+
+    it('Temporal restart: running workflows and their pending timers survive', async () => {
+      workflowConnection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+      workflowWorker = await createWorkflowWorker(workflowConnection, { namespace: 'default' });
+      workflowWorkerRun = workflowWorker.run();
+      const { taskId, workflowId } = await taskWithShortDeadline(`TEMPORAL-RESTART-${Date.now()}`, 12);
+      const longLived = (await supervisionDb.query('SELECT workflow_id FROM supervision_tasks WHERE id = $1', [taskId]))[0].workflow_id;
+
+      infra('stop', 'temporal');
+      infra('start', 'temporal');
+
+      await waitFor('the timer to fire after the restart and the task to turn overdue', async () => {
+        const [row] = await supervisionDb.query('SELECT status FROM supervision_tasks WHERE id = $1', [taskId]);
+        return row.status === 'overdue';
+      }, { timeoutMs: 90_000, intervalMs: 500 });
+      expect(await client.workflow.getHandle(workflowId).query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
+      expect((await client.workflow.getHandle(longLived).describe()).status.name).toBe('RUNNING');
+      expect(await overdueEvents(taskId)).toBe(1);
+      await client.workflow.getHandle(workflowId).signal(supervisionFeedbackSignal, { outcome: '恢复后反馈', givenAt: new Date().toISOString() });
+      expect(await client.workflow.getHandle(workflowId).result()).toMatchObject({ status: 'closed' });
+      report.temporalRestart = { workflowsRunningAcrossRestart: 2, timersFiredAfterRestart: 1, overdueEffects: await overdueEvents(taskId) };
+      workflowWorker.shutdown();
+      await workflowWorkerRun;
+      await workflowConnection.close();
+    }, 180_000);
+
+    it('worker crash: the supervision worker and the workflow worker killed mid-workflow; after restart the workflow finishes and the effect happens once', async () => {
+      // from here on only separate processes run supervision activities and workflows
+      await supervision.close();
+      process.env.TEMPORAL_WORKER_ENABLED = 'false';
+      process.env.EVENT_CONSUMER_ENABLED = 'false';
+      supervision = await startServiceApp(SupervisionApp);
+      supervisionDb = supervision.get(DataSource);
+      const consumerProc = startProcess('dist/services/supervision/src/main.js', { PORT: '3913', TEMPORAL_WORKER_ENABLED: 'false', EVENT_CONSUMER_ENABLED: 'true' });
+      let supervisionProc = startProcess('dist/services/supervision/src/main.js', { PORT: '3903', EVENT_CONSUMER_ENABLED: 'false', TEMPORAL_WORKER_ENABLED: 'true' });
+      let workflowProc = startProcess('dist/workflows/src/worker.js');
+      try {
+        const { taskId, workflowId } = await taskWithShortDeadline(`WORKER-CRASH-${Date.now()}`, 8);
+        await waitFor('the workflow to start its timer', async () => {
+          const history = await client.workflow.getHandle(workflowId).fetchHistory();
+          return history.events?.some((e) => e.timerStartedEventAttributes) ?? false;
+        }, { timeoutMs: 30_000 });
+        await killHard(supervisionProc);
+        await killHard(workflowProc);
+        await new Promise((r) => setTimeout(r, 9_000)); // the deadline passes while nobody is running
+        expect((await supervisionDb.query('SELECT status FROM supervision_tasks WHERE id = $1', [taskId]))[0].status).toBe('open');
+
+        supervisionProc = startProcess('dist/services/supervision/src/main.js', { PORT: '3903', EVENT_CONSUMER_ENABLED: 'false', TEMPORAL_WORKER_ENABLED: 'true' });
+        workflowProc = startProcess('dist/workflows/src/worker.js');
+        await waitFor('the restarted workers to mark the task overdue', async () => {
+          const [row] = await supervisionDb.query('SELECT status FROM supervision_tasks WHERE id = $1', [taskId]);
+          return row.status === 'overdue';
+        }, { timeoutMs: 90_000, intervalMs: 500 });
+        await client.workflow.getHandle(workflowId).signal(supervisionFeedbackSignal, { outcome: '重启后反馈', givenAt: new Date().toISOString() });
+        expect(await client.workflow.getHandle(workflowId).result()).toMatchObject({ status: 'closed' });
+        const history = await client.workflow.getHandle(workflowId).fetchHistory();
+        const activitiesCompleted = history.events?.filter((e) => e.activityTaskCompletedEventAttributes).length ?? 0;
+        const effects = await overdueEvents(taskId);
+        const audits = (await supervisionDb.query(`SELECT count(*)::int AS n FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.overdue'`, [taskId]))[0].n;
+        expect(activitiesCompleted).toBe(1);
+        expect(effects).toBe(1);
+        expect(audits).toBe(1);
+        report.workerCrash = { processesKilled: 2, activitiesCompleted, overdueEvents: effects, overdueAuditEntries: audits };
+      } finally {
+        await killHard(supervisionProc);
+        await killHard(workflowProc);
+        await killHard(consumerProc);
+        delete process.env.TEMPORAL_WORKER_ENABLED;
+        delete process.env.EVENT_CONSUMER_ENABLED;
+      }
+    }, 240_000);
+  });
+});
