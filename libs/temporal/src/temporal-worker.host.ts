@@ -1,9 +1,21 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, HttpException, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { readInfraConfig, runWithCorrelationId } from '@cityworks/platform';
 import { TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { activityMethods } from './activity-methods';
+
+/**
+ * A 4xx from service code (not found, conflict, bad input) cannot be fixed by retrying: fail the
+ * workflow's call at once, named, instead of retrying it forever.
+ */
+export function failWithoutRetryOnClientError(error: unknown): never {
+  if (error instanceof HttpException && error.getStatus() >= 400 && error.getStatus() < 500) {
+    throw ApplicationFailure.nonRetryable(error.message, error.constructor.name);
+  }
+  throw error;
+}
 
 /**
  * Runs the service's activity worker inside the service process. Temporal may be down when the
@@ -45,7 +57,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       Object.entries(activityMethods(this.moduleRef.get(this.options.activities!, { strict: false }))).map(([name, fn]) => [
         name,
         // the audit trail names the worker as the actor of what an activity changes
-        (...args: unknown[]) => runWithCorrelationId(undefined, () => fn(...args), actor),
+        (...args: unknown[]) => runWithCorrelationId(undefined, () => fn(...args).catch(failWithoutRetryOnClientError), actor),
       ]),
     );
     let wait = 500;

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
+import { NotFoundException } from '@nestjs/common';
 import { activityMethods } from './activity-methods';
+import { failWithoutRetryOnClientError } from './temporal-worker.host';
 import { findWorkspaceRoot, workspaceAliases } from './workflow-bundle';
 
 class Base {
@@ -39,5 +41,15 @@ describe('workflow bundle aliases', () => {
   it('points at TypeScript sources in tests and compiled JS in production', () => {
     expect(workspaceAliases(root, false)['@cityworks/contracts']).toBe(path.join(root, 'libs/contracts/src/index.ts'));
     expect(workspaceAliases(root, true)['@cityworks/contracts']).toBe(path.join(root, 'dist/libs/contracts/src/index.js'));
+  });
+});
+
+describe('failWithoutRetryOnClientError', () => {
+  it('turns a 4xx from service code into a non-retryable failure and passes other errors through', () => {
+    expect(() => failWithoutRetryOnClientError(new NotFoundException('task x not found'))).toThrow(
+      expect.objectContaining({ nonRetryable: true, type: 'NotFoundException', message: 'task x not found' }),
+    );
+    const fault = new Error('connection lost');
+    expect(() => failWithoutRetryOnClientError(fault)).toThrow(fault);
   });
 });
