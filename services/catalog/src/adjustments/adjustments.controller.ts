@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@cityworks/contracts';
 import { CurrentUser } from '@cityworks/platform';
@@ -40,6 +40,7 @@ export class AdjustmentsController {
 
   @Post(':id/dismiss')
   @CanMaintain()
+  @HttpCode(200)
   @ApiOperation({ summary: 'Keep the lower list\'s version, with the reason; the flag closes' })
   dismiss(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DismissAdjustmentDto) {
     return this.adjustments.dismiss(id, body);
