@@ -5,6 +5,8 @@ import { isolateKafkaConsumers, reformOffice, startServiceApp } from '@cityworks
 import { HostileInput, percentEncode, prng } from './random-input';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
+import { AppModule as CreditApp } from '../../services/credit/src/app.module';
+import { AppModule as ComplaintsApp } from '../../services/complaints/src/app.module';
 
 /**
  * Throws hostile input at every endpoint each service documents in its OpenAPI: malformed
@@ -18,6 +20,8 @@ const CASES_PER_OPERATION = Number(process.env.FUZZ_CASES ?? 40);
 const services: [string, Type<unknown>][] = [
   ['approval', ApprovalApp],
   ['supervision', SupervisionApp],
+  ['credit', CreditApp],
+  ['complaints', ComplaintsApp],
 ];
 
 describe.each(services)('bad input to the %s service', (name, module) => {
