@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { addCalendarDays, chinaDateOf } from '@cityworks/calendar';
 import { CreditEventTypes, CreditRecordAddedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
-import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../src/app.module';
 import { CreditActivitiesImpl } from '../src/activities/credit.activities';
-import { randomUscc } from './uscc';
+
 
 /** The real service against the real Postgres (cityworks_test), Kafka (test.* topics) and Temporal. */
 describe('credit service', () => {
