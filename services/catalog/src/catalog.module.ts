@@ -15,6 +15,7 @@ import { StageTemplateVersion } from './stage-templates/stage-template-version.e
 import { StageTemplatesModule } from './stage-templates/stage-templates.module';
 import { CalendarArrangement } from './calendar/calendar-arrangement.entity';
 import { CalendarModule } from './calendar/calendar.module';
+import { DemoModule } from './demo/demo.module';
 import { catalogMigrations } from './migrations';
 
 export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVersion, SupervisionItemVersion, StageTemplateVersion, ListAdjustment, CalendarArrangement, OutboxEvent, InboxEvent];
@@ -30,4 +31,5 @@ export const catalogCore = [
   AdjustmentsModule,
   StageTemplatesModule,
   CalendarModule,
+  DemoModule,
 ];
