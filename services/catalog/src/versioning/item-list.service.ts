@@ -155,7 +155,8 @@ export abstract class ItemListService<E extends ListedVersion & ObjectLiteral, C
     const seen = new Map<string, number>();
     for (const { row, dto } of valid) {
       const first = seen.get(dto.code);
-      if (first !== undefined) errors.push({ row, column: 'code', field: 'code', rules: { unique: `code ${dto.code} is already on row ${first}` } });
+      const column = parsed.rows.find((r) => r.row === row)?.titles.code ?? 'code';
+      if (first !== undefined) errors.push({ row, column, field: 'code', rules: { unique: `code ${dto.code} is already on row ${first}` } });
       else seen.set(dto.code, row);
     }
     const run = async (manager: EntityManager): Promise<ImportResultView> => {
