@@ -1,0 +1,60 @@
+import { INestApplication } from '@nestjs/common';
+import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { TaskQueues } from '@cityworks/contracts';
+import { readInfraConfig } from '@cityworks/platform';
+import { TemporalWorkerHost } from '@cityworks/temporal';
+import { waitFor } from '@cityworks/testing';
+import { api, approvalItemBody, makeCity, startCatalog, TestCity } from '../__tests__/kit';
+import { CatalogActivitiesImpl } from './catalog.activities';
+
+describe('activities on task queue `catalog`', () => {
+  let app: INestApplication;
+  let city: TestCity;
+  let activities: CatalogActivitiesImpl;
+
+  beforeAll(async () => {
+    app = await startCatalog({ temporalWorker: true });
+    city = await makeCity(app);
+    activities = app.get(CatalogActivitiesImpl);
+  });
+  afterAll(() => app?.close());
+
+  it('runs a worker polling the `catalog` task queue of the Temporal server', async () => {
+    await waitFor('the activity worker to run', async () => app.get(TemporalWorkerHost).state === 'RUNNING', { timeoutMs: 30000 });
+    const infra = readInfraConfig();
+    const connection = await Connection.connect({ address: infra.temporalAddress });
+    try {
+      const pollers = await waitFor('the worker to poll', async () => {
+        const res = await connection.workflowService.describeTaskQueue({
+          namespace: infra.temporalNamespace,
+          taskQueue: { name: TaskQueues.catalog },
+          taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+        });
+        return res.pollers?.find((p) => p.identity?.startsWith(`${process.pid}@`));
+      });
+      expect(pollers).toBeTruthy();
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('serves the item in force and the calendar', async () => {
+    await api(app).post(`/approval-items/T${city.run}-SGXK/versions`).send(approvalItemBody(city)).expect(201);
+    const item = await activities.getApprovalItem({ code: `T${city.run}-SGXK`, regionCode: city.districts[0] });
+    expect(item).toMatchObject({ regionCode: city.city, version: 1, timeLimitWorkingDays: 7, allowedClockStops: ['补正材料'], commitmentVerificationWorkingDays: 20, warningLeadWorkingDays: 2 });
+    expect(await activities.addWorkingDays({ start: '2026-02-13', days: 2 })).toEqual({ date: '2026-02-24', provisional: false });
+    expect(await activities.subtractWorkingDays({ date: '2026-02-24', days: 1 })).toEqual({ date: '2026-02-14', provisional: false });
+    expect(await activities.workingDaysBetween({ from: '2026-09-30', to: '2026-10-10' })).toEqual({ days: 3, provisional: false });
+    expect(await activities.isWorkingDay({ date: '2026-10-01' })).toMatchObject({ working: false, name: '国庆节', provisional: false });
+    expect(await activities.dueInstant({ acceptedAt: '2026-12-15T01:00:00Z', limitDays: 20 })).toEqual({ dueAt: '2027-01-13T15:59:59.999Z', dueDate: '2027-01-13', provisional: true });
+  });
+
+  it('fails without retry when retrying cannot help', async () => {
+    await expect(activities.getApprovalItem({ code: 'NO-SUCH-ITEM', regionCode: city.city })).rejects.toMatchObject({ type: 'NotFound', nonRetryable: true });
+    await expect(activities.getSupervisionItem({ code: 'X', regionCode: '999999' })).rejects.toMatchObject({ type: 'NotFound', nonRetryable: true });
+    await expect(activities.addWorkingDays({ start: '2026-13-01', days: 1 })).rejects.toMatchObject({ type: 'InvalidInput', nonRetryable: true });
+    await expect(activities.isWorkingDay({ date: 'tomorrow' })).rejects.toMatchObject({ type: 'InvalidInput', nonRetryable: true });
+    await expect(activities.dueInstant({ acceptedAt: 'soon', limitDays: 5 })).rejects.toMatchObject({ type: 'InvalidInput', nonRetryable: true });
+  });
+});
