@@ -157,6 +157,8 @@ describe('approval items (审批事项清单): versions, "as of" reads, immutabi
       expect(res.body.errors.map((e: any) => e.field).sort()).toEqual(['allowedClockStops', 'category', 'commitmentVerificationWorkingDays', 'effectiveFrom', 'warningLeadWorkingDays']);
       const unknownDept = await as().post(`/approval-items/${code('BAD')}/versions`).send(approvalItemBody(city, { supervisingDepartmentCode: 'NO-SUCH-DEPT' })).expect(400);
       expect(unknownDept.body.errors).toEqual([{ field: 'supervisingDepartmentCode', rules: { exists: expect.any(String) } }]);
+      await as().post(`/approval-items/${code('BAD')}/versions`).send(approvalItemBody(city, { name: '施工\u0000许可' })).expect(400);
+      await as().get('/approval-items').query({ q: '\u0000' }).expect(400);
       const [{ n }] = await db.query('SELECT count(*)::int AS n FROM approval_item_versions WHERE code = $1', [code('BAD')]);
       expect(n).toBe(0);
     });

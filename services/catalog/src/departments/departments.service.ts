@@ -83,7 +83,8 @@ export class DepartmentsService {
     const qb = this.dataSource.getRepository(LetterOffice).createQueryBuilder('o').innerJoinAndSelect('o.department', 'd').orderBy('o.code');
     if (query.regionCode) qb.where('d.region_code = :regionCode', { regionCode: query.regionCode });
     const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const items = rows.map(({ department, ...office }) => ({ ...office, regionCode: department!.regionCode, departmentName: department!.name }));
+    // inner join: every office comes with its department
+    const items = rows.map(({ department, ...office }) => ({ ...office, regionCode: department?.regionCode ?? '', departmentName: department?.name ?? '' }));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -63,6 +63,7 @@ function cellValue(text: string, type: ColumnType): unknown {
 }
 
 export function rowsFromCsv(text: string, columns: ColumnSpec[]): { rows: ParsedRow[]; errors: RowError[] } {
+  if (text.includes('\u0000')) return { rows: [], errors: [{ row: 0, column: '', field: '', rules: { noNulCharacter: 'the file must not contain NUL characters' } }] };
   let records;
   try {
     records = parseCsv(text);

@@ -168,11 +168,12 @@ export abstract class ItemListService<E extends ListedVersion & ObjectLiteral, C
         for (const { row, dto } of valid) {
           const content = this.toContent(dto);
           const unchanged = await this.versions.isUnchanged(manager, query.regionCode, dto.code, content, dto.followsVersion ?? null);
-          const exists = unchanged || (await this.versions.timeline(manager, query.regionCode, dto.code)).length > 0;
-          if (unchanged || (options.onlyNew && exists)) {
-            plan.push({ row, dto, content, outcome: unchanged ? 'unchanged' : 'kept', version: (unchanged ?? (await this.versions.timeline(manager, query.regionCode, dto.code)).at(-1))!.version });
+          const latest = unchanged ?? (await this.versions.timeline(manager, query.regionCode, dto.code)).at(-1);
+          if (unchanged || (options.onlyNew && latest)) {
+            plan.push({ row, dto, content, outcome: unchanged ? 'unchanged' : 'kept', version: latest?.version });
             continue;
           }
+          const exists = latest !== undefined;
           const input = { regionCode: query.regionCode, code: dto.code, effectiveFrom: query.effectiveFrom, followsVersion: dto.followsVersion };
           const found = [...(await this.versions.checkPublish(manager, input)), ...(await this.checkReferences(manager, content, query.regionCode))];
           errors.push(...found.map((e): RowError => ({ row, column: parsed.rows.find((r) => r.row === row)?.titles[e.field] ?? e.field, field: e.field, rules: e.rules })));
@@ -192,7 +193,7 @@ export abstract class ItemListService<E extends ListedVersion & ObjectLiteral, C
         });
         step.version = version.version;
       }
-      const rows = plan.map((p) => ({ row: p.row, code: p.dto.code, version: p.version!, outcome: p.outcome }));
+      const rows = plan.map((p) => ({ row: p.row, code: p.dto.code, version: p.version ?? 0, outcome: p.outcome }));
       return {
         regionCode: query.regionCode,
         effectiveFrom: query.effectiveFrom,

@@ -174,7 +174,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
   async withdraw(manager: EntityManager, regionCode: string, code: string, versionNo: number): Promise<E> {
     const timeline = await this.timeline(manager, regionCode, code);
     const version = this.pendingVersion(timeline, regionCode, code, versionNo, 'withdrawn');
-    if (timeline.at(-1)!.version !== versionNo) throw new ConflictException(`version ${versionNo} of ${code} has later versions; withdraw them first`);
+    if (timeline.at(-1)?.version !== versionNo) throw new ConflictException(`version ${versionNo} of ${code} has later versions; withdraw them first`);
     const followers: { region_code: string }[] = await manager.query(
       `SELECT DISTINCT v.region_code FROM ${this.config.table} v JOIN regions r ON r.code = v.region_code
        WHERE r.parent_code = $1 AND v.code = $2 AND v.follows_version = $3`,
