@@ -7,6 +7,7 @@ import { AppModule as ApprovalApp } from '../../services/approval/src/app.module
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 import { AppModule as CreditApp } from '../../services/credit/src/app.module';
 import { AppModule as ComplaintsApp } from '../../services/complaints/src/app.module';
+import { AppModule as CatalogApp } from '../../services/catalog/src/app.module';
 
 /**
  * Throws hostile input at every endpoint each service documents in its OpenAPI: malformed
@@ -22,6 +23,7 @@ const services: [string, Type<unknown>][] = [
   ['supervision', SupervisionApp],
   ['credit', CreditApp],
   ['complaints', ComplaintsApp],
+  ['catalog', CatalogApp],
 ];
 
 describe.each(services)('bad input to the %s service', (name, module) => {

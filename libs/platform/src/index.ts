@@ -18,3 +18,4 @@ export * from './auth/auth.guard';
 export * from './audit/audit-trail';
 export * from './audit/audit-entry.entity';
 export * from './audit/canonical-json';
+export * from './http/nul-guard.middleware';

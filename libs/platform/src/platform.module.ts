@@ -16,6 +16,7 @@ import { HealthRegistry } from './health/health-registry';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
 import { CorrelationIdMiddleware } from './correlation/correlation.middleware';
+import { NulGuardMiddleware } from './http/nul-guard.middleware';
 import { loggerOptions } from './logging/logger-options';
 import { SERVICE_NAME } from './tokens';
 import { AuthGuard } from './auth/auth.guard';
@@ -82,6 +83,6 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationIdMiddleware).forRoutes('*');
+    consumer.apply(CorrelationIdMiddleware, NulGuardMiddleware).forRoutes('*');
   }
 }

@@ -16,7 +16,6 @@ import { StageTemplatesModule } from './stage-templates/stage-templates.module';
 import { CalendarArrangement } from './calendar/calendar-arrangement.entity';
 import { CalendarModule } from './calendar/calendar.module';
 import { DemoModule } from './demo/demo.module';
-import { HttpHardeningModule } from './common/http-hardening.module';
 import { catalogMigrations } from './migrations';
 
 export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVersion, SupervisionItemVersion, StageTemplateVersion, ListAdjustment, CalendarArrangement, OutboxEvent, InboxEvent];
@@ -25,7 +24,6 @@ export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVe
 export const catalogCore = [
   PlatformModule.forService({ service: 'catalog', schema: 'catalog', entities: catalogEntities, migrations: catalogMigrations }),
   MessagingModule.forService({ service: 'catalog' }),
-  HttpHardeningModule,
   RegionsModule,
   DepartmentsModule,
   ApprovalItemsModule,

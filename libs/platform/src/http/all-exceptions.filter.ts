@@ -12,6 +12,8 @@ const pgClientErrors: Record<string, { status: number; message: string }> = {
   '22007': { status: HttpStatus.BAD_REQUEST, message: 'A date is not valid' },
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date is out of range' },
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  '22021': { status: HttpStatus.BAD_REQUEST, message: 'A value has characters the database cannot store' },
+  '22P05': { status: HttpStatus.BAD_REQUEST, message: 'A value has characters the database cannot store' },
 };
 
 /** Errors that mean the database is unreachable right now: the client should retry, not give up. */

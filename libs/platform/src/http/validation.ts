@@ -36,3 +36,17 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** The same 400 body, for rules a DTO cannot check alone (references, timelines, file rows). */
+export function invalid(errors: FieldError[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: errors.map((e) => Object.values(e.rules).join('; ')).join('; ') || 'Validation failed',
+    errors,
+  });
+}
+
+export function fieldError(field: string, rule: string, message: string): FieldError {
+  return { field, rules: { [rule]: message } };
+}

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ApprovalItemSnapshot, CatalogEventTypes, CatalogItemChangedV1 } from '@cityworks/contracts';
 import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
 import { AuditTrail, FieldError } from '@cityworks/platform';
-import { fieldError } from '../common/field-errors';
+import { fieldError } from '@cityworks/platform';
 import { DepartmentsService } from '../departments/departments.service';
 import { RegionsService } from '../regions/regions.service';
 import { ItemListService, versionMeta } from '../versioning/item-list.service';

@@ -5,7 +5,7 @@ import { addCalendarDays, DayStatus, LIBRARY_YEARS, weekdayOf, WorkingDayCalenda
 import { CalendarArrangementLoadedV1, CalendarDayAnswer, CatalogEventTypes, Topics } from '@cityworks/contracts';
 import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
 import { AuditTrail, FieldError } from '@cityworks/platform';
-import { fieldError, invalid } from '../common/field-errors';
+import { fieldError, invalid } from '@cityworks/platform';
 import { CalendarArrangement } from './calendar-arrangement.entity';
 import { LoadArrangementDto } from './dto/calendar-requests.dto';
 

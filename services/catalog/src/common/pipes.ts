@@ -2,7 +2,7 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { isIsoDate } from '@cityworks/calendar';
 import { ProjectType, ProjectTypes } from '@cityworks/contracts';
 import { CODE_PATTERN, CODE_RULE, REGION_PATTERN, REGION_RULE } from './validators';
-import { fieldError, invalid } from './field-errors';
+import { fieldError, invalid } from '@cityworks/platform';
 
 /** Path parameters get the same 400 shape as bodies. */
 function patternPipe(field: string, pattern: RegExp, rule: string) {

@@ -6,7 +6,7 @@ import { validate } from 'class-validator';
 import { OutboxRelay } from '@cityworks/messaging';
 import { flattenValidationErrors, runWithCorrelationId } from '@cityworks/platform';
 import { ProjectType } from '@cityworks/contracts';
-import { invalid } from '../common/field-errors';
+import { invalid } from '@cityworks/platform';
 import { Region } from '../regions/region.entity';
 import { RegionsService } from '../regions/regions.service';
 import { UpsertRegionDto } from '../regions/dto/upsert-region.dto';

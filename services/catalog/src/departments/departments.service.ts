@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, In, Not } from 'typeorm';
 import { AuditTrail, FieldError, Page } from '@cityworks/platform';
-import { fieldError, invalid } from '../common/field-errors';
+import { fieldError, invalid } from '@cityworks/platform';
 import { Region } from '../regions/region.entity';
 import { Department } from './department.entity';
 import { LetterOffice } from './letter-office.entity';

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { AuditTrail, Page } from '@cityworks/platform';
-import { fieldError, invalid } from '../common/field-errors';
+import { fieldError, invalid } from '@cityworks/platform';
 import { Region } from './region.entity';
 import { UpsertRegionDto } from './dto/upsert-region.dto';
 import { ListRegionsQuery } from './dto/list-regions.query';

@@ -1,6 +1,6 @@
 import { ConditionOperators, ProjectFacts, ProjectFactSpecs, StageCondition } from '@cityworks/contracts';
 import type { FieldError } from '@cityworks/platform';
-import { fieldError } from '../common/field-errors';
+import { fieldError } from '@cityworks/platform';
 
 /** true, false, or undefined when a fact it depends on is not known */
 export type Truth = boolean | undefined;

@@ -16,7 +16,7 @@ import {
 import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
 import { AuditTrail, FieldError } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
-import { fieldError, invalid } from '../common/field-errors';
+import { fieldError, invalid } from '@cityworks/platform';
 import { ApprovalItemsService } from '../approval-items/approval-items.service';
 import { RegionsService } from '../regions/regions.service';
 import { versionMeta } from '../versioning/item-list.service';

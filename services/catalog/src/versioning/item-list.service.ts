@@ -4,7 +4,7 @@ import type { VersionMeta } from '@cityworks/contracts';
 import type { OutboxRelay } from '@cityworks/messaging';
 import type { FieldError, Page } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
-import { invalid } from '../common/field-errors';
+import { invalid } from '@cityworks/platform';
 import type { RegionsService } from '../regions/regions.service';
 import { ColumnSpec, importRefused, RowError, rowsFromCsv, rowsFromJson, toCsv, validateRows } from '../import-export/list-file';
 import type { AmendMetaDto, CurrentListQuery, ExportQuery, ImportQuery, PublishMetaDto, RetireItemDto } from './dto/version-meta.dto';

@@ -5,7 +5,7 @@ import { CatalogChange, NewIntegrationEvent, Topics, VersionStatus } from '@city
 import type { OutboxWriter } from '@cityworks/messaging';
 import type { AuditTrail, FieldError } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
-import { fieldError, invalid } from '../common/field-errors';
+import { fieldError, invalid } from '@cityworks/platform';
 import { Region } from '../regions/region.entity';
 import { ListedVersion } from './listed-version.entity';
 import { LowerListFlags } from './lower-list-flags';
