@@ -33,11 +33,13 @@ npx nx run-many -t test --outputStyle=static || status=$?
 node -e '
   const fs = require("fs"), dir = process.argv[1];
   let passed = 0, failed = 0, skipped = 0, suites = 0;
-  for (const f of fs.readdirSync(dir)) {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
+  for (const f of files) {
     const r = JSON.parse(fs.readFileSync(dir + "/" + f, "utf8"));
+    if (typeof r.numTotalTests !== "number") continue;
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0); suites += r.numTotalTestSuites;
   }
-  console.log(`\n[test] ${suites} suites in ${fs.readdirSync(dir).length} projects`);
+  console.log(`\n[test] ${suites} suites in ${files.length} projects`);
   console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' "$results"
 log "npm test finished in $(elapsed_since "$t0") (exit $status)"

@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -27,7 +26,7 @@ import { infra, killHard, root, startFreshStack, startProcess, useStackInThisPro
 /**
  * Faults on real servers: the broker stopped, the database restarted, the Temporal server
  * restarted, workers killed mid-workflow. Each test states what was written, what was
- * delivered and how many effects followed; the figures go to .local/test-results/faults.json.
+ * delivered and how many effects followed; the figures go to .local/fault-figures.json.
  */
 const report: Record<string, Record<string, number>> = {};
 const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
@@ -62,8 +61,7 @@ describe('faults on real servers', () => {
   afterAll(async () => {
     await approval?.close();
     await supervision?.close();
-    fs.mkdirSync(path.join(root, '.local/test-results'), { recursive: true });
-    fs.writeFileSync(path.join(root, '.local/test-results/faults.json'), JSON.stringify(report, null, 2));
+    fs.writeFileSync(path.join(root, '.local/fault-figures.json'), JSON.stringify(report, null, 2));
     process.stdout.write(`\nfault figures:\n${JSON.stringify(report, null, 2)}\n`);
     infra('stop');
   }, 120_000);

@@ -16,8 +16,12 @@ class SomeActivities extends Base {
   async markOverdue(id: string): Promise<string> {
     return `${this.prefix}:${id}`;
   }
-  onModuleInit(): void {}
-  _helper(): void {}
+  onModuleInit(): void {
+    // a lifecycle hook, which must not become an activity
+  }
+  _helper(): void {
+    // a private helper, which must not become an activity
+  }
 }
 
 describe('activityMethods', () => {
