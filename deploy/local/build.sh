@@ -5,11 +5,17 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
+ensure_dirs
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   log "npm: installing dependencies (npm ci; the first time takes a few minutes)"
   t0=$(now_ms)
-  npm ci --no-audit --no-fund --loglevel=error
+  # npm ci refuses a lockfile that lacks other platforms' optional packages (npm writes it that
+  # way under omit-lockfile-registry-resolved); npm install then installs the same locked versions
+  if ! npm ci --no-audit --no-fund --loglevel=error 2>"$LOG_DIR/npm-ci.log"; then
+    log "npm: npm ci refused the lockfile ($(grep -m1 -o 'Missing: [^ ]*' "$LOG_DIR/npm-ci.log" || echo 'see .local/logs/npm-ci.log')); using npm install"
+    npm install --no-audit --no-fund --loglevel=error
+  fi
   log "npm: installed in $(elapsed_since "$t0")"
 else
   log "npm: dependencies up to date"
