@@ -27,4 +27,6 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|test).ts'],
   setupFiles: [path.join(__dirname, 'jest.setup-env.js')],
+  // integration tests start real services; a busy 2-core CI box needs more than jest's 5 s
+  testTimeout: 30000,
 };

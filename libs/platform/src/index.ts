@@ -19,3 +19,4 @@ export * from './audit/audit-trail';
 export * from './audit/audit-entry.entity';
 export * from './audit/canonical-json';
 export * from './http/nul-guard.middleware';
+export * from './lifecycle/stoppable-sleep';

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, HttpException, Inject, Injectable, Logger, O
 import { ApplicationFailure } from '@temporalio/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { readInfraConfig, runWithCorrelationId } from '@cityworks/platform';
+import { readInfraConfig, runWithCorrelationId, StopSignal } from '@cityworks/platform';
 import { TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { activityMethods } from './activity-methods';
 
@@ -27,7 +27,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
   private worker: Worker | undefined;
   private connection: NativeConnection | undefined;
   private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly stop = new StopSignal();
 
   constructor(
     @Inject(TEMPORAL_OPTIONS) private readonly options: TemporalServiceOptions,
@@ -44,7 +44,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
+    this.stop.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.connection?.close().catch(() => undefined);
@@ -61,7 +61,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       ]),
     );
     let wait = 500;
-    while (!this.stopped) {
+    while (!this.stop.stopped) {
       try {
         this.connection = await NativeConnection.connect({ address: infra.temporalAddress });
         this.worker = await Worker.create({
@@ -74,15 +74,15 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
         this.logger.log(`activity worker on task queue ${this.options.taskQueue} (${Object.keys(activities).join(', ')})`);
         wait = 500;
         await this.worker.run();
-        if (this.stopped) return;
+        if (this.stop.stopped) return;
         this.logger.warn('activity worker stopped; restarting');
       } catch (e) {
-        if (this.stopped) return;
+        if (this.stop.stopped) return;
         this.logger.warn(`activity worker cannot run yet: ${(e as Error).message}`);
       }
       await this.connection?.close().catch(() => undefined);
       this.connection = undefined;
-      await new Promise((r) => setTimeout(r, wait));
+      await this.stop.sleep(wait);
       wait = Math.min(wait * 2, 5000);
     }
   }

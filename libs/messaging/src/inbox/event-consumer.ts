@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { Counter, register } from 'prom-client';
 import type { IntegrationEvent, TopicName } from '@cityworks/contracts';
-import { runWithCorrelationId } from '@cityworks/platform';
+import { runWithCorrelationId, StopSignal } from '@cityworks/platform';
 import { KAFKA } from '../kafka/kafka.client';
 import { fromKafkaMessage, MalformedEventError } from '../kafka/kafka-message';
 import { physicalTopic } from '../kafka/topic-names';
@@ -27,7 +27,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(EventConsumer.name);
   private readonly handlers = new Map<string, IntegrationEventHandler<any>>();
   private consumer: Consumer | undefined;
-  private stopped = false;
+  private readonly stop = new StopSignal();
   private starting: Promise<void> | undefined;
 
   constructor(
@@ -58,7 +58,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
+    this.stop.stop();
     await this.starting;
     await this.consumer?.disconnect().catch(() => undefined);
   }
@@ -66,7 +66,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   /** Kafka may be down when the service starts; the service still serves and joins later. */
   private async startWithRetry(topics: readonly TopicName[]): Promise<void> {
     let wait = 500;
-    while (!this.stopped) {
+    while (!this.stop.stopped) {
       try {
         const consumer = this.kafka.consumer({ groupId: this.consumerName, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
         consumer.on(consumer.events.GROUP_JOIN, () => this.readyResolve());
@@ -80,7 +80,7 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
         return;
       } catch (e) {
         this.logger.warn(`cannot join Kafka yet: ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, wait));
+        await this.stop.sleep(wait);
         wait = Math.min(wait * 2, 5000);
       }
     }
@@ -110,15 +110,15 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
         handled.inc({ type: event.type, outcome });
         return;
       } catch (e) {
-        if (attempt >= MAX_ATTEMPTS || this.stopped) {
-          if (this.stopped) throw e; // leave the offset uncommitted; another member retries
+        if (attempt >= MAX_ATTEMPTS || this.stop.stopped) {
+          if (this.stop.stopped) throw e; // leave the offset uncommitted; another member retries
           this.logger.error(`parking event ${event.id} (${event.type}) after ${attempt} attempts: ${(e as Error).stack}`);
           await this.park(event, e as Error);
           handled.inc({ type: event.type, outcome: 'parked' });
           return;
         }
         this.logger.warn(`event ${event.id} (${event.type}) attempt ${attempt} failed: ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+        await this.stop.sleep(200 * 2 ** attempt);
       }
     }
   }
