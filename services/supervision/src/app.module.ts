@@ -3,6 +3,7 @@ import { Topics, TaskQueues } from '@cityworks/contracts';
 import { PlatformModule } from '@cityworks/platform';
 import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
 import { TemporalModule } from '@cityworks/temporal';
+import { CalendarArrangementCopy } from '@cityworks/calendar-sync';
 import { SupervisionTask } from './supervision-tasks/supervision-task.entity';
 import { SupervisionTasksModule } from './supervision-tasks/supervision-tasks.module';
 import { ApprovalDecidedHandler } from './events/approval-decided.handler';
@@ -11,8 +12,8 @@ import { supervisionMigrations } from './migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ service: 'supervision', schema: 'supervision', entities: [SupervisionTask, OutboxEvent, InboxEvent], migrations: supervisionMigrations }),
-    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval] }),
+    PlatformModule.forService({ service: 'supervision', schema: 'supervision', entities: [SupervisionTask, CalendarArrangementCopy, OutboxEvent, InboxEvent], migrations: supervisionMigrations }),
+    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog] }),
     TemporalModule.forService({ taskQueue: TaskQueues.supervision, activities: SupervisionActivitiesImpl }),
     SupervisionTasksModule,
   ],

@@ -2,6 +2,7 @@ import { Worker } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   SupervisionActivities,
+  supervisionDeadlineChangedSignal,
   supervisionFeedbackSignal,
   supervisionTaskStateQuery,
   supervisionTaskWorkflowType,
@@ -48,18 +49,21 @@ describe('supervisionTaskWorkflow', () => {
     recordedStatus = 'open';
   });
 
-  const input = (taskId: string, dueInMs: number): SupervisionTaskInput => ({
+  // the test server's clock runs ahead of the wall clock once a test has skipped time
+  const serverNow = async () => Number(await env.currentTimeMs());
+
+  const input = (taskId: string, dueAt: number): SupervisionTaskInput => ({
     taskId,
     applicationId: `app-${taskId}`,
     projectCode: 'P-1',
     itemCode: 'JS-SGXK-001',
     departmentCode: 'AS-ZJJ',
     regionCode: '210302',
-    dueAt: new Date(Date.now() + dueInMs).toISOString(),
+    dueAt: new Date(dueAt).toISOString(),
   });
 
-  const start = (taskId: string, dueInMs: number) =>
-    env.client.workflow.start(supervisionTaskWorkflowType, { workflowId: `wf-${taskId}-${Date.now()}`, taskQueue: TaskQueues.workflows, args: [input(taskId, dueInMs)] });
+  const start = async (taskId: string, dueInMs: number) =>
+    env.client.workflow.start(supervisionTaskWorkflowType, { workflowId: `wf-${taskId}-${Date.now()}`, taskQueue: TaskQueues.workflows, args: [input(taskId, (await serverNow()) + dueInMs)] });
 
   it('closes without escalation when feedback arrives before the deadline', async () => {
     const handle = await start('t-in-time', 5 * 86400_000);
@@ -83,5 +87,19 @@ describe('supervisionTaskWorkflow', () => {
     const handle = await start('t-lost-signal', 86400_000);
     expect(await handle.result()).toMatchObject({ status: 'closed' });
     expect(overdueCalls).toEqual(['t-lost-signal']);
+  });
+
+  it('waits for a deadline moved by an official holiday arrangement', async () => {
+    const handle = await start('t-moved', 5 * 86400_000);
+    const later = new Date((await serverNow()) + 10 * 86400_000).toISOString();
+    await handle.signal(supervisionDeadlineChangedSignal, { dueAt: later, reason: 'official holiday arrangement for 2027' });
+    await env.sleep('6 days');
+    expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'open', dueAt: later });
+    expect(overdueCalls).toEqual([]);
+    await env.sleep('5 days');
+    expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
+    expect(overdueCalls).toEqual(['t-moved']);
+    await handle.signal(supervisionFeedbackSignal, { outcome: '已核查', givenAt: new Date().toISOString() });
+    expect(await handle.result()).toMatchObject({ status: 'closed' });
   });
 });

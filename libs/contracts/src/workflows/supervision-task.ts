@@ -32,3 +32,10 @@ export interface SupervisionTaskState {
 
 export const supervisionFeedbackSignal = defineSignal<[SupervisionFeedback]>('supervisionFeedback');
 export const supervisionTaskStateQuery = defineQuery<SupervisionTaskState>('supervisionTaskState');
+
+/** The deadline moved: an official holiday arrangement replaced the provisional calendar. */
+export interface SupervisionDeadlineChange {
+  dueAt: string;
+  reason: string;
+}
+export const supervisionDeadlineChangedSignal = defineSignal<[SupervisionDeadlineChange]>('supervisionDeadlineChanged');

@@ -45,6 +45,13 @@ export class SupervisionTask {
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt: Date;
 
+  /** when the approval was decided: the deadline counts working days from this day */
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ name: 'feedback_working_days', type: 'int', nullable: true })
+  feedbackWorkingDays: number | null;
+
   /** the deadline crossed a year with no official holiday arrangement yet */
   @Column({ name: 'due_provisional', type: 'boolean', default: false })
   dueProvisional: boolean;

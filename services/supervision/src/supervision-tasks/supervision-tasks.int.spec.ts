@@ -2,11 +2,14 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { ApprovalDecidedV1, ApprovalEventTypes, IntegrationEvent, Roles, SupervisionEventTypes } from '@cityworks/contracts';
+import { ApprovalDecidedV1, ApprovalEventTypes, CalendarArrangementLoadedV1, CatalogEventTypes, IntegrationEvent, Roles, SupervisionEventTypes } from '@cityworks/contracts';
+import { TEMPORAL_CLIENT } from '@cityworks/temporal';
+import { Client } from '@temporalio/client';
 import { EventConsumer } from '@cityworks/messaging';
 import { bearer, isolateKafkaConsumers, startServiceApp } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { ApprovalDecidedHandler } from '../events/approval-decided.handler';
+import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
 import { SupervisionActivitiesImpl } from '../activities/supervision.activities';
 
 /**
@@ -126,5 +129,42 @@ describe('supervision tasks', () => {
     // the consumer and the activity are recorded as system actors
     const [opened] = await db.query(`SELECT actor_user_id FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.opened'`, [task.id]);
     expect(opened.actor_user_id).toBe('system');
+  });
+
+  it('recomputes a provisional deadline when the official arrangement for the year is loaded, and tells the workflow', async () => {
+    // decided 2026-12-15 with 20 working days: the deadline runs into 2027, which has no arrangement yet
+    const event = decision({ decidedAt: '2026-12-15T02:00:00.000Z', supervisionFeedbackWorkingDays: 20 });
+    await deliver(event);
+    const [task] = (await get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
+    expect(task).toMatchObject({ dueProvisional: true });
+
+    // the official 2027 arrangement: here, for the test, a whole week of January is declared holiday
+    const holidays = ['2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08'].map((date) => ({ date, name: '元旦' }));
+    const loaded: IntegrationEvent<CalendarArrangementLoadedV1> = {
+      ...decision(),
+      id: randomUUID(),
+      type: CatalogEventTypes.calendarArrangementLoaded,
+      source: '/cityworks/catalog',
+      subject: 'calendar:2027',
+      data: { year: 2027, revision: Math.floor(Date.now() / 1000), arrangement: { year: 2027, holidays, workdays: [] }, replacedFallback: true, sourceDocument: '国办发明电〔2026〕X号 (test)', loadedAt: new Date().toISOString() },
+    } as unknown as IntegrationEvent<CalendarArrangementLoadedV1>;
+    try {
+      expect(await consumer.handleOnce(loaded, app.get(CalendarArrangementHandler))).toBe('applied');
+      const after = (await get(`/supervision-tasks/${task.id}`).expect(200)).body;
+      expect(after.dueProvisional).toBe(false);
+      // 12 working days are left in December; the provisional 20th was 2027-01-13, and five
+      // more days off push it to 2027-01-20
+      expect(task.dueAt).toBe('2027-01-13T15:59:59.999Z');
+      expect(after.dueAt).toBe('2027-01-20T15:59:59.999Z');
+      const [audit] = await db.query(`SELECT before, after FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.deadline-recomputed'`, [task.id]);
+      expect(audit).toMatchObject({ before: { dueAt: task.dueAt, dueProvisional: true }, after: { dueAt: after.dueAt, dueProvisional: false } });
+      const history = await app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(task.workflowId).fetchHistory();
+      const signals = history.events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'supervisionDeadlineChanged');
+      expect(signals).toHaveLength(1);
+      // the same event again: the inbox swallows it; a stale revision changes nothing either
+      expect(await consumer.handleOnce(loaded, app.get(CalendarArrangementHandler))).toBe('duplicate');
+    } finally {
+      await db.query('DELETE FROM calendar_arrangements WHERE year = 2027');
+    }
   });
 });

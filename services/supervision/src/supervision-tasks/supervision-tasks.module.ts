@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { WorkingDayCalendar } from '@cityworks/calendar';
+import { CalendarSyncModule } from '@cityworks/calendar-sync';
 import { SupervisionTasksController } from './supervision-tasks.controller';
 import { SupervisionTasksService } from './supervision-tasks.service';
 
 @Module({
+  imports: [CalendarSyncModule],
   controllers: [SupervisionTasksController],
-  providers: [SupervisionTasksService, { provide: WorkingDayCalendar, useFactory: () => new WorkingDayCalendar() }],
+  providers: [SupervisionTasksService],
   exports: [SupervisionTasksService],
 })
 export class SupervisionTasksModule {}

@@ -13,12 +13,13 @@ import {
   supervisionTaskWorkflowId,
   supervisionTaskWorkflowType,
   SupervisionTaskInput,
+  supervisionDeadlineChangedSignal,
   TaskQueues,
   Topics,
 } from '@cityworks/contracts';
 import { OutboxRelay, OutboxWriter, stableUuid } from '@cityworks/messaging';
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
-import { WorkingDayCalendar } from '@cityworks/calendar';
+import { ServiceCalendar } from '@cityworks/calendar-sync';
 import { AuditTrail, departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
 import type { AuthUser } from '@cityworks/contracts';
 import { SupervisionTask } from './supervision-task.entity';
@@ -32,10 +33,12 @@ export class SupervisionTasksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
-    private readonly calendar: WorkingDayCalendar,
+    private readonly calendar: ServiceCalendar,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    this.calendar.onArrangementLoaded((year, manager) => this.recomputeProvisionalDeadlines(year, manager).then(() => undefined));
+  }
 
   /** 谁主管谁监管: the supervising department owns the task; the approving one may follow it. */
   private assertReadable(user: AuthUser, task: SupervisionTask): void {
@@ -52,7 +55,7 @@ export class SupervisionTasksService {
     const existing = await manager.findOne(SupervisionTask, { where: { id } });
     if (existing) return existing;
 
-    const { dueAt, provisional } = this.calendar.dueInstant(new Date(decision.decidedAt), decision.supervisionFeedbackWorkingDays);
+    const { dueAt, provisional } = this.calendar.current.dueInstant(new Date(decision.decidedAt), decision.supervisionFeedbackWorkingDays);
     const task = manager.create(SupervisionTask, {
       id,
       applicationId: decision.applicationId,
@@ -67,6 +70,8 @@ export class SupervisionTasksService {
       status: 'open',
       dueAt,
       dueProvisional: provisional,
+      decidedAt: new Date(decision.decidedAt),
+      feedbackWorkingDays: decision.supervisionFeedbackWorkingDays,
       workflowId: supervisionTaskWorkflowId(id),
     });
     await manager.insert(SupervisionTask, task);
@@ -169,6 +174,40 @@ export class SupervisionTasksService {
       this.logger.warn(`feedback for ${id} recorded but the workflow was not signalled: ${(e as Error).message}`);
     }
     return task;
+  }
+
+  /**
+   * An official holiday arrangement replaced the provisional calendar: every open task whose
+   * deadline was provisional gets it computed again, recorded, and its workflow told.
+   */
+  async recomputeProvisionalDeadlines(year: number, manager: EntityManager): Promise<number> {
+    const tasks = await manager
+      .createQueryBuilder(SupervisionTask, 't')
+      .setLock('pessimistic_write')
+      .where("t.due_provisional AND t.status = 'open' AND t.decided_at IS NOT NULL AND t.feedback_working_days IS NOT NULL")
+      .getMany();
+    let moved = 0;
+    for (const task of tasks) {
+      const { dueAt, provisional } = this.calendar.current.dueInstant(task.decidedAt!, task.feedbackWorkingDays!);
+      if (dueAt.getTime() === task.dueAt.getTime() && provisional === task.dueProvisional) continue;
+      const before = { dueAt: task.dueAt.toISOString(), dueProvisional: task.dueProvisional };
+      await manager.update(SupervisionTask, { id: task.id }, { dueAt, dueProvisional: provisional });
+      await this.audit.record(manager, {
+        action: 'supervision-task.deadline-recomputed',
+        resourceType: 'supervision-task',
+        resourceId: task.id,
+        before,
+        after: { dueAt: dueAt.toISOString(), dueProvisional: provisional, arrangementYear: year },
+      });
+      if (dueAt.getTime() !== task.dueAt.getTime()) {
+        // inside the transaction: a redelivery recomputes the same instant, so a repeated signal is harmless
+        await this.temporal.workflow
+          .getHandle(task.workflowId)
+          .signal(supervisionDeadlineChangedSignal, { dueAt: dueAt.toISOString(), reason: `official holiday arrangement for ${year}` });
+      }
+      moved++;
+    }
+    return moved;
   }
 
   /** Called by the workflow's activity when the deadline passes without feedback. */
