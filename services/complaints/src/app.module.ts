@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TaskQueues } from '@cityworks/contracts';
+import { TaskQueues, Topics } from '@cityworks/contracts';
+import { CalendarArrangementCopy } from '@cityworks/calendar-sync';
 import { PlatformModule } from '@cityworks/platform';
 import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
 import { TemporalModule } from '@cityworks/temporal';
@@ -10,8 +11,8 @@ import { complaintsMigrations } from './migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ service: 'complaints', schema: 'complaints', entities: [Complaint, OutboxEvent, InboxEvent], migrations: complaintsMigrations }),
-    MessagingModule.forService({ service: 'complaints' }),
+    PlatformModule.forService({ service: 'complaints', schema: 'complaints', entities: [Complaint, CalendarArrangementCopy, OutboxEvent, InboxEvent], migrations: complaintsMigrations }),
+    MessagingModule.forService({ service: 'complaints', subscribeTo: [Topics.catalog] }),
     TemporalModule.forService({ taskQueue: TaskQueues.complaints, activities: ComplaintsActivitiesImpl }),
     ComplaintsModule,
   ],

@@ -3,7 +3,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkingDayCalendar } from '@cityworks/calendar';
-import { ComplaintEventTypes, IntegrationEvent, Roles } from '@cityworks/contracts';
+import { CalendarArrangementLoadedV1, CatalogEventTypes, ComplaintEventTypes, IntegrationEvent, Roles } from '@cityworks/contracts';
+import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
+import { EventConsumer } from '@cityworks/messaging';
+import { randomUUID } from 'node:crypto';
 import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../src/app.module';
 import { ComplaintsActivitiesImpl } from '../src/activities/complaints.activities';
@@ -230,5 +233,27 @@ describe('complaints service', () => {
       return res.body.info?.temporal?.worker === 'RUNNING' ? res.body : undefined;
     }, { timeoutMs: 15000 });
     expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } } });
+  });
+
+  it('recomputes provisional deadlines of open complaints when the year’s official arrangement is loaded', async () => {
+    const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
+    // as if received on 2026-12-24: 15 working days run into 2027, which has no arrangement yet
+    await db.query(`UPDATE complaints SET received_at = '2026-12-24T02:00:00Z', due_provisional = true WHERE id = $1`, [c.id]);
+    const holidays = ['2027-01-01', '2027-01-04', '2027-01-05'].map((date) => ({ date, name: '元旦' }));
+    const event = {
+      specversion: '1.0', id: randomUUID(), source: '/cityworks/catalog', type: CatalogEventTypes.calendarArrangementLoaded, time: new Date().toISOString(),
+      subject: 'calendar:2027', datacontenttype: 'application/json', correlationid: randomUUID(),
+      data: { year: 2027, revision: Math.floor(Date.now() / 1000), arrangement: { year: 2027, holidays, workdays: [] }, replacedFallback: true, sourceDocument: null, loadedAt: new Date().toISOString() },
+    } as IntegrationEvent<CalendarArrangementLoadedV1>;
+    try {
+      expect(await app.get(EventConsumer).handleOnce(event, app.get(CalendarArrangementHandler))).toBe('applied');
+      const after = (await http().get(`/complaints/${c.id}`).expect(200)).body;
+      // acknowledge: 1 working day after 12-24 (Thu) = 12-25; answer: 5 in December, then 10 from 2027-01-06 → 01-19
+      expect(after).toMatchObject({ acknowledgeDueAt: '2026-12-25T15:59:59.999Z', answerDueAt: '2027-01-19T15:59:59.999Z', dueProvisional: false });
+      const [audit] = await db.query(`SELECT after FROM audit_log WHERE resource_id = $1 AND action = 'complaint.deadlines-recomputed'`, [c.id]);
+      expect(audit.after).toMatchObject({ dueProvisional: false, arrangementYear: 2027 });
+    } finally {
+      await db.query('DELETE FROM calendar_arrangements WHERE year = 2027');
+    }
   });
 });

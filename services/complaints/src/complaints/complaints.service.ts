@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundExce
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { WorkingDayCalendar } from '@cityworks/calendar';
+import { ServiceCalendar } from '@cityworks/calendar-sync';
 import {
   AuthUser,
   ComplaintAcknowledgedV1,
@@ -29,10 +29,35 @@ export class ComplaintsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
-    private readonly calendar: WorkingDayCalendar,
+    private readonly calendar: ServiceCalendar,
     @Inject(COMPLAINT_DEADLINE_POLICY) private readonly policy: ComplaintDeadlinePolicy,
     private readonly audit: AuditTrail,
-  ) {}
+  ) {
+    this.calendar.onArrangementLoaded((year, manager) => this.recomputeProvisionalDeadlines(year, manager).then(() => undefined));
+  }
+
+  /**
+   * An official holiday arrangement replaced the provisional calendar: open complaints whose
+   * deadlines were provisional get them computed again from their receipt, and recorded.
+   */
+  async recomputeProvisionalDeadlines(year: number, manager: EntityManager): Promise<number> {
+    const open = await manager
+      .createQueryBuilder(Complaint, 'c')
+      .setLock('pessimistic_write')
+      .where("c.due_provisional AND c.status <> 'answered'")
+      .getMany();
+    let moved = 0;
+    for (const complaint of open) {
+      const next = complaintDeadlines(this.calendar.current, complaint.receivedAt, this.policy);
+      const before = { acknowledgeDueAt: complaint.acknowledgeDueAt.toISOString(), answerDueAt: complaint.answerDueAt.toISOString(), dueProvisional: complaint.dueProvisional };
+      const after = { acknowledgeDueAt: next.acknowledgeDueAt.toISOString(), answerDueAt: next.answerDueAt.toISOString(), dueProvisional: next.provisional };
+      if (JSON.stringify(before) === JSON.stringify(after)) continue;
+      await manager.update(Complaint, { id: complaint.id }, { acknowledgeDueAt: next.acknowledgeDueAt, answerDueAt: next.answerDueAt, dueProvisional: next.provisional });
+      await this.audit.record(manager, { action: 'complaint.deadlines-recomputed', resourceType: 'complaint', resourceId: complaint.id, before, after: { ...after, arrangementYear: year } });
+      moved++;
+    }
+    return moved;
+  }
 
   /** 谁主管谁监管: another department's complaint does not exist, as far as this caller can tell. */
   private assertReadable(user: AuthUser, complaint: Complaint): void {
@@ -46,7 +71,7 @@ export class ComplaintsService {
    */
   async receive(dto: ReceiveComplaintDto): Promise<ComplaintView> {
     const receivedAt = new Date();
-    const { acknowledgeDueAt, answerDueAt, provisional } = complaintDeadlines(this.calendar, receivedAt, this.policy);
+    const { acknowledgeDueAt, answerDueAt, provisional } = complaintDeadlines(this.calendar.current, receivedAt, this.policy);
     const complaint = await this.dataSource.transaction(async (manager) => {
       if (dto.externalRef) await this.refuseDuplicate(manager, dto);
       const complaint = manager.create(Complaint, {
