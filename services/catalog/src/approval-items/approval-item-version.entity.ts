@@ -72,29 +72,6 @@ export class ApprovalItemVersion extends ListedVersion {
 }
 
 /** The fields a version of an approval item carries besides its place in the timeline. */
-export type ApprovalItemContent = Pick<
-  ApprovalItemVersion,
-  | 'name'
-  | 'category'
-  | 'stage'
-  | 'departmentCode'
-  | 'supervisingDepartmentCode'
-  | 'legalBasis'
-  | 'materials'
-  | 'intermediaryServiceRequired'
-  | 'technicalReviewRequired'
-  | 'expertReviewRequired'
-  | 'siteSurveyRequired'
-  | 'timeLimitWorkingDays'
-  | 'allowedClockStops'
-  | 'commitmentAllowed'
-  | 'commitmentVerificationWorkingDays'
-  | 'supervisionFeedbackWorkingDays'
-  | 'warningLeadWorkingDays'
-  | 'reminderGraceWorkingDays'
-  | 'escalationGraceWorkingDays'
->;
-
 export const approvalItemContentFields = [
   'name',
   'category',
@@ -115,4 +92,6 @@ export const approvalItemContentFields = [
   'warningLeadWorkingDays',
   'reminderGraceWorkingDays',
   'escalationGraceWorkingDays',
-] as const satisfies readonly (keyof ApprovalItemContent)[];
+] as const;
+
+export type ApprovalItemContent = Pick<ApprovalItemVersion, (typeof approvalItemContentFields)[number]>;

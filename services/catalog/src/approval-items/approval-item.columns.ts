@@ -1,8 +1,8 @@
 import type { ColumnSpec } from '../import-export/list-file';
+import { itemListColumns } from '../versioning/item-list.columns';
 
 /** The approval-item list as a spreadsheet: API field names or these Chinese titles. */
-export const approvalItemColumns: ColumnSpec[] = [
-  { field: 'code', label: '事项编码', type: 'string', required: true },
+export const approvalItemColumns: ColumnSpec[] = itemListColumns([
   { field: 'name', label: '事项名称', type: 'string', required: true },
   { field: 'category', label: '事项类别', type: 'string', required: true },
   { field: 'stage', label: '审批阶段', type: 'string', required: true },
@@ -22,9 +22,4 @@ export const approvalItemColumns: ColumnSpec[] = [
   { field: 'warningLeadWorkingDays', label: '预警提前（工作日）', type: 'int' },
   { field: 'reminderGraceWorkingDays', label: '提醒函期限（工作日）', type: 'int' },
   { field: 'escalationGraceWorkingDays', label: '督办函期限（工作日）', type: 'int' },
-  { field: 'followsVersion', label: '执行上级版本', type: 'int' },
-  { field: 'changeNote', label: '调整说明', type: 'string' },
-  { field: 'version', label: '版本', type: 'int', readOnly: true },
-  { field: 'effectiveFrom', label: '生效日期', type: 'date', readOnly: true },
-  { field: 'regionCode', label: '清单区划', type: 'string', readOnly: true },
-];
+]);

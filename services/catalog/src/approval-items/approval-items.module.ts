@@ -2,13 +2,14 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { DepartmentsModule } from '../departments/departments.module';
 import { RegionsModule } from '../regions/regions.module';
 import { csvBodyParser } from '../import-export/raw-text-body';
+import { ItemListDeps } from '../versioning/item-list-deps';
 import { ApprovalItemsController } from './approval-items.controller';
 import { ApprovalItemsService } from './approval-items.service';
 
 @Module({
   imports: [RegionsModule, DepartmentsModule],
   controllers: [ApprovalItemsController],
-  providers: [ApprovalItemsService],
+  providers: [ItemListDeps, ApprovalItemsService],
   exports: [ApprovalItemsService],
 })
 export class ApprovalItemsModule implements NestModule {

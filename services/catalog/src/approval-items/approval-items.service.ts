@@ -1,63 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { ApprovalItemSnapshot, CatalogEventTypes, CatalogItemChangedV1 } from '@cityworks/contracts';
-import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { AuditTrail, FieldError } from '@cityworks/platform';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ApprovalItemSnapshot } from '@cityworks/contracts';
+import { FieldError } from '@cityworks/platform';
 import { fieldError } from '@cityworks/platform';
-import { DepartmentsService } from '../departments/departments.service';
-import { RegionsService } from '../regions/regions.service';
 import { ItemListService, versionMeta } from '../versioning/item-list.service';
-import { VersionedList } from '../versioning/versioned-list';
+import { ItemListDeps } from '../versioning/item-list-deps';
 import { ApprovalItemContent, approvalItemContentFields, ApprovalItemVersion } from './approval-item-version.entity';
 import { approvalItemColumns } from './approval-item.columns';
 import { approvalItemDefaults, ApprovalItemFieldsDto } from './dto/approval-item-fields.dto';
 import { ApprovalItemRowDto, ListApprovalItemsQuery } from './dto/approval-item-requests.dto';
 
+/** 审批事项清单: what an approval item holds and which departments it must name. */
 @Injectable()
 export class ApprovalItemsService extends ItemListService<ApprovalItemVersion, ApprovalItemContent, ApprovalItemFieldsDto, ApprovalItemRowDto, ApprovalItemSnapshot, ListApprovalItemsQuery> {
-  readonly versions: VersionedList<ApprovalItemVersion, ApprovalItemContent>;
   readonly columns = approvalItemColumns;
   protected readonly rowDto = ApprovalItemRowDto;
 
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    relay: OutboxRelay,
-    regions: RegionsService,
-    outbox: OutboxWriter,
-    audit: AuditTrail,
-    private readonly departments: DepartmentsService,
-  ) {
-    super(dataSource, relay, regions);
-    this.versions = new VersionedList(
-      {
-        kind: 'approval-item',
-        entity: ApprovalItemVersion,
-        table: 'approval_item_versions',
-        label: '审批事项',
-        contentFields: approvalItemContentFields,
-        flagsLowerLists: true,
-        localFields: ['departmentCode', 'supervisingDepartmentCode'],
-        event: ({ version, change, changedFields, flaggedRegionCodes }) => ({
-          type: CatalogEventTypes.itemChanged,
-          subject: `approval-item:${version.code}`,
-          data: {
-            kind: 'approval-item',
-            code: version.code,
-            name: version.name,
-            regionCode: version.regionCode,
-            version: version.version,
-            effectiveFrom: version.effectiveFrom,
-            change,
-            changedFields,
-            flaggedRegionCodes,
-            occurredAt: new Date().toISOString(),
-          } satisfies CatalogItemChangedV1,
-        }),
-      },
-      outbox,
-      audit,
-    );
+  constructor(deps: ItemListDeps) {
+    super(deps, {
+      kind: 'approval-item',
+      entity: ApprovalItemVersion,
+      table: 'approval_item_versions',
+      label: '审批事项',
+      contentFields: approvalItemContentFields,
+      localFields: ['departmentCode', 'supervisingDepartmentCode'],
+    });
   }
 
   toView(v: ApprovalItemVersion): ApprovalItemSnapshot {

@@ -19,6 +19,11 @@ const VERSION_COLUMNS = `
   published_by varchar(100),
   amended_at timestamptz`;
 
+/** One version number and one start date per item and list; last in each versions table. */
+const TIMELINE_UNIQUE = `
+  UNIQUE (region_code, code, version),
+  UNIQUE (region_code, code, effective_from)`;
+
 export class Catalog1764000000300 implements MigrationInterface {
   name = 'Catalog1764000000300';
 
@@ -69,9 +74,7 @@ export class Catalog1764000000300 implements MigrationInterface {
       warning_lead_working_days int NOT NULL CHECK (warning_lead_working_days BETWEEN 0 AND 365),
       reminder_grace_working_days int NOT NULL CHECK (reminder_grace_working_days BETWEEN 1 AND 365),
       escalation_grace_working_days int NOT NULL CHECK (escalation_grace_working_days BETWEEN 1 AND 365),
-      CHECK (commitment_allowed = (commitment_verification_working_days IS NOT NULL)),
-      UNIQUE (region_code, code, version),
-      UNIQUE (region_code, code, effective_from)
+      CHECK (commitment_allowed = (commitment_verification_working_days IS NOT NULL)),${TIMELINE_UNIQUE}
     )`);
     await q.query(`CREATE INDEX approval_item_versions_code ON approval_item_versions (code)`);
 
@@ -84,9 +87,7 @@ export class Catalog1764000000300 implements MigrationInterface {
       random_check_ratio numeric(5, 4) NOT NULL CHECK (random_check_ratio BETWEEN 0 AND 1),
       checks_per_year int NOT NULL CHECK (checks_per_year BETWEEN 0 AND 366),
       risk_level varchar(2) NOT NULL CHECK (risk_level IN ('高', '中', '低')),
-      approval_item_codes text[] NOT NULL DEFAULT '{}',
-      UNIQUE (region_code, code, version),
-      UNIQUE (region_code, code, effective_from)
+      approval_item_codes text[] NOT NULL DEFAULT '{}',${TIMELINE_UNIQUE}
     )`);
     await q.query(`CREATE INDEX supervision_item_versions_code ON supervision_item_versions (code)`);
 
@@ -94,9 +95,7 @@ export class Catalog1764000000300 implements MigrationInterface {
     await q.query(`CREATE TABLE stage_template_versions (${VERSION_COLUMNS},
       name varchar(200) NOT NULL,
       entries jsonb NOT NULL,
-      CHECK (code IN (${PROJECT_TYPES})),
-      UNIQUE (region_code, code, version),
-      UNIQUE (region_code, code, effective_from)
+      CHECK (code IN (${PROJECT_TYPES})),${TIMELINE_UNIQUE}
     )`);
 
     // 动态调整: a lower list that follows an older version of an upper list's item

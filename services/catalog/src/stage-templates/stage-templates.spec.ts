@@ -65,37 +65,27 @@ describe('stage templates: which items does this project need in this stage?', (
   });
 
   it('refuses a template naming unknown items or malformed conditions, listing every error, writing nothing', async () => {
-    const res = await as()
-      .post(`/stage-templates/${encodeURIComponent('政府投资房屋建筑')}/versions`)
-      .send({
-        regionCode: city.city,
-        effectiveFrom: '2025-01-01',
-        name: '政府投资房屋建筑类',
-        entries: [
-          { stage: '工程建设许可', itemCode: 'NO-SUCH-ITEM' },
-          { stage: '工程建设许可', itemCode: code('RFSP'), condition: { fact: 'floorArea', op: 'gte', value: 7000 } },
-          { stage: '工程建设许可', itemCode: code('RFYD'), condition: { fact: 'newLand', op: 'gt', value: 1 } },
-          { stage: '工程建设许可', itemCode: code('GHXK'), condition: { all: [] } },
-          { stage: '施工阶段', itemCode: code('GHXK') },
-        ],
-      })
-      .expect(400);
+    /** four bad entries, then the fifth given */
+    const refused = (fifth: { stage: string; itemCode: string }) =>
+      as()
+        .post(`/stage-templates/${encodeURIComponent('政府投资房屋建筑')}/versions`)
+        .send({
+          regionCode: city.city,
+          effectiveFrom: '2025-01-01',
+          name: '政府投资房屋建筑类',
+          entries: [
+            { stage: '工程建设许可', itemCode: 'NO-SUCH-ITEM' },
+            { stage: '工程建设许可', itemCode: code('RFSP'), condition: { fact: 'floorArea', op: 'gte', value: 7000 } },
+            { stage: '工程建设许可', itemCode: code('RFYD'), condition: { fact: 'newLand', op: 'gt', value: 1 } },
+            { stage: '工程建设许可', itemCode: code('GHXK'), condition: { all: [] } },
+            fifth,
+          ],
+        })
+        .expect(400);
+    // an unknown stage fails the request's shape, so the entries' rules are not reached
+    const res = await refused({ stage: '施工阶段', itemCode: code('GHXK') });
     expect(res.body.errors.map((e: any) => e.field)).toEqual(['entries.4.stage']);
-    const res2 = await as()
-      .post(`/stage-templates/${encodeURIComponent('政府投资房屋建筑')}/versions`)
-      .send({
-        regionCode: city.city,
-        effectiveFrom: '2025-01-01',
-        name: '政府投资房屋建筑类',
-        entries: [
-          { stage: '工程建设许可', itemCode: 'NO-SUCH-ITEM' },
-          { stage: '工程建设许可', itemCode: code('RFSP'), condition: { fact: 'floorArea', op: 'gte', value: 7000 } },
-          { stage: '工程建设许可', itemCode: code('RFYD'), condition: { fact: 'newLand', op: 'gt', value: 1 } },
-          { stage: '工程建设许可', itemCode: code('GHXK'), condition: { all: [] } },
-          { stage: '工程建设许可', itemCode: code('GHXK') },
-        ],
-      })
-      .expect(400);
+    const res2 = await refused({ stage: '工程建设许可', itemCode: code('GHXK') });
     expect(res2.body.errors.map((e: any) => [e.field, Object.keys(e.rules)[0]])).toEqual([
       ['entries.0.itemCode', 'inForce'],
       ['entries.1.condition.fact', 'isFact'],

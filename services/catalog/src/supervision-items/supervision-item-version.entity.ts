@@ -42,11 +42,7 @@ export class SupervisionItemVersion extends ListedVersion {
   approvalItemCodes: string[];
 }
 
-export type SupervisionItemContent = Pick<
-  SupervisionItemVersion,
-  'name' | 'departmentCode' | 'subject' | 'measures' | 'legalBasis' | 'randomCheckRatio' | 'checksPerYear' | 'riskLevel' | 'approvalItemCodes'
->;
-
+/** The fields a version of a supervision item carries besides its place in the timeline. */
 export const supervisionItemContentFields = [
   'name',
   'departmentCode',
@@ -57,4 +53,6 @@ export const supervisionItemContentFields = [
   'checksPerYear',
   'riskLevel',
   'approvalItemCodes',
-] as const satisfies readonly (keyof SupervisionItemContent)[];
+] as const;
+
+export type SupervisionItemContent = Pick<SupervisionItemVersion, (typeof supervisionItemContentFields)[number]>;

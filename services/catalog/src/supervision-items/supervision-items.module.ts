@@ -2,13 +2,14 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { DepartmentsModule } from '../departments/departments.module';
 import { RegionsModule } from '../regions/regions.module';
 import { csvBodyParser } from '../import-export/raw-text-body';
+import { ItemListDeps } from '../versioning/item-list-deps';
 import { SupervisionItemsController } from './supervision-items.controller';
 import { SupervisionItemsService } from './supervision-items.service';
 
 @Module({
   imports: [RegionsModule, DepartmentsModule],
   controllers: [SupervisionItemsController],
-  providers: [SupervisionItemsService],
+  providers: [ItemListDeps, SupervisionItemsService],
   exports: [SupervisionItemsService],
 })
 export class SupervisionItemsModule implements NestModule {

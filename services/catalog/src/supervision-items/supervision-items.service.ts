@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { CatalogEventTypes, CatalogItemChangedV1, SupervisionItemSnapshot } from '@cityworks/contracts';
-import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { AuditTrail, FieldError } from '@cityworks/platform';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { SupervisionItemSnapshot } from '@cityworks/contracts';
+import { FieldError } from '@cityworks/platform';
 import { fieldError } from '@cityworks/platform';
-import { DepartmentsService } from '../departments/departments.service';
-import { RegionsService } from '../regions/regions.service';
 import { ItemListService, versionMeta } from '../versioning/item-list.service';
-import { VersionedList } from '../versioning/versioned-list';
+import { ItemListDeps } from '../versioning/item-list-deps';
 import { SupervisionItemContent, supervisionItemContentFields, SupervisionItemVersion } from './supervision-item-version.entity';
 import { supervisionItemColumns } from './supervision-item.columns';
 import { SupervisionItemFieldsDto } from './dto/supervision-item-fields.dto';
 import { ListSupervisionItemsQuery, SupervisionItemRowDto } from './dto/supervision-item-requests.dto';
 
+/** 监管事项清单: what a supervision item holds, and the department and approval items it must name. */
 @Injectable()
 export class SupervisionItemsService extends ItemListService<
   SupervisionItemVersion,
@@ -23,48 +20,18 @@ export class SupervisionItemsService extends ItemListService<
   SupervisionItemSnapshot,
   ListSupervisionItemsQuery
 > {
-  readonly versions: VersionedList<SupervisionItemVersion, SupervisionItemContent>;
   readonly columns = supervisionItemColumns;
   protected readonly rowDto = SupervisionItemRowDto;
 
-  constructor(
-    @InjectDataSource() dataSource: DataSource,
-    relay: OutboxRelay,
-    regions: RegionsService,
-    outbox: OutboxWriter,
-    audit: AuditTrail,
-    private readonly departments: DepartmentsService,
-  ) {
-    super(dataSource, relay, regions);
-    this.versions = new VersionedList(
-      {
-        kind: 'supervision-item',
-        entity: SupervisionItemVersion,
-        table: 'supervision_item_versions',
-        label: '监管事项',
-        contentFields: supervisionItemContentFields,
-        flagsLowerLists: true,
-        localFields: ['departmentCode'],
-        event: ({ version, change, changedFields, flaggedRegionCodes }) => ({
-          type: CatalogEventTypes.itemChanged,
-          subject: `supervision-item:${version.code}`,
-          data: {
-            kind: 'supervision-item',
-            code: version.code,
-            name: version.name,
-            regionCode: version.regionCode,
-            version: version.version,
-            effectiveFrom: version.effectiveFrom,
-            change,
-            changedFields,
-            flaggedRegionCodes,
-            occurredAt: new Date().toISOString(),
-          } satisfies CatalogItemChangedV1,
-        }),
-      },
-      outbox,
-      audit,
-    );
+  constructor(deps: ItemListDeps) {
+    super(deps, {
+      kind: 'supervision-item',
+      entity: SupervisionItemVersion,
+      table: 'supervision_item_versions',
+      label: '监管事项',
+      contentFields: supervisionItemContentFields,
+      localFields: ['departmentCode'],
+    });
   }
 
   toView(v: SupervisionItemVersion): SupervisionItemSnapshot {

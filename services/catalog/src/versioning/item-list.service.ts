@@ -1,21 +1,28 @@
 import { NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { VersionMeta } from '@cityworks/contracts';
+import type { CatalogItemKind, VersionMeta } from '@cityworks/contracts';
 import type { OutboxRelay } from '@cityworks/messaging';
 import type { FieldError, Page } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
 import { invalid } from '@cityworks/platform';
+import type { DepartmentsService } from '../departments/departments.service';
 import type { RegionsService } from '../regions/regions.service';
 import { ColumnSpec, importRefused, RowError, rowsFromCsv, rowsFromJson, toCsv, validateRows } from '../import-export/list-file';
+import type { ItemRowMetaDto } from './dto/item-row-meta.dto';
 import type { AmendMetaDto, CurrentListQuery, ExportQuery, ImportQuery, PublishMetaDto, RetireItemDto } from './dto/version-meta.dto';
 import type { ImportResultView } from './dto/version-views';
+import { itemChangedEvent, ItemVersion } from './item-changed-event';
+import type { ItemListDeps } from './item-list-deps';
 import { ListedVersion } from './listed-version.entity';
-import { VersionedList } from './versioned-list';
+import { VersionedList, VersionedListConfig } from './versioned-list';
 
-export interface ItemRow {
-  code: string;
-  followsVersion?: number;
-  changeNote?: string;
+/**
+ * What sets one item list's timeline apart from another's. The rest is alike for every item
+ * list: a change flags the lower lists following an older version, and goes out as
+ * catalog.item-changed.v1.
+ */
+export interface ItemListSpec<E extends ListedVersion, C extends object> extends Pick<VersionedListConfig<E, C>, 'entity' | 'table' | 'label' | 'contentFields' | 'localFields'> {
+  kind: CatalogItemKind;
 }
 
 export interface ImportOptions {
@@ -47,19 +54,25 @@ export function versionMeta(v: ListedVersion): VersionMeta {
 
 /**
  * An item list (审批事项清单, 监管事项清单) over HTTP: reads "as of" a date with inheritance
- * from upper lists, versions, history, and import/export of whole lists. Subclasses say what an
- * item holds and which references it must keep.
+ * from upper lists, versions, history, and import/export of whole lists. Subclasses give their
+ * list's spec and say what an item holds, which defaults fill in and which references it must keep.
  */
-export abstract class ItemListService<E extends ListedVersion & ObjectLiteral, C extends object, F extends object, R extends F & ItemRow, V, Q extends CurrentListQuery> {
-  abstract readonly versions: VersionedList<E, C>;
+export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C extends object, F extends object, R extends F & ItemRowMetaDto, V, Q extends CurrentListQuery> {
+  readonly versions: VersionedList<E, C>;
   abstract readonly columns: ColumnSpec[];
   protected abstract readonly rowDto: new () => R;
+  protected readonly dataSource: DataSource;
+  protected readonly relay: OutboxRelay;
+  protected readonly regions: RegionsService;
+  protected readonly departments: DepartmentsService;
 
-  constructor(
-    protected readonly dataSource: DataSource,
-    protected readonly relay: OutboxRelay,
-    protected readonly regions: RegionsService,
-  ) {}
+  constructor(deps: ItemListDeps, spec: ItemListSpec<E, C>) {
+    this.dataSource = deps.dataSource;
+    this.relay = deps.relay;
+    this.regions = deps.regions;
+    this.departments = deps.departments;
+    this.versions = new VersionedList({ ...spec, flagsLowerLists: true, event: (facts) => itemChangedEvent(spec.kind, facts) }, deps.outbox, deps.audit);
+  }
 
   abstract toView(version: E): V;
   /** the DTO's fields with defaults filled in, as the version stores them */

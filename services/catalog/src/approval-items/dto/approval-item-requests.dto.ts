@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApprovalItemCategories, ApprovalItemCategory, ApprovalStage, ApprovalStages } from '@cityworks/contracts';
 import { CODE_PATTERN, CODE_RULE } from '../../common/validators';
+import { ItemRowMetaDto } from '../../versioning/dto/item-row-meta.dto';
 import { AmendMetaDto, CurrentListQuery, PublishMetaDto } from '../../versioning/dto/version-meta.dto';
 import { ApprovalItemFieldsDto } from './approval-item-fields.dto';
 
@@ -9,25 +10,8 @@ export class PublishApprovalItemDto extends IntersectionType(ApprovalItemFieldsD
 
 export class AmendApprovalItemDto extends IntersectionType(ApprovalItemFieldsDto, AmendMetaDto) {}
 
-/** One row of an imported list. */
-export class ApprovalItemRowDto extends ApprovalItemFieldsDto {
-  @ApiProperty({ description: '事项编码', example: 'JS-SGXK-001' })
-  @Matches(CODE_PATTERN, { message: `code ${CODE_RULE}` })
-  code: string;
-
-  @ApiPropertyOptional({ description: 'the upper list\'s version this row follows' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  followsVersion?: number;
-
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  changeNote?: string;
-}
+/** One row of an imported list (the code first, so a row's errors start with it). */
+export class ApprovalItemRowDto extends IntersectionType(ItemRowMetaDto, ApprovalItemFieldsDto) {}
 
 export class ListApprovalItemsQuery extends CurrentListQuery {
   @ApiPropertyOptional({ enum: ApprovalStages })

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { RiskLevel, RiskLevels } from '@cityworks/contracts';
 import { CODE_PATTERN, CODE_RULE } from '../../common/validators';
+import { ItemRowMetaDto } from '../../versioning/dto/item-row-meta.dto';
 import { AmendMetaDto, CurrentListQuery, PublishMetaDto } from '../../versioning/dto/version-meta.dto';
 import { SupervisionItemFieldsDto } from './supervision-item-fields.dto';
 
@@ -9,24 +10,8 @@ export class PublishSupervisionItemDto extends IntersectionType(SupervisionItemF
 
 export class AmendSupervisionItemDto extends IntersectionType(SupervisionItemFieldsDto, AmendMetaDto) {}
 
-export class SupervisionItemRowDto extends SupervisionItemFieldsDto {
-  @ApiProperty({ description: '监管事项编码', example: 'JG-ZJJ-001' })
-  @Matches(CODE_PATTERN, { message: `code ${CODE_RULE}` })
-  code: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  followsVersion?: number;
-
-  @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  changeNote?: string;
-}
+/** One row of an imported list (the code first, so a row's errors start with it). */
+export class SupervisionItemRowDto extends IntersectionType(ItemRowMetaDto, SupervisionItemFieldsDto) {}
 
 export class ListSupervisionItemsQuery extends CurrentListQuery {
   @ApiPropertyOptional({ description: '监管部门代码' })
