@@ -7,7 +7,7 @@ import { CalendarArrangementLoadedV1, CatalogEventTypes, ComplaintEventTypes, In
 import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
 import { EventConsumer } from '@cityworks/messaging';
 import { randomUUID } from 'node:crypto';
-import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../src/app.module';
 import { ComplaintsActivitiesImpl } from '../src/activities/complaints.activities';
 import { complaintDeadlines, DEFAULT_COMPLAINT_DEADLINES } from '../src/complaints/complaint-deadlines';
@@ -228,10 +228,7 @@ describe('complaints service', () => {
   });
 
   it('is healthy: database, Kafka and Temporal (with its activity worker) answer', async () => {
-    const health = await waitFor('the activity worker to run', async () => {
-      const res = await request(app.getHttpServer()).get('/health');
-      return res.body.info?.temporal?.worker === 'RUNNING' ? res.body : undefined;
-    }, { timeoutMs: 15000 });
+    const health = await healthyService(app);
     expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } } });
   });
 

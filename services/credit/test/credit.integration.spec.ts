@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { addCalendarDays, chinaDateOf } from '@cityworks/calendar';
 import { CreditEventTypes, CreditRecordAddedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
-import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp, waitFor } from '@cityworks/testing';
+import { bearer, healthyService, isolateKafkaConsumers, randomUscc, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../src/app.module';
 import { CreditActivitiesImpl } from '../src/activities/credit.activities';
 
@@ -159,10 +159,7 @@ describe('credit service', () => {
   });
 
   it('is healthy: database, Kafka and Temporal (with its activity worker) answer', async () => {
-    const health = await waitFor('the activity worker to run', async () => {
-      const res = await request(app.getHttpServer()).get('/health');
-      return res.body.info?.temporal?.worker === 'RUNNING' ? res.body : undefined;
-    }, { timeoutMs: 15000 });
+    const health = await healthyService(app);
     expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } } });
   });
 });

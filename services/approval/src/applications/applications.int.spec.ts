@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApprovalEventTypes, Roles } from '@cityworks/contracts';
 import { AuditTrail } from '@cityworks/platform';
-import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 
 /** The approval API against the real Postgres and Kafka. */
@@ -100,10 +100,7 @@ describe('applications API', () => {
   it('serves OpenAPI at /docs and health with every dependency', async () => {
     const doc = await http().get('/docs/openapi.json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/applications', '/applications/{id}/decision', '/health']));
-    const health = await waitFor('health to be ok', async () => {
-      const res = await http().get('/health');
-      return res.status === 200 ? res.body : undefined;
-    });
+    const health = await healthyService(app);
     expect(Object.keys(health.details).sort()).toEqual(['database', 'kafka', 'temporal']);
     await http().get('/metrics').expect(200).expect(/outbox_events_published_total/);
   });
