@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { aliasWorkspaceLibs, findWorkspaceRoot } from '@cityworks/temporal';
 
 /** Builds dist/workflows/workflow-bundle.js from the compiled workflow code. */
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('./workflows'),
     webpackConfigHook: aliasWorkspaceLibs(root, true),
+    logger: new DefaultLogger('WARN'),
   });
   const out = path.join(root, 'dist/workflows/workflow-bundle.js');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { TaskQueues } from '@cityworks/contracts';
 import { readInfraConfig } from '@cityworks/platform';
-import { aliasWorkspaceLibs, findWorkspaceRoot } from '@cityworks/temporal';
+import { aliasWorkspaceLibs, findWorkspaceRoot, installJsonRuntimeLogging } from '@cityworks/temporal';
 
 /**
  * The workflow worker (task queue `workflows`). In production it loads the prebuilt bundle
@@ -30,6 +30,7 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
 }
 
 async function main(): Promise<void> {
+  installJsonRuntimeLogging('workflows');
   const infra = readInfraConfig();
   let wait = 500;
   for (;;) {

@@ -3,3 +3,4 @@ export * from './temporal.options';
 export * from './temporal-worker.host';
 export * from './activity-methods';
 export * from './workflow-bundle';
+export * from './json-runtime-logging';

@@ -5,6 +5,7 @@ import { readInfraConfig } from '@cityworks/platform';
 import { TEMPORAL_CLIENT, TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { TemporalWorkerHost } from './temporal-worker.host';
 import { TemporalHealth } from './temporal-health';
+import { installJsonRuntimeLogging } from './json-runtime-logging';
 
 /** A Temporal client (to start and signal workflows) and the service's activity worker. */
 @Global()
@@ -13,6 +14,8 @@ export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
 
   static forService(options: TemporalServiceOptions): DynamicModule {
+    // a test process hosts several services: its SDK lines are the process's, not one service's
+    installJsonRuntimeLogging(process.env.NODE_ENV === 'test' ? 'test-process' : options.taskQueue);
     return {
       module: TemporalModule,
       imports: [TerminusModule],
