@@ -65,7 +65,8 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
       .expect(201);
     const applicationId: string = accepted.body.id;
 
-    await request(approval.getHttpServer()).post(`/applications/${applicationId}/decision`).set('authorization', approver).send({ decision: 'approved' }).expect(200);
+    const correlationId = `e2e-${Date.now()}`;
+    await request(approval.getHttpServer()).post(`/applications/${applicationId}/decision`).set('authorization', approver).set('x-correlation-id', correlationId).send({ decision: 'approved' }).expect(200);
 
     const task = await waitFor('the supervision task to open', async () => {
       const res = await request(supervision.getHttpServer()).get('/supervision-tasks').set('authorization', supervisor).query({ applicationId });
@@ -106,6 +107,9 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
       return res.body.status === 'overdue' ? res.body : undefined;
     });
     expect(overdue.overdueAt).toBeTruthy();
+    // one correlation id from the decision's HTTP request, through Kafka and Temporal, into the activity's write
+    const [overdueAudit] = await supervisionDb.query(`SELECT correlation_id, actor_user_id FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.overdue'`, [task.id]);
+    expect(overdueAudit).toEqual({ correlation_id: correlationId, actor_user_id: 'temporal:supervision' });
     expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
 
     // late feedback still closes the task and ends the workflow

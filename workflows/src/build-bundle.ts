@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const root = findWorkspaceRoot(__dirname);
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('./workflows'),
+    workflowInterceptorModules: [require.resolve('./correlation.interceptors')],
     webpackConfigHook: aliasWorkspaceLibs(root, true),
     logger: new DefaultLogger('WARN'),
   });

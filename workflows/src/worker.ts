@@ -23,6 +23,7 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
       ? { workflowBundle: { codePath: bundlePath } }
       : {
           workflowsPath: require.resolve('./workflows'),
+          interceptors: { workflowModules: [require.resolve('./correlation.interceptors')] },
           bundlerOptions: { webpackConfigHook: aliasWorkspaceLibs(root, false) },
         }),
     ...overrides,

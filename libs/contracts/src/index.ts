@@ -17,3 +17,4 @@ export * from './catalog/project-facts';
 export * from './catalog/catalog-items';
 export * from './events/catalog.events';
 export * from './activities/catalog.activities';
+export * from './correlation';

@@ -4,3 +4,4 @@ export * from './temporal-worker.host';
 export * from './activity-methods';
 export * from './workflow-bundle';
 export * from './json-runtime-logging';
+export * from './correlation-propagation';

@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, HttpException, Inject, Injectable, Logger, O
 import { ApplicationFailure } from '@temporalio/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { readInfraConfig, runWithCorrelationId, StopSignal } from '@cityworks/platform';
+import { currentCorrelationId, readInfraConfig, runWithCorrelationId, StopSignal } from '@cityworks/platform';
+import { correlationActivityInterceptors } from './correlation-propagation';
 import { TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { activityMethods } from './activity-methods';
 
@@ -57,7 +58,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
       Object.entries(activityMethods(this.moduleRef.get(this.options.activities!, { strict: false }))).map(([name, fn]) => [
         name,
         // the audit trail names the worker as the actor of what an activity changes
-        (...args: unknown[]) => runWithCorrelationId(undefined, () => fn(...args).catch(failWithoutRetryOnClientError), actor),
+        (...args: unknown[]) => runWithCorrelationId(currentCorrelationId(), () => fn(...args).catch(failWithoutRetryOnClientError), actor),
       ]),
     );
     let wait = 500;
@@ -69,6 +70,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
           namespace: infra.temporalNamespace,
           taskQueue: this.options.taskQueue,
           activities,
+          interceptors: { activity: [correlationActivityInterceptors] },
           shutdownGraceTime: '10s',
         });
         this.logger.log(`activity worker on task queue ${this.options.taskQueue} (${Object.keys(activities).join(', ')})`);

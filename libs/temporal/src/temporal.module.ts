@@ -6,6 +6,7 @@ import { TEMPORAL_CLIENT, TEMPORAL_OPTIONS, TemporalServiceOptions } from './tem
 import { TemporalWorkerHost } from './temporal-worker.host';
 import { TemporalHealth } from './temporal-health';
 import { installJsonRuntimeLogging } from './json-runtime-logging';
+import { correlationClientInterceptor } from './correlation-propagation';
 
 /** A Temporal client (to start and signal workflows) and the service's activity worker. */
 @Global()
@@ -26,7 +27,11 @@ export class TemporalModule implements OnApplicationShutdown {
           // lazy: the service starts even while Temporal is down, and reconnects by itself
           useFactory: () => {
             const infra = readInfraConfig();
-            return new Client({ connection: Connection.lazy({ address: infra.temporalAddress }), namespace: infra.temporalNamespace });
+            return new Client({
+              connection: Connection.lazy({ address: infra.temporalAddress }),
+              namespace: infra.temporalNamespace,
+              interceptors: { workflow: [correlationClientInterceptor] },
+            });
           },
         },
         TemporalWorkerHost,
