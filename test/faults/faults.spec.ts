@@ -18,6 +18,8 @@ import {
 } from '@cityworks/contracts';
 import { EventConsumer, toKafkaMessage } from '@cityworks/messaging';
 import { bearer, startServiceApp, waitFor } from '@cityworks/testing';
+import { runWithCorrelationId } from '@cityworks/platform';
+import { correlationClientInterceptor } from '@cityworks/temporal';
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
@@ -143,7 +145,11 @@ describe('faults on real servers', () => {
     let workflowWorkerRun: Promise<void>;
 
     beforeAll(async () => {
-      client = new Client({ connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! }), namespace: 'default' });
+      client = new Client({
+        connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! }),
+        namespace: 'default',
+        interceptors: { workflow: [correlationClientInterceptor] },
+      });
     });
 
     afterAll(async () => {
@@ -151,7 +157,7 @@ describe('faults on real servers', () => {
     });
 
     /** A task record opened the normal way, then driven by a workflow whose deadline is seconds away. */
-    async function taskWithShortDeadline(project: string, seconds: number): Promise<{ taskId: string; workflowId: string }> {
+    async function taskWithShortDeadline(project: string, seconds: number): Promise<{ taskId: string; workflowId: string; correlationId: string }> {
       const { body } = await accept(project).expect(201);
       await decide(body.id).expect(200);
       const task = await waitFor('the task to open', async () => {
@@ -168,8 +174,9 @@ describe('faults on real servers', () => {
         dueAt: new Date(Date.now() + seconds * 1000).toISOString(),
       };
       const workflowId = `fault-${task.id}`;
-      await client.workflow.start(supervisionTaskWorkflowType, { workflowId, taskQueue: TaskQueues.workflows, args: [input] });
-      return { taskId: task.id, workflowId };
+      const correlationId = `fault-${Date.now()}`;
+      await runWithCorrelationId(correlationId, () => client.workflow.start(supervisionTaskWorkflowType, { workflowId, taskQueue: TaskQueues.workflows, args: [input] }));
+      return { taskId: task.id, workflowId, correlationId };
     }
 
     const overdueEvents = async (taskId: string) =>
@@ -211,7 +218,7 @@ describe('faults on real servers', () => {
       let supervisionProc = startProcess('dist/services/supervision/src/main.js', { PORT: '3903', EVENT_CONSUMER_ENABLED: 'false', TEMPORAL_WORKER_ENABLED: 'true' });
       let workflowProc = startProcess('dist/workflows/src/worker.js');
       try {
-        const { taskId, workflowId } = await taskWithShortDeadline(`WORKER-CRASH-${Date.now()}`, 8);
+        const { taskId, workflowId, correlationId } = await taskWithShortDeadline(`WORKER-CRASH-${Date.now()}`, 8);
         await waitFor('the workflow to start its timer', async () => {
           const history = await client.workflow.getHandle(workflowId).fetchHistory();
           return history.events?.some((e) => e.timerStartedEventAttributes) ?? false;
@@ -232,7 +239,10 @@ describe('faults on real servers', () => {
         const history = await client.workflow.getHandle(workflowId).fetchHistory();
         const activitiesCompleted = history.events?.filter((e) => e.activityTaskCompletedEventAttributes).length ?? 0;
         const effects = await overdueEvents(taskId);
-        const audits = (await supervisionDb.query(`SELECT count(*)::int AS n FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.overdue'`, [taskId]))[0].n;
+        const overdueAudits = await supervisionDb.query(`SELECT correlation_id FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.overdue'`, [taskId]);
+        const audits = overdueAudits.length;
+        // the prebuilt bundle carries the correlation interceptor too
+        expect(overdueAudits[0].correlation_id).toBe(correlationId);
         expect(activitiesCompleted).toBe(1);
         expect(effects).toBe(1);
         expect(audits).toBe(1);
