@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { TaskQueues } from '@cityworks/contracts';
 import { readInfraConfig } from '@cityworks/platform';
-import { aliasWorkspaceLibs, findWorkspaceRoot, installJsonRuntimeLogging } from '@cityworks/temporal';
+import { aliasWorkspaceLibs, findWorkspaceRoot, installJsonRuntimeLogging, temporalConnectionOptions } from '@cityworks/temporal';
 
 /**
  * The workflow worker (task queue `workflows`). In production it loads the prebuilt bundle
@@ -32,11 +32,10 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
 
 async function main(): Promise<void> {
   installJsonRuntimeLogging('workflows');
-  const infra = readInfraConfig();
   let wait = 500;
   for (;;) {
     try {
-      const connection = await NativeConnection.connect({ address: infra.temporalAddress });
+      const connection = await NativeConnection.connect(temporalConnectionOptions());
       const worker = await createWorkflowWorker(connection);
       console.log(JSON.stringify({ level: 'info', service: 'workflows', msg: `workflow worker on task queue ${TaskQueues.workflows}` }));
       await worker.run();

@@ -5,3 +5,4 @@ export * from './activity-methods';
 export * from './workflow-bundle';
 export * from './json-runtime-logging';
 export * from './correlation-propagation';
+export * from './connection-options';

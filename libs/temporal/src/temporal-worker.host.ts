@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { currentCorrelationId, readInfraConfig, runWithCorrelationId, StopSignal } from '@cityworks/platform';
 import { correlationActivityInterceptors } from './correlation-propagation';
+import { temporalConnectionOptions } from './connection-options';
 import { TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { activityMethods } from './activity-methods';
 
@@ -64,7 +65,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
     let wait = 500;
     while (!this.stop.stopped) {
       try {
-        this.connection = await NativeConnection.connect({ address: infra.temporalAddress });
+        this.connection = await NativeConnection.connect(temporalConnectionOptions());
         this.worker = await Worker.create({
           connection: this.connection,
           namespace: infra.temporalNamespace,

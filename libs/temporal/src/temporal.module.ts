@@ -7,6 +7,7 @@ import { TemporalWorkerHost } from './temporal-worker.host';
 import { TemporalHealth } from './temporal-health';
 import { installJsonRuntimeLogging } from './json-runtime-logging';
 import { correlationClientInterceptor } from './correlation-propagation';
+import { temporalConnectionOptions } from './connection-options';
 
 /** A Temporal client (to start and signal workflows) and the service's activity worker. */
 @Global()
@@ -28,7 +29,7 @@ export class TemporalModule implements OnApplicationShutdown {
           useFactory: () => {
             const infra = readInfraConfig();
             return new Client({
-              connection: Connection.lazy({ address: infra.temporalAddress }),
+              connection: Connection.lazy(temporalConnectionOptions()),
               namespace: infra.temporalNamespace,
               interceptors: { workflow: [correlationClientInterceptor] },
             });

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { temporalConnectionOptions } from './connection-options';
 import { NotFoundException } from '@nestjs/common';
 import { activityMethods } from './activity-methods';
 import { failWithoutRetryOnClientError } from './temporal-worker.host';
@@ -55,5 +58,30 @@ describe('failWithoutRetryOnClientError', () => {
     );
     const fault = new Error('connection lost');
     expect(() => failWithoutRetryOnClientError(fault)).toThrow(fault);
+  });
+});
+
+describe('temporalConnectionOptions', () => {
+  it('needs only an address for the local dev server', () => {
+    expect(temporalConnectionOptions({})).toEqual({ address: '127.0.0.1:7233' });
+  });
+
+  it('uses mTLS and an API key for a cluster', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-'));
+    fs.writeFileSync(path.join(dir, 'c.pem'), 'CERT');
+    fs.writeFileSync(path.join(dir, 'k.pem'), 'KEY');
+    const options = temporalConnectionOptions({
+      TEMPORAL_ADDRESS: 'temporal.city.gov.cn:7233',
+      TEMPORAL_TLS_CERT_FILE: path.join(dir, 'c.pem'),
+      TEMPORAL_TLS_KEY_FILE: path.join(dir, 'k.pem'),
+      TEMPORAL_API_KEY: 'secret',
+    });
+    expect(options).toMatchObject({ address: 'temporal.city.gov.cn:7233', apiKey: 'secret' });
+    expect((options.tls as any).clientCertPair.crt.toString()).toBe('CERT');
+  });
+
+  it('refuses half a key pair or a missing file, naming the variable', () => {
+    expect(() => temporalConnectionOptions({ TEMPORAL_TLS_CERT_FILE: __filename })).toThrow('TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together');
+    expect(() => temporalConnectionOptions({ TEMPORAL_TLS_CA_FILE: '/nope/ca.pem' })).toThrow('TEMPORAL_TLS_CA_FILE points at /nope/ca.pem');
   });
 });
