@@ -9,6 +9,7 @@ import { EventConsumer, physicalTopic, toKafkaMessage } from '@cityworks/messagi
 import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
+import { acceptApplicationRequest } from '../../services/approval/src/applications/accept-application.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 
 /**
@@ -53,15 +54,7 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     const accepted = await request(approval.getHttpServer())
       .post('/applications')
       .set('authorization', approver)
-      .send({
-        projectCode: `E2E-${Date.now()}`,
-        itemCode: 'JS-SGXK-001',
-        departmentCode: 'AS-XZSPJ',
-        supervisingDepartmentCode: 'AS-ZJJ',
-        regionCode: '210302',
-        ownerUscc: '91350100M000100Y43',
-        supervisionFeedbackWorkingDays: 5,
-      })
+      .send(acceptApplicationRequest(`E2E-${Date.now()}`))
       .expect(201);
     const applicationId: string = accepted.body.id;
 

@@ -22,6 +22,7 @@ import { runWithCorrelationId } from '@cityworks/platform';
 import { correlationClientInterceptor } from '@cityworks/temporal';
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
+import { acceptApplicationRequest } from '../../services/approval/src/applications/accept-application.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 import { infra, killHard, root, startFreshStack, startProcess, useStackInThisProcess } from './fault-stack';
 
@@ -34,15 +35,6 @@ const report: Record<string, Record<string, number>> = {};
 const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
 const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
 
-const application = (projectCode: string) => ({
-  projectCode,
-  itemCode: 'JS-SGXK-001',
-  departmentCode: 'AS-XZSPJ',
-  supervisingDepartmentCode: 'AS-ZJJ',
-  regionCode: '210302',
-  ownerUscc: '91350100M000100Y43',
-  supervisionFeedbackWorkingDays: 5,
-});
 
 describe('faults on real servers', () => {
   let approval: INestApplication;
@@ -68,7 +60,7 @@ describe('faults on real servers', () => {
     infra('stop');
   }, 120_000);
 
-  const accept = (projectCode: string) => request(approval.getHttpServer()).post('/applications').set('authorization', approver).send(application(projectCode));
+  const accept = (projectCode: string) => request(approval.getHttpServer()).post('/applications').set('authorization', approver).send(acceptApplicationRequest(projectCode));
   const decide = (id: string) => request(approval.getHttpServer()).post(`/applications/${id}/decision`).set('authorization', approver).send({ decision: 'approved' });
   const health = async (app: INestApplication) => (await request(app.getHttpServer()).get('/health')).body;
   const countTasks = async (projectCode: string) =>

@@ -5,20 +5,13 @@ import { ApprovalEventTypes, Roles } from '@cityworks/contracts';
 import { AuditTrail } from '@cityworks/platform';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
+import { acceptApplicationRequest } from './accept-application.fixture';
 
 /** The approval API against the real Postgres and Kafka. */
 describe('applications API', () => {
   let app: INestApplication;
   let db: DataSource;
-  const valid = () => ({
-    projectCode: `T-${Date.now()}-${Math.round(Math.random() * 1e6)}`,
-    itemCode: 'JS-SGXK-001',
-    departmentCode: 'AS-XZSPJ',
-    supervisingDepartmentCode: 'AS-ZJJ',
-    regionCode: '210302',
-    ownerUscc: '91350100M000100Y43',
-    supervisionFeedbackWorkingDays: 5,
-  });
+  const valid = () => acceptApplicationRequest(`T-${Date.now()}-${Math.round(Math.random() * 1e6)}`);
 
   const officer = bearer({ userId: 'spj-officer', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const supervisor = bearer({ userId: 'zjj-officer', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
