@@ -15,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() { sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2; }
 
-# lib.sh names the postgres functions pg_*.
+# lib/postgres.sh names the postgres functions pg_*.
 fn() { [[ $1 == postgres ]] && echo "pg_$2" || echo "$1_$2"; }
 
 do_start() {
