@@ -9,7 +9,7 @@ import { EventConsumer, physicalTopic, toKafkaMessage } from '@cityworks/messagi
 import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
-import { acceptApplicationRequest } from '../../services/approval/src/applications/accept-application.fixture';
+import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 
 /**

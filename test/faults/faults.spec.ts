@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Counter, register } from 'prom-client';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client, Connection } from '@temporalio/client';
+import { tsToMs } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import {
   ApprovalEventTypes,
@@ -22,7 +24,7 @@ import { runWithCorrelationId } from '@cityworks/platform';
 import { correlationClientInterceptor } from '@cityworks/temporal';
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
-import { acceptApplicationRequest } from '../../services/approval/src/applications/accept-application.fixture';
+import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 import { infra, killHard, root, startFreshStack, startProcess, useStackInThisProcess } from './fault-stack';
 
@@ -35,6 +37,12 @@ const report: Record<string, Record<string, number>> = {};
 const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
 const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
 
+/** Events of a type the in-process consumers counted as duplicates (inbox_events_total, as /metrics shows it). */
+async function duplicatesConsumed(type: string): Promise<number> {
+  const metric = register.getSingleMetric('inbox_events_total') as Counter<'type' | 'outcome'> | undefined;
+  const values = (await metric?.get())?.values ?? [];
+  return values.filter((v) => v.labels.type === type && v.labels.outcome === 'duplicate').reduce((sum, v) => sum + v.value, 0);
+}
 
 describe('faults on real servers', () => {
   let approval: INestApplication;
@@ -79,6 +87,7 @@ describe('faults on real servers', () => {
     }
     const waiting = (await approvalDb.query('SELECT count(*)::int AS n FROM outbox_events WHERE published_at IS NULL AND subject = ANY($1)', [ids]))[0].n;
     expect(waiting).toBe(2 * N);
+    const decisionsWritten = (await approvalDb.query('SELECT count(*)::int AS n FROM outbox_events WHERE type = $1 AND subject = ANY($2)', [ApprovalEventTypes.decided, ids]))[0].n as number;
     expect((await health(approval)).details.kafka.status).toBe('down');
 
     infra('start', 'kafka');
@@ -87,6 +96,7 @@ describe('faults on real servers', () => {
 
     // deliver every decision a second time: no second effect
     const envelopes = await approvalDb.query('SELECT envelope FROM outbox_events WHERE type = $1 AND subject = ANY($2)', [ApprovalEventTypes.decided, ids]);
+    const duplicatesBefore = await duplicatesConsumed(ApprovalEventTypes.decided);
     const producer = new Kafka({ clientId: 'fault-redelivery', brokers: [process.env.KAFKA_BROKERS!], logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     await producer.send({ topic: Topics.approval, messages: envelopes.map((r: any) => toKafkaMessage(r.envelope)) });
@@ -99,10 +109,12 @@ describe('faults on real servers', () => {
       );
       return n === N;
     });
+    await waitFor('the consumer to count every redelivered event as a duplicate', async () => (await duplicatesConsumed(ApprovalEventTypes.decided)) - duplicatesBefore >= envelopes.length);
     await new Promise((r) => setTimeout(r, 1500));
+    const redeliveredAsDuplicates = (await duplicatesConsumed(ApprovalEventTypes.decided)) - duplicatesBefore;
     const effects = await countTasks(project);
     expect(effects).toBe(N);
-    report.kafkaDown = { decisionsWritten: N, eventsWaitingInOutbox: waiting, decisionEventsDeliveredTwice: N, supervisionTasks: effects };
+    report.kafkaDown = { decisionsWritten, eventsWaitingInOutbox: waiting, decisionEventsRedelivered: envelopes.length, redeliveredCountedAsDuplicates: redeliveredAsDuplicates, supervisionTasks: effects };
   }, 240_000);
 
   it('Postgres restart: unhealthy and 503 while down, recovers without a restart, loses nothing acknowledged', async () => {
@@ -116,6 +128,7 @@ describe('faults on real servers', () => {
     expect(down.body.details.database.status).toBe('down');
     const refused = await accept(project);
     expect(refused.status).toBe(503);
+    const refusedWith503 = [refused].filter((r) => r.status === 503).length;
     infra('start', 'postgres');
 
     await waitFor('health to recover', async () => (await request(approval.getHttpServer()).get('/health')).status === 200, { timeoutMs: 60_000, intervalMs: 500 });
@@ -127,7 +140,7 @@ describe('faults on real servers', () => {
     let found = 0;
     for (const id of acknowledged) if ((await request(approval.getHttpServer()).get(`/applications/${id}`).set('authorization', approver)).status === 200) found++;
     expect(found).toBe(acknowledged.length);
-    report.postgresRestart = { acknowledgedBeforeRestart: acknowledged.length, foundAfterRestart: found, refusedWhileDownWith503: 1 };
+    report.postgresRestart = { acknowledgedBeforeRestart: acknowledged.length, foundAfterRestart: found, refusedWhileDownWith503: refusedWith503 };
   }, 180_000);
 
   describe('with workflows', () => {
@@ -181,6 +194,15 @@ describe('faults on real servers', () => {
       const { taskId, workflowId } = await taskWithShortDeadline(`TEMPORAL-RESTART-${Date.now()}`, 12);
       const longLived = (await supervisionDb.query('SELECT workflow_id FROM supervision_tasks WHERE id = $1', [taskId]))[0].workflow_id;
 
+      const workflows = [workflowId, longLived];
+      const running = async () => {
+        let n = 0;
+        for (const id of workflows) if ((await client.workflow.getHandle(id).describe().catch(() => undefined))?.status.name === 'RUNNING') n++;
+        return n;
+      };
+      await waitFor('both workflows to be running before the restart', async () => (await running()) === workflows.length, { timeoutMs: 30_000 });
+      const runningBeforeRestart = await running();
+      const stoppedAt = Date.now();
       infra('stop', 'temporal');
       infra('start', 'temporal');
 
@@ -190,10 +212,16 @@ describe('faults on real servers', () => {
       }, { timeoutMs: 90_000, intervalMs: 500 });
       expect(await client.workflow.getHandle(workflowId).query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
       expect((await client.workflow.getHandle(longLived).describe()).status.name).toBe('RUNNING');
+      const runningAfterRestart = await running();
+      expect(runningAfterRestart).toBe(runningBeforeRestart);
+      // timers that fired once the server was back: the server was down from stoppedAt on
+      const timersFiredAfterRestart =
+        (await client.workflow.getHandle(workflowId).fetchHistory()).events?.filter((e) => e.timerFiredEventAttributes && tsToMs(e.eventTime) >= stoppedAt).length ?? 0;
+      expect(timersFiredAfterRestart).toBeGreaterThanOrEqual(1);
       expect(await overdueEvents(taskId)).toBe(1);
       await client.workflow.getHandle(workflowId).signal(supervisionFeedbackSignal, { outcome: '恢复后反馈', givenAt: new Date().toISOString() });
       expect(await client.workflow.getHandle(workflowId).result()).toMatchObject({ status: 'closed' });
-      report.temporalRestart = { workflowsRunningAcrossRestart: 2, timersFiredAfterRestart: 1, overdueEffects: await overdueEvents(taskId) };
+      report.temporalRestart = { workflowsRunningBeforeRestart: runningBeforeRestart, workflowsRunningAcrossRestart: runningAfterRestart, timersFiredAfterRestart, overdueEffects: await overdueEvents(taskId) };
       workflowWorker.shutdown();
       await workflowWorkerRun;
       await workflowConnection.close();
@@ -215,8 +243,8 @@ describe('faults on real servers', () => {
           const history = await client.workflow.getHandle(workflowId).fetchHistory();
           return history.events?.some((e) => e.timerStartedEventAttributes) ?? false;
         }, { timeoutMs: 30_000 });
-        await killHard(supervisionProc);
-        await killHard(workflowProc);
+        const killed = [await killHard(supervisionProc), await killHard(workflowProc)].filter(Boolean).length;
+        expect(killed).toBe(2);
         await new Promise((r) => setTimeout(r, 9_000)); // the deadline passes while nobody is running
         expect((await supervisionDb.query('SELECT status FROM supervision_tasks WHERE id = $1', [taskId]))[0].status).toBe('open');
 
@@ -238,7 +266,7 @@ describe('faults on real servers', () => {
         expect(activitiesCompleted).toBe(1);
         expect(effects).toBe(1);
         expect(audits).toBe(1);
-        report.workerCrash = { processesKilled: 2, activitiesCompleted, overdueEvents: effects, overdueAuditEntries: audits };
+        report.workerCrash = { processesKilled: killed, activitiesCompleted, overdueEvents: effects, overdueAuditEntries: audits };
       } finally {
         await killHard(supervisionProc);
         await killHard(workflowProc);

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { WorkflowOutboxAndParkedEvents1764000000010 } from './workflow-outbox/workflow-outbox.migration';
 
 /** Outbox and inbox tables; every service lists this migration first. */
 export class MessagingTables1764000000000 implements MigrationInterface {
@@ -32,3 +33,6 @@ export class MessagingTables1764000000000 implements MigrationInterface {
     await q.query('DROP TABLE outbox_events');
   }
 }
+
+/** The messaging migrations, in order; every service lists them first. */
+export const messagingMigrations = [MessagingTables1764000000000, WorkflowOutboxAndParkedEvents1764000000010];

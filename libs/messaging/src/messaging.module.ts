@@ -6,8 +6,15 @@ import { OutboxWriter } from './outbox/outbox.writer';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { EventConsumer } from './inbox/event-consumer';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { RelayNudges } from './state-change/relay-nudges';
+import { UnitOfWork } from './state-change/unit-of-work';
+import { WorkflowCommandWriter } from './workflow-outbox/workflow-command.writer';
+import { ParkedEventsController } from './inbox/parked-events.controller';
 
-/** Outbox, relay, inbox consumer and the Kafka client for one service. */
+/**
+ * The state-change path (unit of work: audit + outbox + workflow commands), the relay to Kafka,
+ * the inbox consumer with its parked events, and the Kafka client, for one service.
+ */
 @Global()
 @Module({})
 export class MessagingModule {
@@ -15,7 +22,11 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       imports: [TerminusModule],
+      controllers: [ParkedEventsController],
       providers: [
+        RelayNudges,
+        UnitOfWork,
+        WorkflowCommandWriter,
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: KAFKA, useFactory: () => createKafka(options.service) },
         OutboxWriter,
@@ -23,7 +34,7 @@ export class MessagingModule {
         EventConsumer,
         KafkaHealth,
       ],
-      exports: [KAFKA, OutboxWriter, OutboxRelay, EventConsumer],
+      exports: [KAFKA, OutboxWriter, OutboxRelay, EventConsumer, UnitOfWork, RelayNudges, WorkflowCommandWriter],
     };
   }
 }

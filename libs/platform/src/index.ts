@@ -20,3 +20,5 @@ export * from './audit/audit-entry.entity';
 export * from './audit/canonical-json';
 export * from './http/nul-guard.middleware';
 export * from './lifecycle/stoppable-sleep';
+export * from './domain/rule-violation';
+export * from './domain/transition';

@@ -6,3 +6,4 @@ export * from './workflow-bundle';
 export * from './json-runtime-logging';
 export * from './correlation-propagation';
 export * from './connection-options';
+export * from './workflow-command.relay';

@@ -2,17 +2,18 @@ import { BeforeApplicationShutdown, HttpException, Inject, Injectable, Logger, O
 import { ApplicationFailure } from '@temporalio/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { currentCorrelationId, readInfraConfig, runWithCorrelationId, StopSignal } from '@cityworks/platform';
+import { currentCorrelationId, readInfraConfig, RuleViolation, runWithCorrelationId, StopSignal } from '@cityworks/platform';
 import { correlationActivityInterceptors } from './correlation-propagation';
 import { temporalConnectionOptions } from './connection-options';
 import { TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { activityMethods } from './activity-methods';
 
 /**
- * A 4xx from service code (not found, conflict, bad input) cannot be fixed by retrying: fail the
+ * A 4xx or a broken business rule from service code (not found, conflict, bad input) cannot be fixed by retrying: fail the
  * workflow's call at once, named, instead of retrying it forever.
  */
 export function failWithoutRetryOnClientError(error: unknown): never {
+  if (error instanceof RuleViolation) throw ApplicationFailure.nonRetryable(error.message, error.name);
   if (error instanceof HttpException && error.getStatus() >= 400 && error.getStatus() < 500) {
     throw ApplicationFailure.nonRetryable(error.message, error.constructor.name);
   }

@@ -5,11 +5,15 @@ import { readInfraConfig } from '@cityworks/platform';
 import { TEMPORAL_CLIENT, TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { TemporalWorkerHost } from './temporal-worker.host';
 import { TemporalHealth } from './temporal-health';
+import { WorkflowCommandRelay } from './workflow-command.relay';
 import { installJsonRuntimeLogging } from './json-runtime-logging';
 import { correlationClientInterceptor } from './correlation-propagation';
 import { temporalConnectionOptions } from './connection-options';
 
-/** A Temporal client (to start and signal workflows) and the service's activity worker. */
+/**
+ * A Temporal client (for queries), the relay that delivers the service's workflow commands
+ * (starts and signals written by its state changes), and the service's activity worker.
+ */
 @Global()
 @Module({})
 export class TemporalModule implements OnApplicationShutdown {
@@ -37,8 +41,9 @@ export class TemporalModule implements OnApplicationShutdown {
         },
         TemporalWorkerHost,
         TemporalHealth,
+        WorkflowCommandRelay,
       ],
-      exports: [TEMPORAL_CLIENT],
+      exports: [TEMPORAL_CLIENT, WorkflowCommandRelay],
     };
   }
 

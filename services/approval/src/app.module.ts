@@ -3,14 +3,14 @@ import { TaskQueues } from '@cityworks/contracts';
 import { PlatformModule } from '@cityworks/platform';
 import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
 import { TemporalModule } from '@cityworks/temporal';
-import { Application } from './applications/application.entity';
+import { ApplicationRecord } from './applications/persistence/application.record';
 import { ApplicationsModule } from './applications/applications.module';
 import { ApprovalActivitiesImpl } from './activities/approval.activities';
 import { approvalMigrations } from './migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ service: 'approval', schema: 'approval', entities: [Application, OutboxEvent, InboxEvent], migrations: approvalMigrations }),
+    PlatformModule.forService({ service: 'approval', schema: 'approval', entities: [ApplicationRecord, OutboxEvent, InboxEvent], migrations: approvalMigrations }),
     MessagingModule.forService({ service: 'approval' }),
     TemporalModule.forService({ taskQueue: TaskQueues.approval, activities: ApprovalActivitiesImpl }),
     ApplicationsModule,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { IntegrationEvent } from '@cityworks/contracts';
 
 /**
  * Event ids a consumer has handled. Kafka delivers at least once; a redelivered id finds its
@@ -21,4 +22,14 @@ export class InboxEvent {
   /** set when the handler kept failing and the event was parked for an operator */
   @Column({ name: 'failed_error', type: 'text', nullable: true })
   failedError: string | null;
+
+  /** kept for a parked event, so an operator can re-drive it once the cause is fixed */
+  @Column({ type: 'jsonb', nullable: true })
+  envelope: IntegrationEvent | null;
+
+  @Column({ name: 'parked_at', type: 'timestamptz', nullable: true })
+  parkedAt: Date | null;
+
+  @Column({ type: 'int', default: 1 })
+  attempts: number;
 }

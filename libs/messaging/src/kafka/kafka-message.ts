@@ -20,15 +20,16 @@ export class MalformedEventError extends Error {}
 
 export function fromKafkaMessage(value: Buffer | null, _headers?: IHeaders): IntegrationEvent {
   if (!value) throw new MalformedEventError('empty message');
-  let parsed: any;
+  let parsed: Record<string, unknown> | null;
   try {
     parsed = JSON.parse(value.toString('utf8'));
   } catch {
     throw new MalformedEventError('message is not JSON');
   }
+  if (typeof parsed !== 'object' || parsed === null) throw new MalformedEventError('message is not a JSON object');
   for (const field of ['id', 'type', 'source', 'subject', 'time']) {
-    if (typeof parsed?.[field] !== 'string' || !parsed[field]) throw new MalformedEventError(`CloudEvent attribute ${field} is missing`);
+    if (typeof parsed[field] !== 'string' || !parsed[field]) throw new MalformedEventError(`CloudEvent attribute ${field} is missing`);
   }
   if (parsed.specversion !== '1.0') throw new MalformedEventError('specversion must be 1.0');
-  return parsed as IntegrationEvent;
+  return parsed as unknown as IntegrationEvent;
 }

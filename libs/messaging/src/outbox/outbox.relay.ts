@@ -7,6 +7,7 @@ import { KAFKA } from '../kafka/kafka.client';
 import { toKafkaMessage } from '../kafka/kafka-message';
 import { physicalTopic } from '../kafka/topic-names';
 import { OutboxEvent } from './outbox-event.entity';
+import { RelayNudges } from '../state-change/relay-nudges';
 
 const BATCH = 200;
 
@@ -32,7 +33,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(KAFKA) private readonly kafka: Kafka,
-  ) {}
+    nudges: RelayNudges,
+  ) {
+    nudges.register(() => this.nudge());
+  }
 
   onApplicationBootstrap(): void {
     if (process.env.OUTBOX_RELAY_ENABLED === 'false') return;

@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IntegrationEvent, NewIntegrationEvent, TopicName } from '@cityworks/contracts';
 import { currentCorrelationId, SERVICE_NAME } from '@cityworks/platform';
-import { OutboxEvent } from './outbox-event.entity';
 
 /**
  * Records an integration event inside the caller's transaction: the event exists exactly when
@@ -28,13 +27,13 @@ export class OutboxWriter {
       correlationid: currentCorrelationId() ?? randomUUID(),
       data: event.data,
     };
-    await manager.insert(OutboxEvent, {
-      id: envelope.id,
+    await manager.query('INSERT INTO outbox_events (id, topic, type, subject, envelope) VALUES ($1, $2, $3, $4, $5)', [
+      envelope.id,
       topic,
-      type: envelope.type,
-      subject: envelope.subject,
-      envelope: envelope as any,
-    });
+      envelope.type,
+      envelope.subject,
+      JSON.stringify(envelope),
+    ]);
     return envelope;
   }
 }

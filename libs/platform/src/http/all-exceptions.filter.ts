@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import { RuleViolation } from '../domain/rule-violation';
 
 /** Postgres error codes that mean the caller sent something the data cannot take. */
 const pgClientErrors: Record<string, { status: number; message: string }> = {
@@ -43,6 +44,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
       return;
     }
+    if (exception instanceof RuleViolation) {
+      const status = exception.httpStatus;
+      res.status(status).json({ statusCode: status, error: status === 409 ? 'Conflict' : 'Unprocessable Entity', message: exception.message });
+      return;
+    }
     if (exception instanceof EntityNotFoundError) {
       res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'Record not found' });
       return;
@@ -51,7 +57,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const code = (exception as QueryFailedError & { code?: string }).code;
       const known = code ? pgClientErrors[code] : undefined;
       if (known) {
-        res.status(known.status).json({ statusCode: known.status, message: known.message, detail: (exception as any).detail });
+        res.status(known.status).json({ statusCode: known.status, message: known.message, detail: (exception as QueryFailedError & { detail?: string }).detail });
         return;
       }
     }
@@ -62,7 +68,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     // body-parser errors (malformed JSON, too large) carry their own status
-    const status = (exception as { status?: number; statusCode?: number })?.status ?? (exception as any)?.statusCode;
+    const status = (exception as { status?: number; statusCode?: number })?.status ?? (exception as { statusCode?: number })?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       res.status(status).json({ statusCode: status, message: (exception as Error).message });
       return;

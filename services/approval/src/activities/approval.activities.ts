@@ -8,7 +8,7 @@ export class ApprovalActivitiesImpl implements ApprovalActivities {
   constructor(private readonly applications: ApplicationsService) {}
 
   async getApplicationFacts({ applicationId }: { applicationId: string }): Promise<ApplicationFacts> {
-    const a = await this.applications.find(applicationId);
+    const a = (await this.applications.find(applicationId)).snapshot;
     return {
       applicationId: a.id,
       projectCode: a.projectCode,

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, Roles } from '@cityworks/contracts';
 import { CurrentUser, RequireRoles } from '@cityworks/platform';
 import { ApplicationsService } from './applications.service';
 import { AcceptApplicationDto } from './dto/accept-application.dto';
 import { DecideApplicationDto } from './dto/decide-application.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
+import { ApplicationPageView, ApplicationView } from './views/application.view';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -16,20 +17,23 @@ export class ApplicationsController {
   @Post()
   @RequireRoles(Roles.approvalOfficer)
   @ApiOperation({ summary: '受理: accept an application (办件) for your department; its statutory clock starts' })
-  accept(@CurrentUser() user: AuthUser, @Body() body: AcceptApplicationDto) {
+  @ApiCreatedResponse({ type: ApplicationView })
+  accept(@CurrentUser() user: AuthUser, @Body() body: AcceptApplicationDto): Promise<ApplicationView> {
     return this.applications.accept(user, body);
   }
 
   @Get()
   @RequireRoles(Roles.approvalOfficer, Roles.supervisionOfficer)
   @ApiOperation({ summary: 'applications your department implements or supervises' })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery) {
+  @ApiOkResponse({ type: ApplicationPageView })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery): Promise<ApplicationPageView> {
     return this.applications.list(user, query);
   }
 
   @Get(':id')
   @RequireRoles(Roles.approvalOfficer, Roles.supervisionOfficer)
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ type: ApplicationView })
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApplicationView> {
     return this.applications.get(user, id);
   }
 
@@ -37,7 +41,8 @@ export class ApplicationsController {
   @RequireRoles(Roles.approvalOfficer)
   @HttpCode(200)
   @ApiOperation({ summary: '审批决定: approve or reject; the result is pushed to the supervising department' })
-  decide(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecideApplicationDto) {
+  @ApiOkResponse({ type: ApplicationView })
+  decide(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecideApplicationDto): Promise<ApplicationView> {
     return this.applications.decide(user, id, body);
   }
 }

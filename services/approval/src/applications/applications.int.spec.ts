@@ -5,7 +5,7 @@ import { ApprovalEventTypes, Roles } from '@cityworks/contracts';
 import { AuditTrail } from '@cityworks/platform';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
-import { acceptApplicationRequest } from './accept-application.fixture';
+import { acceptApplicationRequest } from '../../testing/accept-application.fixture';
 
 /** The approval API against the real Postgres and Kafka. */
 describe('applications API', () => {

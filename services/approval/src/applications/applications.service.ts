@@ -1,127 +1,79 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, FindOptionsWhere } from 'typeorm';
-import type { AuthUser } from '@cityworks/contracts';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ApplicationAcceptedV1, ApprovalDecidedV1, ApprovalEventTypes, Topics } from '@cityworks/contracts';
-import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { AuditTrail, departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
-import { Application } from './application.entity';
+import { AuthUser, Topics } from '@cityworks/contracts';
+import { UnitOfWork } from '@cityworks/messaging';
+import { departmentFilter, mayAct, mayRead } from '@cityworks/platform';
+import { Application } from './domain/application';
+import { ApplicationsRepository } from './persistence/applications.repository';
+import { ApplicationPageView, ApplicationView } from './views/application.view';
 import { AcceptApplicationDto } from './dto/accept-application.dto';
 import { DecideApplicationDto } from './dto/decide-application.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
 
+const RESOURCE = 'application';
+
+/**
+ * Use cases of the application: who may do what (谁审批谁负责) is checked here; what may happen
+ * is the model's (domain/application.ts); every change goes through the unit of work.
+ */
 @Injectable()
 export class ApplicationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
-    private readonly audit: AuditTrail,
+    private readonly uow: UnitOfWork,
+    private readonly applications: ApplicationsRepository,
   ) {}
 
-  /** 谁审批谁负责: the implementing department owns an application; the supervising one may read it. */
+  /** The implementing department owns an application; the supervising one may read it. */
   private assertReadable(user: AuthUser, application: Application): void {
-    if (!mayRead(user, application.departmentCode, application.supervisingDepartmentCode)) {
-      // another department's application does not exist, as far as this caller can tell
-      throw new NotFoundException(`application ${application.id} not found`);
-    }
+    const s = application.snapshot;
+    // another department's application does not exist, as far as this caller can tell
+    if (!mayRead(user, s.departmentCode, s.supervisingDepartmentCode)) throw new NotFoundException(`application ${s.id} not found`);
   }
 
-  async accept(user: AuthUser, dto: AcceptApplicationDto): Promise<Application> {
+  async accept(user: AuthUser, dto: AcceptApplicationDto): Promise<ApplicationView> {
     if (!mayAct(user, dto.departmentCode)) throw new ForbiddenException(`departmentCode ${dto.departmentCode} is not your department`);
-    const application = await this.dataSource.transaction(async (manager) => {
-      const record = manager.create(Application, {
-        ...dto,
-        id: randomUUID(),
-        onCommitment: dto.onCommitment ?? false,
-        status: 'accepted',
-        acceptedAt: new Date(),
-        decidedAt: null,
-        decisionReason: null,
-      });
-      await manager.insert(Application, record);
-      await this.audit.record(manager, { action: 'application.accepted', resourceType: 'application', resourceId: record.id, after: { status: record.status, itemCode: record.itemCode, projectCode: record.projectCode } });
-      await this.outbox.add<ApplicationAcceptedV1>(manager, Topics.approval, {
-        type: ApprovalEventTypes.applicationAccepted,
-        subject: record.id,
-        data: {
-          applicationId: record.id,
-          projectCode: record.projectCode,
-          itemCode: record.itemCode,
-          departmentCode: record.departmentCode,
-          regionCode: record.regionCode,
-          acceptedAt: record.acceptedAt.toISOString(),
-        },
-      });
-      return record;
+    const { application, transition } = Application.accept({ ...dto, onCommitment: dto.onCommitment ?? false }, randomUUID(), new Date());
+    await this.uow.run(async (change) => {
+      await this.applications.insert(change.manager, application);
+      change.record({ type: RESOURCE, id: application.id }, transition, Topics.approval);
     });
-    this.relay.nudge();
-    return application;
+    return ApplicationView.of(application);
   }
 
   /** Records the decision and pushes it to the supervising department (审批结果推送). */
-  async decide(user: AuthUser, id: string, dto: DecideApplicationDto): Promise<Application> {
-    const application = await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async decide(user: AuthUser, id: string, dto: DecideApplicationDto): Promise<ApplicationView> {
+    const application = await this.uow.run(async (change) => {
+      const current = await this.applications.lockForChange(change.manager, id);
       if (!current) throw new NotFoundException(`application ${id} not found`);
       this.assertReadable(user, current);
-      if (!mayAct(user, current.departmentCode)) throw new ForbiddenException(`only the implementing department ${current.departmentCode} decides application ${id}`);
-      if (current.status !== 'accepted') throw new ConflictException(`application ${id} is already ${current.status}`);
-      const before = { status: current.status };
-      current.status = dto.decision;
-      current.decidedAt = new Date();
-      current.decisionReason = dto.reason ?? null;
-      await manager.save(current);
-      await this.audit.record(manager, { action: 'application.decided', resourceType: 'application', resourceId: id, before, after: { status: current.status, reason: current.decisionReason } });
-      await this.outbox.add<ApprovalDecidedV1>(manager, Topics.approval, {
-        type: ApprovalEventTypes.decided,
-        subject: current.id,
-        data: {
-          applicationId: current.id,
-          projectCode: current.projectCode,
-          itemCode: current.itemCode,
-          approvingDepartmentCode: current.departmentCode,
-          supervisingDepartmentCode: current.supervisingDepartmentCode,
-          regionCode: current.regionCode,
-          ownerUscc: current.ownerUscc,
-          decision: dto.decision,
-          onCommitment: current.onCommitment,
-          decidedAt: current.decidedAt.toISOString(),
-          supervisionFeedbackWorkingDays: current.supervisionFeedbackWorkingDays,
-        },
-      });
+      if (!mayAct(user, current.snapshot.departmentCode)) throw new ForbiddenException(`only the implementing department ${current.snapshot.departmentCode} decides application ${id}`);
+      const transition = current.decide(dto, new Date());
+      await this.applications.save(change.manager, current);
+      change.record({ type: RESOURCE, id }, transition, Topics.approval);
       return current;
     });
-    this.relay.nudge();
-    return application;
+    return ApplicationView.of(application);
   }
 
-  async get(user: AuthUser, id: string): Promise<Application> {
+  async get(user: AuthUser, id: string): Promise<ApplicationView> {
     const application = await this.find(id);
     this.assertReadable(user, application);
-    return application;
+    return ApplicationView.of(application);
   }
 
   /** Unscoped read, for this service's own activities. */
   async find(id: string): Promise<Application> {
-    const application = await this.dataSource.getRepository(Application).findOne({ where: { id } });
+    const application = await this.applications.find(id);
     if (!application) throw new NotFoundException(`application ${id} not found`);
     return application;
   }
 
-  async list(user: AuthUser, query: ListApplicationsQuery): Promise<Page<Application>> {
-    const filter: FindOptionsWhere<Application> = {};
-    if (query.status) filter.status = query.status;
-    if (query.projectCode) filter.projectCode = query.projectCode;
-    const department = departmentFilter(user);
-    const where = department ? [{ ...filter, departmentCode: department }, { ...filter, supervisingDepartmentCode: department }] : filter;
-    const [items, total] = await this.dataSource.getRepository(Application).findAndCount({
-      where,
-      order: { acceptedAt: 'DESC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+  async list(user: AuthUser, query: ListApplicationsQuery): Promise<ApplicationPageView> {
+    const { items, total } = await this.applications.page(
+      { status: query.status, projectCode: query.projectCode, department: departmentFilter(user) },
+      query.page,
+      query.pageSize,
+    );
+    return { items: items.map(ApplicationView.of), total, page: query.page, pageSize: query.pageSize };
   }
 }

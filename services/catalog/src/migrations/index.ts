@@ -1,4 +1,5 @@
-import { MessagingTables1764000000000 } from '@cityworks/messaging';
+import { messagingMigrations } from '@cityworks/messaging';
 import { Catalog1764000000300 } from './1764000000300-catalog';
+import { CalendarArrangementRevisions1764000000310 } from './1764000000310-calendar-arrangement-revisions';
 
-export const catalogMigrations = [MessagingTables1764000000000, Catalog1764000000300];
+export const catalogMigrations = [...messagingMigrations, Catalog1764000000300, CalendarArrangementRevisions1764000000310];

@@ -1,5 +1,5 @@
-import { MessagingTables1764000000000 } from '@cityworks/messaging';
+import { messagingMigrations } from '@cityworks/messaging';
 import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync';
 import { Complaints1764000000500 } from './1764000000500-complaints';
 
-export const complaintsMigrations = [MessagingTables1764000000000, CalendarArrangementCopies1764000000060, Complaints1764000000500];
+export const complaintsMigrations = [...messagingMigrations, CalendarArrangementCopies1764000000060, Complaints1764000000500];

@@ -1,10 +1,10 @@
-import { MessagingTables1764000000000 } from '@cityworks/messaging';
+import { messagingMigrations } from '@cityworks/messaging';
 import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync';
 import { SupervisionTasks1764000000100 } from './1764000000100-supervision-tasks';
 import { SupervisionTaskDeadlineBasis1764000000110 } from './1764000000110-supervision-task-deadline-basis';
 
 export const supervisionMigrations = [
-  MessagingTables1764000000000,
+  ...messagingMigrations,
   CalendarArrangementCopies1764000000060,
   SupervisionTasks1764000000100,
   SupervisionTaskDeadlineBasis1764000000110,

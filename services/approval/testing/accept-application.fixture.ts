@@ -1,4 +1,4 @@
-import type { AcceptApplicationDto } from './dto/accept-application.dto';
+import type { AcceptApplicationDto } from '../src/applications/dto/accept-application.dto';
 
 /**
  * A valid 受理 request for tests: 施工许可 by the 行政审批局, supervised by 住建局 in 铁东区.

@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type ApplicationStatus = 'accepted' | 'approved' | 'rejected';
+import type { ApplicationStatus } from '../domain/application';
 
-/** 办件: one approval item applied for by one project. */
+/** How an application (办件) is stored; the model itself is in ../domain/application.ts. */
 @Entity({ name: 'applications' })
-export class Application {
+export class ApplicationRecord {
   @PrimaryColumn('uuid')
   id: string;
 

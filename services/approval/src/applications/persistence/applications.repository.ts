@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { Application, ApplicationState } from '../domain/application';
+import { ApplicationRecord } from './application.record';
+
+/** Maps the model to its row and back; the model never sees TypeORM. */
+function toState(record: ApplicationRecord): ApplicationState {
+  return {
+    id: record.id,
+    projectCode: record.projectCode,
+    itemCode: record.itemCode,
+    departmentCode: record.departmentCode,
+    supervisingDepartmentCode: record.supervisingDepartmentCode,
+    regionCode: record.regionCode,
+    ownerUscc: record.ownerUscc,
+    onCommitment: record.onCommitment,
+    supervisionFeedbackWorkingDays: record.supervisionFeedbackWorkingDays,
+    status: record.status,
+    acceptedAt: record.acceptedAt,
+    decidedAt: record.decidedAt,
+    decisionReason: record.decisionReason,
+  };
+}
+
+export interface ApplicationFilter {
+  status?: ApplicationState['status'];
+  projectCode?: string;
+  /** the caller's department: applications it implements or supervises */
+  department?: string;
+}
+
+@Injectable()
+export class ApplicationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Loads and locks the application for a change in the caller's transaction. */
+  async lockForChange(manager: EntityManager, id: string): Promise<Application | null> {
+    const record = await manager.findOne(ApplicationRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return record ? Application.restore(toState(record)) : null;
+  }
+
+  async save(manager: EntityManager, application: Application): Promise<void> {
+    await manager.save(ApplicationRecord, manager.create(ApplicationRecord, { ...application.snapshot }));
+  }
+
+  async insert(manager: EntityManager, application: Application): Promise<void> {
+    await manager.insert(ApplicationRecord, manager.create(ApplicationRecord, { ...application.snapshot }));
+  }
+
+  async find(id: string): Promise<Application | null> {
+    const record = await this.dataSource.getRepository(ApplicationRecord).findOne({ where: { id } });
+    return record ? Application.restore(toState(record)) : null;
+  }
+
+  async page(filter: ApplicationFilter, page: number, pageSize: number): Promise<{ items: Application[]; total: number }> {
+    const base: FindOptionsWhere<ApplicationRecord> = {};
+    if (filter.status) base.status = filter.status;
+    if (filter.projectCode) base.projectCode = filter.projectCode;
+    const where = filter.department ? [{ ...base, departmentCode: filter.department }, { ...base, supervisingDepartmentCode: filter.department }] : base;
+    const [records, total] = await this.dataSource.getRepository(ApplicationRecord).findAndCount({
+      where,
+      order: { acceptedAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: records.map((r) => Application.restore(toState(r))), total };
+  }
+}
