@@ -14,6 +14,7 @@ interface AccessClaims {
   dept: string;
   region: string;
   roles: string[];
+  exp?: number;
 }
 
 export class InvalidTokenError extends Error {}
@@ -36,6 +37,8 @@ export function verifyAccessToken(token: string, publicKey: string): AuthUser {
   } catch (e) {
     throw new InvalidTokenError(`invalid token: ${(e as Error).message}`);
   }
+  // jsonwebtoken checks exp only when present: a token without one would be valid for ever
+  if (typeof claims.exp !== 'number') throw new InvalidTokenError('invalid token: exp is required (tokens without an expiry are refused)');
   if (typeof claims.sub !== 'string' || typeof claims.dept !== 'string' || typeof claims.region !== 'string' || !Array.isArray(claims.roles)) {
     throw new InvalidTokenError('invalid token: sub, dept, region and roles are required');
   }
