@@ -37,3 +37,8 @@ export interface WorkflowSignal {
 export function workflowCommandKey(command: WorkflowCommand): string {
   return command.kind === 'start' ? `start:${command.workflowId}` : `signal:${command.workflowId}:${command.signal}:${command.dedupeKey}`;
 }
+
+/** Stores a typed search attribute (a key from contracts' SearchAttributes) with its value. */
+export function storedSearchAttribute(key: { name: string; type: StoredSearchAttribute['type'] }, value: Date | StoredSearchAttribute['value']): StoredSearchAttribute {
+  return { name: key.name, type: key.type, value: value instanceof Date ? value.toISOString() : value };
+}

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, Roles } from '@cityworks/contracts';
 import { CurrentUser, RequireRoles } from '@cityworks/platform';
 import { SupervisionTasksService } from './supervision-tasks.service';
 import { SupervisionFeedbackDto } from './dto/supervision-feedback.dto';
 import { ListSupervisionTasksQuery } from './dto/list-supervision-tasks.query';
+import { SupervisionTaskPageView, SupervisionTaskView } from './views/supervision-task.view';
 
 @ApiTags('supervision-tasks')
 @ApiBearerAuth()
@@ -15,13 +16,15 @@ export class SupervisionTasksController {
   @Get()
   @RequireRoles(Roles.supervisionOfficer, Roles.inspector, Roles.approvalOfficer)
   @ApiOperation({ summary: '审管联动 tasks your department supervises (or approved), newest first' })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListSupervisionTasksQuery) {
+  @ApiOkResponse({ type: SupervisionTaskPageView })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListSupervisionTasksQuery): Promise<SupervisionTaskPageView> {
     return this.tasks.list(user, query);
   }
 
   @Get(':id')
   @RequireRoles(Roles.supervisionOfficer, Roles.inspector, Roles.approvalOfficer)
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ type: SupervisionTaskView })
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<SupervisionTaskView> {
     return this.tasks.get(user, id);
   }
 
@@ -29,7 +32,8 @@ export class SupervisionTasksController {
   @RequireRoles(Roles.supervisionOfficer)
   @HttpCode(200)
   @ApiOperation({ summary: '监管结果反馈: record what the department did; closes the task' })
-  feedback(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SupervisionFeedbackDto) {
+  @ApiOkResponse({ type: SupervisionTaskView })
+  feedback(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: SupervisionFeedbackDto): Promise<SupervisionTaskView> {
     return this.tasks.giveFeedback(user, id, body.outcome);
   }
 }

@@ -6,7 +6,7 @@ import { ApprovalDecidedV1, ApprovalEventTypes, CalendarArrangementLoadedV1, Cat
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
 import { Client } from '@temporalio/client';
 import { EventConsumer } from '@cityworks/messaging';
-import { bearer, isolateKafkaConsumers, startServiceApp } from '@cityworks/testing';
+import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { ApprovalDecidedHandler } from '../events/approval-decided.handler';
 import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
@@ -158,9 +158,11 @@ describe('supervision tasks', () => {
       expect(after.dueAt).toBe('2027-01-20T15:59:59.999Z');
       const [audit] = await db.query(`SELECT before, after FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.deadline-recomputed'`, [task.id]);
       expect(audit).toMatchObject({ before: { dueAt: task.dueAt, dueProvisional: true }, after: { dueAt: after.dueAt, dueProvisional: false } });
-      const history = await app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(task.workflowId).fetchHistory();
-      const signals = history.events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'supervisionDeadlineChanged');
-      expect(signals).toHaveLength(1);
+      // start and signal are workflow commands the relay delivers after commit
+      const handle = app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(task.workflowId);
+      const signalsIn = async () => (await handle.fetchHistory()).events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'supervisionDeadlineChanged');
+      await waitFor('the deadline-changed signal', async () => (await signalsIn()).length > 0);
+      expect(await signalsIn()).toHaveLength(1);
       // the same event again: the inbox swallows it; a stale revision changes nothing either
       expect(await consumer.handleOnce(loaded, app.get(CalendarArrangementHandler))).toBe('duplicate');
     } finally {

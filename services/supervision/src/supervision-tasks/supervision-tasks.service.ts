@@ -1,233 +1,123 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import {
-  ApprovalDecidedV1,
-  SearchAttributes,
-  SupervisionEventTypes,
-  SupervisionFeedbackGivenV1,
-  supervisionFeedbackSignal,
-  SupervisionTaskOpenedV1,
-  SupervisionTaskOverdueV1,
-  supervisionTaskWorkflowId,
-  supervisionTaskWorkflowType,
-  SupervisionTaskInput,
-  supervisionDeadlineChangedSignal,
-  TaskQueues,
-  Topics,
-} from '@cityworks/contracts';
-import { OutboxRelay, OutboxWriter, stableUuid } from '@cityworks/messaging';
-import { TEMPORAL_CLIENT } from '@cityworks/temporal';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ApprovalDecidedV1, AuthUser, Topics } from '@cityworks/contracts';
+import { stableUuid, UnitOfWork } from '@cityworks/messaging';
 import { ServiceCalendar } from '@cityworks/calendar-sync';
-import { AuditTrail, departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
-import type { AuthUser } from '@cityworks/contracts';
-import { SupervisionTask } from './supervision-task.entity';
+import { departmentFilter, mayAct, mayRead } from '@cityworks/platform';
+import { SupervisionTask } from './domain/supervision-task';
+import { SupervisionTasksRepository } from './persistence/supervision-tasks.repository';
+import { SupervisionTaskWorkflowClient } from './workflow/supervision-task.workflow-client';
+import { SupervisionTaskPageView, SupervisionTaskView } from './views/supervision-task.view';
 import { ListSupervisionTasksQuery } from './dto/list-supervision-tasks.query';
 
+const RESOURCE = 'supervision-task';
+
+/**
+ * Use cases of the supervision task: who may act (谁主管谁监管) is checked here, what may happen
+ * is the model's (domain/supervision-task.ts), deadlines come from the working-day calendar, and
+ * every change goes through the unit of work with its workflow commands.
+ */
 @Injectable()
 export class SupervisionTasksService {
-  private readonly logger = new Logger(SupervisionTasksService.name);
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
+    private readonly uow: UnitOfWork,
+    private readonly tasks: SupervisionTasksRepository,
+    private readonly workflow: SupervisionTaskWorkflowClient,
     private readonly calendar: ServiceCalendar,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly audit: AuditTrail,
   ) {
-    this.calendar.onArrangementLoaded((year, manager) => this.recomputeProvisionalDeadlines(year, manager).then(() => undefined));
+    this.calendar.onArrangementLoaded((year, manager) => this.recomputeDeadlines(year, manager).then(() => undefined));
   }
 
-  /** 谁主管谁监管: the supervising department owns the task; the approving one may follow it. */
+  /** The supervising department owns the task; the approving one may follow it. */
   private assertReadable(user: AuthUser, task: SupervisionTask): void {
-    if (!mayRead(user, task.departmentCode, task.approvingDepartmentCode)) throw new NotFoundException(`supervision task ${task.id} not found`);
+    const s = task.snapshot;
+    if (!mayRead(user, s.departmentCode, s.approvingDepartmentCode)) throw new NotFoundException(`supervision task ${s.id} not found`);
   }
 
   /**
-   * 审批结果推送 received: open a task for the supervising department and start its
-   * workflow. Runs in the consumer's inbox transaction; the ids derive from the application,
-   * so a redelivered event or a retried start finds what the first one made.
+   * 审批结果推送 received: open a task for the supervising department and start its workflow.
+   * Runs in the consumer's inbox transaction and needs only Postgres: the start is a command
+   * the relay delivers once Temporal answers. Ids derive from the application, so a redelivered
+   * event finds what the first one made.
    */
-  async openFromDecision(decision: ApprovalDecidedV1, manager: EntityManager): Promise<SupervisionTask> {
+  async openFromDecision(decision: ApprovalDecidedV1, manager: EntityManager): Promise<SupervisionTaskView> {
     const id = stableUuid('supervision-task', decision.applicationId);
-    const existing = await manager.findOne(SupervisionTask, { where: { id } });
-    if (existing) return existing;
-
-    const { dueAt, provisional } = this.calendar.current.dueInstant(new Date(decision.decidedAt), decision.supervisionFeedbackWorkingDays);
-    const task = manager.create(SupervisionTask, {
-      id,
-      applicationId: decision.applicationId,
-      projectCode: decision.projectCode,
-      itemCode: decision.itemCode,
-      departmentCode: decision.supervisingDepartmentCode,
-      approvingDepartmentCode: decision.approvingDepartmentCode,
-      regionCode: decision.regionCode,
-      ownerUscc: decision.ownerUscc,
-      decision: decision.decision,
-      onCommitment: decision.onCommitment,
-      status: 'open',
-      dueAt,
-      dueProvisional: provisional,
-      decidedAt: new Date(decision.decidedAt),
-      feedbackWorkingDays: decision.supervisionFeedbackWorkingDays,
-      workflowId: supervisionTaskWorkflowId(id),
+    const existing = await this.tasks.exists(manager, id);
+    if (existing) return SupervisionTaskView.of(existing);
+    const deadline = this.calendar.current.dueInstant(new Date(decision.decidedAt), decision.supervisionFeedbackWorkingDays);
+    const { task, transition } = SupervisionTask.openFromDecision(decision, id, SupervisionTaskWorkflowClient.workflowId(id), deadline);
+    await this.uow.runIn(manager, async (change) => {
+      await this.tasks.insert(manager, task);
+      change.record({ type: RESOURCE, id }, transition, Topics.supervision);
+      change.command(this.workflow.start(task));
     });
-    await manager.insert(SupervisionTask, task);
-    await this.audit.record(manager, { action: 'supervision-task.opened', resourceType: 'supervision-task', resourceId: id, after: { status: 'open', applicationId: task.applicationId, dueAt: dueAt.toISOString() } });
-    await this.outbox.add<SupervisionTaskOpenedV1>(manager, Topics.supervision, {
-      type: SupervisionEventTypes.taskOpened,
-      subject: id,
-      data: { taskId: id, applicationId: task.applicationId, projectCode: task.projectCode, departmentCode: task.departmentCode, dueAt: dueAt.toISOString() },
-    });
-    // started before the commit: if the commit fails the redelivery starts it again, and a
-    // second start of the same id is refused by Temporal, which is what we want
-    await this.startWorkflow(task);
-    return task;
+    return SupervisionTaskView.of(task);
   }
 
-  private async startWorkflow(task: SupervisionTask): Promise<void> {
-    const input: SupervisionTaskInput = {
-      taskId: task.id,
-      applicationId: task.applicationId,
-      projectCode: task.projectCode,
-      itemCode: task.itemCode,
-      departmentCode: task.departmentCode,
-      regionCode: task.regionCode,
-      dueAt: task.dueAt.toISOString(),
-    };
-    try {
-      await this.temporal.workflow.start(supervisionTaskWorkflowType, {
-        workflowId: task.workflowId,
-        taskQueue: TaskQueues.workflows,
-        args: [input],
-        typedSearchAttributes: [
-          { key: SearchAttributes.projectCode, value: task.projectCode },
-          { key: SearchAttributes.itemCode, value: task.itemCode },
-          { key: SearchAttributes.departmentCode, value: task.departmentCode },
-          { key: SearchAttributes.regionCode, value: task.regionCode },
-          { key: SearchAttributes.obligationKind, value: 'supervision-feedback' },
-          { key: SearchAttributes.overdue, value: false },
-          { key: SearchAttributes.dueAt, value: task.dueAt },
-        ],
-      });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
+  async list(user: AuthUser, query: ListSupervisionTasksQuery): Promise<SupervisionTaskPageView> {
+    const { items, total } = await this.tasks.page(
+      { status: query.status, departmentCode: query.departmentCode, applicationId: query.applicationId, department: departmentFilter(user) },
+      query.page,
+      query.pageSize,
+    );
+    return { items: items.map(SupervisionTaskView.of), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async list(user: AuthUser, query: ListSupervisionTasksQuery): Promise<Page<SupervisionTask>> {
-    const filter: FindOptionsWhere<SupervisionTask> = {};
-    if (query.status) filter.status = query.status;
-    if (query.departmentCode) filter.departmentCode = query.departmentCode;
-    if (query.applicationId) filter.applicationId = query.applicationId;
-    const own = departmentFilter(user);
-    let where: FindOptionsWhere<SupervisionTask> | FindOptionsWhere<SupervisionTask>[] = filter;
-    if (own) {
-      // tasks the caller's department supervises, or follows as the approving department
-      where = [{ ...filter, approvingDepartmentCode: own }];
-      if (!query.departmentCode || query.departmentCode === own) where.push({ ...filter, departmentCode: own });
-    }
-    const [items, total] = await this.dataSource.getRepository(SupervisionTask).findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
-    return { items, total, page: query.page, pageSize: query.pageSize };
-  }
-
-  async get(user: AuthUser, id: string): Promise<SupervisionTask> {
-    const task = await this.dataSource.getRepository(SupervisionTask).findOne({ where: { id } });
+  async get(user: AuthUser, id: string): Promise<SupervisionTaskView> {
+    const task = await this.tasks.find(id);
     if (!task) throw new NotFoundException(`supervision task ${id} not found`);
     this.assertReadable(user, task);
-    return task;
+    return SupervisionTaskView.of(task);
   }
 
-  /** 监管结果反馈: records the result, publishes it and closes the task's workflow. */
-  async giveFeedback(user: AuthUser, id: string, outcome: string): Promise<SupervisionTask> {
-    const task = await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(SupervisionTask, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  /** 监管结果反馈: records the result, publishes it and tells the task's workflow. */
+  async giveFeedback(user: AuthUser, id: string, outcome: string): Promise<SupervisionTaskView> {
+    const task = await this.uow.run(async (change) => {
+      const current = await this.tasks.lockForChange(change.manager, id);
       if (!current) throw new NotFoundException(`supervision task ${id} not found`);
       this.assertReadable(user, current);
-      if (!mayAct(user, current.departmentCode)) throw new ForbiddenException(`only the supervising department ${current.departmentCode} gives feedback on task ${id}`);
-      if (current.status === 'closed') throw new ConflictException(`supervision task ${id} already has feedback`);
-      const before = { status: current.status };
-      current.status = 'closed';
-      current.feedbackOutcome = outcome;
-      current.feedbackAt = new Date();
-      await manager.save(current);
-      await this.audit.record(manager, { action: 'supervision-task.feedback-given', resourceType: 'supervision-task', resourceId: id, before, after: { status: 'closed', outcome } });
-      await this.outbox.add<SupervisionFeedbackGivenV1>(manager, Topics.supervision, {
-        type: SupervisionEventTypes.feedbackGiven,
-        subject: current.id,
-        data: { taskId: current.id, applicationId: current.applicationId, departmentCode: current.departmentCode, outcome, givenAt: current.feedbackAt.toISOString() },
-      });
+      if (!mayAct(user, current.snapshot.departmentCode)) throw new ForbiddenException(`only the supervising department ${current.snapshot.departmentCode} gives feedback on task ${id}`);
+      const transition = current.giveFeedback(outcome, new Date());
+      await this.tasks.save(change.manager, current);
+      change.record({ type: RESOURCE, id }, transition, Topics.supervision);
+      change.command(this.workflow.feedbackGiven(current));
       return current;
     });
-    this.relay.nudge();
-    try {
-      await this.temporal.workflow.getHandle(task.workflowId).signal(supervisionFeedbackSignal, { outcome, givenAt: task.feedbackAt!.toISOString() });
-    } catch (e) {
-      // the record is committed; the workflow reads it when its deadline comes (see markOverdue)
-      this.logger.warn(`feedback for ${id} recorded but the workflow was not signalled: ${(e as Error).message}`);
-    }
-    return task;
+    return SupervisionTaskView.of(task);
   }
 
   /**
-   * An official holiday arrangement replaced the provisional calendar: every open task whose
-   * deadline was provisional gets it computed again, recorded, and its workflow told.
+   * A holiday arrangement for `year` took effect (official, or an earlier revision restored):
+   * every open task whose working days run through that year gets its deadline computed again,
+   * recorded, and its workflow told when the instant moved.
    */
-  async recomputeProvisionalDeadlines(year: number, manager: EntityManager): Promise<number> {
-    const tasks = await manager
-      .createQueryBuilder(SupervisionTask, 't')
-      .setLock('pessimistic_write')
-      .where("t.due_provisional AND t.status = 'open' AND t.decided_at IS NOT NULL AND t.feedback_working_days IS NOT NULL")
-      .getMany();
-    let moved = 0;
-    for (const task of tasks) {
-      const { dueAt, provisional } = this.calendar.current.dueInstant(task.decidedAt!, task.feedbackWorkingDays!);
-      if (dueAt.getTime() === task.dueAt.getTime() && provisional === task.dueProvisional) continue;
-      const before = { dueAt: task.dueAt.toISOString(), dueProvisional: task.dueProvisional };
-      await manager.update(SupervisionTask, { id: task.id }, { dueAt, dueProvisional: provisional });
-      await this.audit.record(manager, {
-        action: 'supervision-task.deadline-recomputed',
-        resourceType: 'supervision-task',
-        resourceId: task.id,
-        before,
-        after: { dueAt: dueAt.toISOString(), dueProvisional: provisional, arrangementYear: year },
-      });
-      if (dueAt.getTime() !== task.dueAt.getTime()) {
-        // inside the transaction: a redelivery recomputes the same instant, so a repeated signal is harmless
-        await this.temporal.workflow
-          .getHandle(task.workflowId)
-          .signal(supervisionDeadlineChangedSignal, { dueAt: dueAt.toISOString(), reason: `official holiday arrangement for ${year}` });
+  async recomputeDeadlines(year: number, manager: EntityManager): Promise<number> {
+    const reason = `holiday arrangement for ${year} changed`;
+    return this.uow.runIn(manager, async (change) => {
+      let moved = 0;
+      for (const task of await this.tasks.lockOpenCountingThrough(manager, year)) {
+        const s = task.snapshot;
+        const transition = task.moveDeadline(this.calendar.current.dueInstant(s.decidedAt!, s.feedbackWorkingDays!), reason);
+        if (!transition) continue;
+        await this.tasks.save(manager, task);
+        change.record({ type: RESOURCE, id: task.id }, { ...transition, after: { ...transition.after, arrangementYear: year } }, Topics.supervision);
+        if (SupervisionTask.instantMoved(transition)) change.command(this.workflow.deadlineMoved(task, reason));
+        moved++;
       }
-      moved++;
-    }
-    return moved;
+      return moved;
+    });
   }
 
   /** Called by the workflow's activity when the deadline passes without feedback. */
-  async markOverdue(id: string): Promise<{ changed: boolean; status: SupervisionTask['status'] }> {
-    const result = await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(SupervisionTask, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async markOverdue(id: string): Promise<{ changed: boolean; status: SupervisionTask['snapshot']['status'] }> {
+    return this.uow.run(async (change) => {
+      const current = await this.tasks.lockForChange(change.manager, id);
       if (!current) throw new NotFoundException(`supervision task ${id} not found`);
-      if (current.status !== 'open') return { changed: false, status: current.status };
-      current.status = 'overdue';
-      current.overdueAt = new Date();
-      await manager.save(current);
-      await this.audit.record(manager, { action: 'supervision-task.overdue', resourceType: 'supervision-task', resourceId: id, before: { status: 'open' }, after: { status: 'overdue' } });
-      await this.outbox.add<SupervisionTaskOverdueV1>(manager, Topics.supervision, {
-        type: SupervisionEventTypes.taskOverdue,
-        subject: current.id,
-        data: { taskId: current.id, applicationId: current.applicationId, departmentCode: current.departmentCode, dueAt: current.dueAt.toISOString(), detectedAt: current.overdueAt.toISOString() },
-      });
-      return { changed: true, status: current.status };
+      const transition = current.markOverdue(new Date());
+      if (!transition) return { changed: false, status: current.snapshot.status };
+      await this.tasks.save(change.manager, current);
+      change.record({ type: RESOURCE, id }, transition, Topics.supervision);
+      return { changed: true, status: current.snapshot.status };
     });
-    if (result.changed) this.relay.nudge();
-    return result;
   }
 }

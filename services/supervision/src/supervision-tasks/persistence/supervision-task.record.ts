@@ -1,13 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type SupervisionTaskStatus = 'open' | 'overdue' | 'closed';
+import type { SupervisionTaskStatus } from '../domain/supervision-task';
 
-/**
- * 审管联动 task: a decision pushed to the supervising department, which must act on it and
- * feed the result back (监管结果反馈) by `dueAt`.
- */
+/** How a supervision task is stored; the model itself is in ../domain/supervision-task.ts. */
 @Entity({ name: 'supervision_tasks' })
-export class SupervisionTask {
+export class SupervisionTaskRecord {
   @PrimaryColumn('uuid')
   id: string;
 
