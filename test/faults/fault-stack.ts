@@ -64,9 +64,11 @@ export function startProcess(entry: string, extraEnv: Record<string, string> = {
   });
 }
 
-export async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+/** SIGKILLs a process and waits for its exit; true when this call killed a live process. */
+export async function killHard(child: ChildProcess): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return false;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
+  return child.signalCode === 'SIGKILL';
 }
