@@ -14,11 +14,12 @@ import { AdjustmentsModule } from './adjustments/adjustments.module';
 import { StageTemplateVersion } from './stage-templates/stage-template-version.entity';
 import { StageTemplatesModule } from './stage-templates/stage-templates.module';
 import { CalendarArrangement } from './calendar/calendar-arrangement.entity';
+import { CalendarArrangementRevision } from './calendar/calendar-arrangement-revision.entity';
 import { CalendarModule } from './calendar/calendar.module';
 import { DemoModule } from './demo/demo.module';
 import { catalogMigrations } from './migrations';
 
-export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVersion, SupervisionItemVersion, StageTemplateVersion, ListAdjustment, CalendarArrangement, OutboxEvent, InboxEvent];
+export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVersion, SupervisionItemVersion, StageTemplateVersion, ListAdjustment, CalendarArrangement, CalendarArrangementRevision, OutboxEvent, InboxEvent];
 
 /** Database, outbox and every capability: what both the HTTP service and the demo CLI need. */
 export const catalogCore = [

@@ -39,19 +39,24 @@ export interface StageTemplateChangedV1 {
 }
 
 /**
- * The reform office loaded a year's official holiday arrangement. It wins over the library and
- * the statutory fallback: services holding deadlines that cross `year` recompute them (those
- * computed while `replacedFallback` was true were marked provisional), and services keeping
- * their own WorkingDayCalendar load `arrangement` into it.
+ * A year's official holiday arrangement took effect: loaded by one reform-office user and
+ * confirmed by a second (四眼原则), or an earlier revision restored the same way. It wins over
+ * the library and the statutory fallback and replaces whatever arrangement of `year` was in
+ * force: services keeping their own WorkingDayCalendar replace their copy of `year` with
+ * `arrangement` (only for a higher `revision` than the one they hold) and recompute every open
+ * deadline whose counting span touches `year`, provisional or not.
  */
 export interface CalendarArrangementLoadedV1 {
   year: number;
-  /** 1 for the first load of a year, +1 for every correction */
+  /** 1 for the first confirmed arrangement of a year, +1 for every confirmed change, a restore included: never reused, so a higher one is newer */
   revision: number;
   arrangement: YearArrangementData;
   /** the year had no official arrangement before: deadlines across it were provisional */
   replacedFallback: boolean;
   /** 国办发明电 … the notice it comes from */
   sourceDocument: string | null;
+  /** when it took effect (was confirmed) */
   loadedAt: string;
+  /** a restore: the earlier revision whose days `arrangement` brings back (absent or null otherwise) */
+  restoredFromRevision?: number | null;
 }

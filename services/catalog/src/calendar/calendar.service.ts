@@ -1,12 +1,13 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { addCalendarDays, DayStatus, LIBRARY_YEARS, weekdayOf, WorkingDayCalendar } from '@cityworks/calendar';
+import { DataSource, EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { addCalendarDays, arrangementViolations, DayStatus, LIBRARY_YEARS, weekdayOf, WorkingDayCalendar } from '@cityworks/calendar';
 import { CalendarArrangementLoadedV1, CalendarDayAnswer, CatalogEventTypes, Topics } from '@cityworks/contracts';
 import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { AuditTrail, FieldError } from '@cityworks/platform';
-import { fieldError, invalid } from '@cityworks/platform';
+import { AuditTrail, fieldError, invalid } from '@cityworks/platform';
 import { CalendarArrangement } from './calendar-arrangement.entity';
+import { CalendarArrangementRevision } from './calendar-arrangement-revision.entity';
 import { LoadArrangementDto } from './dto/calendar-requests.dto';
 
 /** How long a replica trusts its copy of the arrangements before re-reading them. */
@@ -21,6 +22,18 @@ export interface YearView {
 }
 
 const isWeekend = (date: string) => [0, 6].includes(weekdayOf(date));
+
+type ArrangedDays = { date: string; name: string }[];
+
+const sortedDays = (days: ArrangedDays): ArrangedDays => [...days].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ date: d.date, name: d.name }));
+
+const sameDays = (a: { holidays: ArrangedDays; workdays: ArrangedDays }, b: { holidays: ArrangedDays; workdays: ArrangedDays }) =>
+  JSON.stringify([sortedDays(a.holidays), sortedDays(a.workdays)]) === JSON.stringify([sortedDays(b.holidays), sortedDays(b.workdays)]);
+
+/** One change of a year's arrangement at a time (drafts are numbered, revisions too). */
+async function lockYear(manager: EntityManager, year: number): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.calendar_arrangements'), $1)`, [year]);
+}
 
 /**
  * The working-day calendar as the catalog serves it: the library, with the arrangements the
@@ -46,63 +59,204 @@ export class CalendarService {
   }
 
   /**
-   * Loads (or corrects) a year's official arrangement and announces it, so services holding
-   * deadlines across that year — provisional ones above all — recompute them.
+   * Loads (or corrects) a year's official arrangement as a draft: checked against the rules every
+   * arrangement must keep (400 naming the field and the rule, nothing written), then held until a
+   * second, different reform-office user confirms it. Nothing takes effect and nothing is
+   * announced before that.
    */
-  async load(dto: LoadArrangementDto, loadedBy?: string | null): Promise<CalendarArrangement> {
-    const errors = this.check(dto);
+  async propose(dto: LoadArrangementDto, proposedBy: string | null): Promise<CalendarArrangementRevision> {
+    const arrangement = {
+      year: dto.year,
+      holidays: sortedDays(dto.holidays),
+      workdays: sortedDays(dto.workdays),
+    };
+    const errors = arrangementViolations({ year: dto.year, holidays: dto.holidays, workdays: dto.workdays }).map((v) => fieldError(v.field, v.rule, v.message));
     if (errors.length) throw invalid(errors);
+    return this.dataSource.transaction((manager) => this.draft(manager, { ...arrangement, sourceDocument: dto.sourceDocument ?? null, restoredFromRevision: null }, proposedBy));
+  }
+
+  /**
+   * Brings an earlier confirmed revision back, as a draft like any other change of the official
+   * calendar: a second, different reform-office user must confirm it before it takes effect and
+   * goes out again for every service to recompute its deadlines.
+   */
+  async restore(year: number, revision: number, proposedBy: string | null): Promise<CalendarArrangementRevision> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockYear(manager, year);
+      const earlier = await manager.findOne(CalendarArrangementRevision, { where: { year, revision, status: 'confirmed' } });
+      if (!earlier) throw new NotFoundException(`${year} has no confirmed revision ${revision}`);
+      const inForce = await manager.findOne(CalendarArrangement, { where: { year } });
+      if (inForce && sameDays(inForce, earlier)) {
+        throw new ConflictException(`revision ${revision} of ${year} is already in force (its days are those of revision ${inForce.revision}): nothing to restore`);
+      }
+      // an arrangement loaded before the rules were checked may break them: it cannot come back
+      const violations = arrangementViolations({ year, holidays: earlier.holidays, workdays: earlier.workdays });
+      if (violations.length) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `revision ${revision} of ${year} cannot be restored: ${violations.map((v) => v.message).join('; ')}`,
+          errors: violations.map((v) => fieldError(v.field, v.rule, v.message)),
+        });
+      }
+      return this.draft(manager, { year, holidays: earlier.holidays, workdays: earlier.workdays, sourceDocument: earlier.sourceDocument, restoredFromRevision: revision }, proposedBy);
+    });
+  }
+
+  private async draft(
+    manager: EntityManager,
+    content: Pick<CalendarArrangementRevision, 'year' | 'holidays' | 'workdays' | 'sourceDocument' | 'restoredFromRevision'>,
+    proposedBy: string | null,
+  ): Promise<CalendarArrangementRevision> {
+    await lockYear(manager, content.year);
+    const inForce = await manager.findOne(CalendarArrangement, { where: { year: content.year } });
+    const [{ last }] = await manager.query('SELECT COALESCE(MAX(draft), 0)::int AS last FROM calendar_arrangement_revisions WHERE year = $1', [content.year]);
+    const row: CalendarArrangementRevision = {
+      id: randomUUID(),
+      ...content,
+      draft: last + 1,
+      status: 'draft',
+      revision: null,
+      baseRevision: inForce?.revision ?? null,
+      proposedBy,
+      proposedAt: new Date(),
+      confirmedBy: null,
+      confirmedAt: null,
+      discardedBy: null,
+      discardedAt: null,
+    };
+    await manager.insert(CalendarArrangementRevision, row);
+    await this.audit.record(manager, {
+      action: content.restoredFromRevision ? 'calendar-arrangement.restore-drafted' : 'calendar-arrangement.drafted',
+      resourceType: 'calendar-arrangement',
+      resourceId: String(content.year),
+      before: inForce ? { revision: inForce.revision } : null,
+      after: { draft: row.draft, holidays: row.holidays.length, workdays: row.workdays.length, sourceDocument: row.sourceDocument, restoredFromRevision: row.restoredFromRevision },
+    });
+    return row;
+  }
+
+  /**
+   * 四眼原则: a second, different reform-office user confirms a draft. It becomes the year's next
+   * revision and the arrangement in force, and catalog.calendar-arrangement-loaded.v1 tells the
+   * services to replace their copy and recompute their open deadlines across that year.
+   */
+  async confirm(year: number, draftNo: number, confirmedBy: string | null): Promise<CalendarArrangementRevision> {
     const saved = await this.dataSource.transaction(async (manager) => {
-      const previous = await manager.findOne(CalendarArrangement, { where: { year: dto.year }, lock: { mode: 'pessimistic_write' } });
-      const row: CalendarArrangement = {
-        year: dto.year,
-        holidays: [...dto.holidays].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ date: d.date, name: d.name })),
-        workdays: [...dto.workdays].sort((a, b) => a.date.localeCompare(b.date)).map((d) => ({ date: d.date, name: d.name })),
-        sourceDocument: dto.sourceDocument ?? null,
-        revision: (previous?.revision ?? 0) + 1,
-        loadedAt: new Date(),
-        loadedBy: loadedBy ?? null,
+      await lockYear(manager, year);
+      const draft = await this.openDraft(manager, year, draftNo);
+      if (!confirmedBy || !draft.proposedBy || confirmedBy === draft.proposedBy) {
+        throw new ForbiddenException({
+          statusCode: 403,
+          error: 'Forbidden',
+          message: `four-eyes rule (四眼原则): draft ${draftNo} of ${year} was loaded by ${draft.proposedBy ?? 'an unknown user'}; a second, different reform-office user must confirm it`,
+        });
+      }
+      const previous = await manager.findOne(CalendarArrangement, { where: { year } });
+      if ((previous?.revision ?? null) !== draft.baseRevision) {
+        throw new ConflictException(
+          `draft ${draftNo} of ${year} was made against ${draft.baseRevision ? `revision ${draft.baseRevision}` : 'no arrangement'}, but revision ${previous?.revision} has been confirmed since: discard it and load the arrangement again`,
+        );
+      }
+      const [{ last }] = await manager.query("SELECT COALESCE(MAX(revision), 0)::int AS last FROM calendar_arrangement_revisions WHERE year = $1 AND status = 'confirmed'", [year]);
+      const now = new Date();
+      const revision = Math.max(last, previous?.revision ?? 0) + 1;
+      await manager.update(CalendarArrangementRevision, { id: draft.id }, { status: 'confirmed', revision, confirmedBy, confirmedAt: now });
+      const inForce: CalendarArrangement = {
+        year,
+        holidays: draft.holidays,
+        workdays: draft.workdays,
+        sourceDocument: draft.sourceDocument,
+        revision,
+        loadedAt: now,
+        loadedBy: draft.proposedBy,
+        confirmedBy,
+        restoredFromRevision: draft.restoredFromRevision,
       };
-      await manager.save(CalendarArrangement, row);
+      await manager.save(CalendarArrangement, inForce);
       await this.audit.record(manager, {
-        action: 'calendar-arrangement.loaded',
+        action: 'calendar-arrangement.confirmed',
         resourceType: 'calendar-arrangement',
-        resourceId: String(dto.year),
+        resourceId: String(year),
         before: previous ? { revision: previous.revision, holidays: previous.holidays.length, workdays: previous.workdays.length } : null,
-        after: { revision: row.revision, holidays: row.holidays.length, workdays: row.workdays.length, sourceDocument: row.sourceDocument },
+        after: {
+          revision,
+          draft: draft.draft,
+          proposedBy: draft.proposedBy,
+          holidays: inForce.holidays.length,
+          workdays: inForce.workdays.length,
+          sourceDocument: inForce.sourceDocument,
+          restoredFromRevision: inForce.restoredFromRevision,
+        },
       });
       await this.outbox.add<CalendarArrangementLoadedV1>(manager, Topics.catalog, {
         type: CatalogEventTypes.calendarArrangementLoaded,
-        subject: `calendar:${dto.year}`,
+        subject: `calendar:${year}`,
         data: {
-          year: row.year,
-          revision: row.revision,
-          arrangement: { year: row.year, holidays: row.holidays, workdays: row.workdays },
-          replacedFallback: !previous && !LIBRARY_YEARS.has(row.year),
-          sourceDocument: row.sourceDocument,
-          loadedAt: row.loadedAt.toISOString(),
+          year,
+          revision,
+          arrangement: { year, holidays: inForce.holidays, workdays: inForce.workdays },
+          replacedFallback: !previous && !LIBRARY_YEARS.has(year),
+          sourceDocument: inForce.sourceDocument,
+          loadedAt: now.toISOString(),
+          restoredFromRevision: inForce.restoredFromRevision,
         },
       });
-      return row;
+      return { ...draft, status: 'confirmed' as const, revision, confirmedBy, confirmedAt: now };
     });
     this.relay.nudge();
     this.cached = undefined;
     return saved;
   }
 
-  private check(dto: LoadArrangementDto): FieldError[] {
-    const errors: FieldError[] = [];
-    const seen = new Map<string, string>();
-    for (const [list, days] of [['holidays', dto.holidays], ['workdays', dto.workdays]] as const) {
-      days.forEach((day, i) => {
-        const field = `${list}.${i}.date`;
-        if (!day.date.startsWith(`${dto.year}-`)) errors.push(fieldError(field, 'inYear', `${field} ${day.date} is not in ${dto.year}`));
-        if (seen.has(day.date)) errors.push(fieldError(field, 'unique', `${field} ${day.date} is already listed as ${seen.get(day.date)}`));
-        seen.set(day.date, field);
-        if (list === 'workdays' && !isWeekend(day.date)) errors.push(fieldError(field, 'isWeekend', `${field} ${day.date} is a weekday: a 调休 working day falls on a weekend`));
+  /** A draft nobody will confirm: kept, marked discarded. The proposer may discard it too. */
+  async discard(year: number, draftNo: number, discardedBy: string | null): Promise<CalendarArrangementRevision> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockYear(manager, year);
+      const draft = await this.openDraft(manager, year, draftNo);
+      const now = new Date();
+      await manager.update(CalendarArrangementRevision, { id: draft.id }, { status: 'discarded', discardedBy, discardedAt: now });
+      await this.audit.record(manager, {
+        action: 'calendar-arrangement.draft-discarded',
+        resourceType: 'calendar-arrangement',
+        resourceId: String(year),
+        before: { draft: draft.draft, status: 'draft', proposedBy: draft.proposedBy },
+        after: { draft: draft.draft, status: 'discarded' },
       });
+      return { ...draft, status: 'discarded' as const, discardedBy, discardedAt: now };
+    });
+  }
+
+  private async openDraft(manager: EntityManager, year: number, draftNo: number): Promise<CalendarArrangementRevision> {
+    const draft = await manager.findOne(CalendarArrangementRevision, { where: { year, draft: draftNo }, lock: { mode: 'pessimistic_write' } });
+    if (!draft) throw new NotFoundException(`${year} has no draft ${draftNo}`);
+    if (draft.status !== 'draft') {
+      throw new ConflictException(`draft ${draftNo} of ${year} is already ${draft.status}${draft.revision ? ` (revision ${draft.revision})` : ''}: only an open draft can be confirmed or discarded`);
     }
-    return errors;
+    return draft;
+  }
+
+  /** Drafts of a year waiting for a second user's confirmation, oldest first. */
+  async drafts(year: number): Promise<CalendarArrangementRevision[]> {
+    return this.dataSource.getRepository(CalendarArrangementRevision).find({ where: { year, status: 'draft' }, order: { draft: 'ASC' } });
+  }
+
+  /** One load of a year, whatever became of it. */
+  async draftOf(year: number, draftNo: number): Promise<CalendarArrangementRevision> {
+    const row = await this.dataSource.getRepository(CalendarArrangementRevision).findOne({ where: { year, draft: draftNo } });
+    if (!row) throw new NotFoundException(`${year} has no draft ${draftNo}`);
+    return row;
+  }
+
+  /** Every confirmed arrangement of a year, revision 1 first; the last is in force. */
+  async revisions(year: number): Promise<CalendarArrangementRevision[]> {
+    return this.dataSource.getRepository(CalendarArrangementRevision).find({ where: { year, status: 'confirmed' }, order: { revision: 'ASC' } });
+  }
+
+  async revision(year: number, revision: number): Promise<CalendarArrangementRevision> {
+    const row = await this.dataSource.getRepository(CalendarArrangementRevision).findOne({ where: { year, revision, status: 'confirmed' } });
+    if (!row) throw new NotFoundException(`${year} has no confirmed revision ${revision}`);
+    return row;
   }
 
   async arrangements(): Promise<CalendarArrangement[]> {
