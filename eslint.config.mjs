@@ -1,8 +1,12 @@
 import nx from '@nx/eslint-plugin';
 
 // Module boundaries: services never import each other (each owns its data and talks over Kafka
-// or Temporal), libs never import services, contracts depend on nothing, and workflow code sees
-// only contracts plus the worker wiring.
+// or Temporal), libs never import services, contracts depend on nothing. The workflows project
+// holds two kinds of code: the worker side (worker.ts, build-bundle.ts, index.ts) may use the
+// infra libs; everything else under workflows/src runs in Temporal's deterministic sandbox and
+// may import only @temporalio/workflow, contracts and other workflow files.
+const WORKFLOW_WORKER_SIDE = ['workflows/src/worker.ts', 'workflows/src/build-bundle.ts', 'workflows/src/index.ts'];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -34,7 +38,7 @@ export default [
           ],
         },
       ],
-      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -42,5 +46,34 @@ export default [
     // end-to-end and fault tests compose whole services in one process by design
     files: ['test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // `any` is refused in production code only: tests and the test harness may fake loosely
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // workflow code (workflows/src/**/*.workflow.ts, workflows.ts, the correlation interceptors
+    // bundled with them and anything else they import) is replayed in Temporal's sandbox: no I/O,
+    // no clock, no Node APIs, no infra libs
+    files: ['workflows/src/**/*.ts'],
+    ignores: [...WORKFLOW_WORKER_SIDE, '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@temporalio/workflow$|@cityworks/contracts$|\\.\\.?(/|$))',
+              message: 'workflow code may import only @temporalio/workflow, @cityworks/contracts and other workflow files (it runs in the deterministic sandbox)',
+            },
+            {
+              regex: '^\\.\\.?/(.*/)?(worker|build-bundle|index)$|^\\.\\.?/?$',
+              message: 'workflow code must not import the worker side (worker.ts, build-bundle.ts, index.ts)',
+            },
+          ],
+        },
+      ],
+    },
   },
 ];

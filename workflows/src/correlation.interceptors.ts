@@ -1,5 +1,4 @@
-import type { Payload } from '@temporalio/common';
-import { WorkflowInterceptorsFactory } from '@temporalio/workflow';
+import type { Payload, WorkflowInterceptorsFactory } from '@temporalio/workflow';
 import { CORRELATION_HEADER_KEY } from '@cityworks/contracts';
 
 /**

@@ -38,8 +38,8 @@ function yearsIn(data: Record<string, unknown>): Set<number> {
 
 /** Years for which the library carries the State Council's published arrangement. */
 export const LIBRARY_YEARS: ReadonlySet<number> = new Set([
-  ...yearsIn((calendarData as any).holidays),
-  ...yearsIn((calendarData as any).workdays),
+  ...yearsIn((calendarData as { holidays: Record<string, unknown> }).holidays),
+  ...yearsIn((calendarData as { workdays: Record<string, unknown> }).workdays),
 ]);
 
 function assertDate(date: string, field = 'date'): void {

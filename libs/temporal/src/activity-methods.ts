@@ -1,10 +1,10 @@
 /** The public methods of an activities object, bound, as Temporal's worker expects them. */
-export function activityMethods(instance: object): Record<string, (...args: any[]) => Promise<unknown>> {
-  const methods: Record<string, (...args: any[]) => Promise<unknown>> = {};
+export function activityMethods(instance: object): Record<string, (...args: unknown[]) => Promise<unknown>> {
+  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
   let proto = Object.getPrototypeOf(instance);
   while (proto && proto !== Object.prototype) {
     for (const name of Object.getOwnPropertyNames(proto)) {
-      const value = (instance as any)[name];
+      const value: unknown = (instance as Record<string, unknown>)[name];
       if (name === 'constructor' || name.startsWith('_') || typeof value !== 'function' || methods[name]) continue;
       if (['onModuleInit', 'onModuleDestroy', 'onApplicationBootstrap', 'onApplicationShutdown', 'beforeApplicationShutdown'].includes(name)) continue;
       methods[name] = value.bind(instance);

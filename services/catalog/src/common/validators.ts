@@ -39,7 +39,7 @@ export function NotAbove(other: string, options?: ValidationOptions): PropertyDe
 }
 
 /** The property may be set only when `condition` holds for the object (and must be, if `required`). */
-export function OnlyWhen(condition: (o: any) => boolean, description: string, required: boolean, options?: ValidationOptions): PropertyDecorator {
+export function OnlyWhen(condition: (o: Record<string, unknown>) => boolean, description: string, required: boolean, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: required ? 'requiredWhen' : 'onlyWhen',
@@ -49,7 +49,7 @@ export function OnlyWhen(condition: (o: any) => boolean, description: string, re
       validator: {
         validate: (value: unknown, args: ValidationArguments) => {
           const present = value !== undefined && value !== null;
-          const applies = condition(args.object);
+          const applies = condition(args.object as Record<string, unknown>);
           return required ? present === applies : !present || applies;
         },
       },

@@ -8,10 +8,24 @@ import { CodePipe, VersionPipe } from '../common/pipes';
 import { importBodySchema } from '../import-export/import-body.schema';
 import { AmendMetaDto, AsOfQuery, CurrentListQuery, ExportQuery, ImportQuery, ListRegionQuery, PublishMetaDto, RetireItemDto } from './dto/version-meta.dto';
 import { ImportResultView } from './dto/version-views';
-import type { ItemListService } from './item-list.service';
+import type { ExportFile, ImportOptions } from './item-list.service';
 
-/** Any item list's service: the routes only pass requests on, typed by the classes below. */
-type AnyItemListService = ItemListService<any, any, any, any, any, any>;
+/**
+ * What the routes call on any item list's service (every ItemListService has it): the routes
+ * only pass requests on, typed by the classes below.
+ */
+interface AnyItemListService {
+  list(query: CurrentListQuery): Promise<unknown>;
+  export(query: ExportQuery): Promise<ExportFile>;
+  importFile(query: ImportQuery, body: unknown, contentType: string | undefined, options?: ImportOptions): Promise<ImportResultView>;
+  get(code: string, regionCode: string, asOf?: string): Promise<unknown>;
+  history(code: string, regionCode: string): Promise<unknown>;
+  exactVersion(code: string, regionCode: string, version: number): Promise<unknown>;
+  publish(code: string, dto: PublishMetaDto, publishedBy?: string | null): Promise<unknown>;
+  amend(code: string, regionCode: string, versionNo: number, dto: AmendMetaDto): Promise<unknown>;
+  withdraw(code: string, regionCode: string, versionNo: number): Promise<unknown>;
+  retire(code: string, dto: RetireItemDto, publishedBy?: string | null): Promise<unknown>;
+}
 
 /** What sets one item list's routes apart: its service, and the classes its requests and answers take. */
 export interface ItemListRoutes {

@@ -1,5 +1,6 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
-import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DeepPartial, EntityManager, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { randomUUID } from 'node:crypto';
 import { CatalogChange, NewIntegrationEvent, Topics, VersionStatus } from '@cityworks/contracts';
 import type { OutboxWriter } from '@cityworks/messaging';
@@ -90,7 +91,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
   }
 
   async timeline(manager: EntityManager, regionCode: string, code: string): Promise<E[]> {
-    return manager.find(this.config.entity, { where: { regionCode, code } as any, order: { version: 'ASC' } as any });
+    return manager.find(this.config.entity, { where: { regionCode, code } as FindOptionsWhere<E>, order: { version: 'ASC' } as FindOptionsOrder<E> });
   }
 
   /** Rules of the timeline a new version must keep; field names are those of the request. */
@@ -109,7 +110,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     if (input.followsVersion != null) {
       if (!region.parentCode) {
         errors.push(fieldError('followsVersion', 'hasUpperList', `region ${input.regionCode} has no upper list to follow`));
-      } else if (!(await manager.exists(this.config.entity, { where: { regionCode: region.parentCode, code: input.code, version: input.followsVersion } as any }))) {
+      } else if (!(await manager.exists(this.config.entity, { where: { regionCode: region.parentCode, code: input.code, version: input.followsVersion } as FindOptionsWhere<E> }))) {
         errors.push(fieldError('followsVersion', 'upperVersionExists', `the list of ${region.parentCode} has no version ${input.followsVersion} of ${input.code}`));
       }
     }
@@ -134,8 +135,8 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
       publishedAt: new Date(),
       publishedBy: input.publishedBy ?? null,
       amendedAt: null,
-    } as any) as unknown as E;
-    await manager.insert(this.config.entity, version as any);
+    } as DeepPartial<E>);
+    await manager.insert(this.config.entity, version as QueryDeepPartialEntity<E>);
     await this.announce(manager, version, input.retired ? 'retired' : 'published', this.changedFields(previous, version));
     return version;
   }
@@ -165,7 +166,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     Object.assign(version, this.pickContent(content));
     if (opts.changeNote !== undefined) version.changeNote = opts.changeNote;
     version.amendedAt = new Date();
-    await manager.save(this.config.entity, version as any);
+    await manager.save(this.config.entity, version as DeepPartial<E>);
     await this.announce(manager, version, 'amended', this.changedFields(previous, version));
     return version;
   }
@@ -181,7 +182,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
       [regionCode, code, versionNo],
     );
     if (followers.length) throw new ConflictException(`version ${versionNo} of ${code} is followed by the lists of ${followers.map((f) => f.region_code).join(', ')}`);
-    await manager.delete(this.config.entity, { id: version.id } as any);
+    await manager.delete(this.config.entity, { id: version.id } as FindOptionsWhere<E>);
     await this.announce(manager, version, 'withdrawn', []);
     return version;
   }
@@ -195,7 +196,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     if (!upper) throw new ConflictException(`the list of ${input.upperRegionCode} no longer has ${input.code}`);
     const own = (await this.timeline(manager, input.regionCode, input.code)).at(-1);
     const content = { ...this.pickContent(upper as unknown as C) };
-    for (const field of this.config.localFields ?? []) if (own) (content as any)[field] = own[field];
+    for (const field of this.config.localFields ?? []) if (own) (content as Record<string, unknown>)[field] = own[field];
     return this.publish(manager, { ...input, followsVersion: upper.version, retired: upper.retired, content: content as C });
   }
 
@@ -220,7 +221,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
   }
 
   async exactVersion(manager: EntityManager, regionCode: string, code: string, versionNo: number): Promise<E> {
-    const version = await manager.findOne(this.config.entity, { where: { regionCode, code, version: versionNo } as any });
+    const version = await manager.findOne(this.config.entity, { where: { regionCode, code, version: versionNo } as FindOptionsWhere<E> });
     if (!version) throw new NotFoundException(`${this.config.label} ${code} has no version ${versionNo} in the list of ${regionCode}`);
     return version;
   }
@@ -269,7 +270,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
 
   pickContent(source: C): Partial<C> {
     const content: Partial<C> = {};
-    for (const field of this.config.contentFields) content[field] = (source as any)[field];
+    for (const field of this.config.contentFields) content[field] = source[field];
     return content;
   }
 
