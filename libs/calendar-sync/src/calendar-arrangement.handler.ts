@@ -4,7 +4,7 @@ import { CalendarArrangementLoadedV1, CatalogEventTypes, IntegrationEvent } from
 import { EventConsumer, IntegrationEventHandler } from '@cityworks/messaging';
 import { ServiceCalendar } from './service-calendar';
 
-/** catalog.calendar-arrangement-loaded.v1 → this service's calendar, and its deadlines recomputed. */
+/** catalog.calendar-arrangement-loaded.v1 → this service's copy of the year replaced, and its open deadlines across the year recomputed. */
 @Injectable()
 export class CalendarArrangementHandler implements IntegrationEventHandler<CalendarArrangementLoadedV1>, OnModuleInit {
   private readonly logger = new Logger(CalendarArrangementHandler.name);
@@ -20,6 +20,9 @@ export class CalendarArrangementHandler implements IntegrationEventHandler<Calen
 
   async handle(event: IntegrationEvent<CalendarArrangementLoadedV1>, manager: EntityManager): Promise<void> {
     const applied = await this.calendar.apply(event.data, manager);
-    this.logger.log(`holiday arrangement ${event.data.year} revision ${event.data.revision} ${applied ? 'applied; open deadlines recomputed' : 'already known'}`);
+    const restored = event.data.restoredFromRevision ? ` (restoring revision ${event.data.restoredFromRevision})` : '';
+    this.logger.log(
+      `holiday arrangement ${event.data.year} revision ${event.data.revision}${restored} ${applied ? 'replaced the copy; open deadlines across the year recomputed' : 'is not newer than the copy: ignored'}`,
+    );
   }
 }

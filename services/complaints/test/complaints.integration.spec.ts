@@ -232,10 +232,22 @@ describe('complaints service', () => {
     expect(health).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } } });
   });
 
+  /** As if received at `receivedAt`, with the deadlines receipt gave it then (the statutory fallback for 2027: provisional). */
+  const receivedOn = async (id: string, receivedAt: string) => {
+    const due = complaintDeadlines(new WorkingDayCalendar(), new Date(receivedAt), DEFAULT_COMPLAINT_DEADLINES);
+    await db.query(`UPDATE complaints SET received_at = $2, acknowledge_due_at = $3, answer_due_at = $4, due_provisional = $5 WHERE id = $1`, [
+      id,
+      receivedAt,
+      due.acknowledgeDueAt,
+      due.answerDueAt,
+      due.provisional,
+    ]);
+  };
+
   it('recomputes provisional deadlines of open complaints when the year’s official arrangement is loaded', async () => {
     const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
     // as if received on 2026-12-24: 15 working days run into 2027, which has no arrangement yet
-    await db.query(`UPDATE complaints SET received_at = '2026-12-24T02:00:00Z', due_provisional = true WHERE id = $1`, [c.id]);
+    await receivedOn(c.id, '2026-12-24T02:00:00Z');
     const holidays = ['2027-01-01', '2027-01-04', '2027-01-05'].map((date) => ({ date, name: '元旦' }));
     const event = {
       specversion: '1.0', id: randomUUID(), source: '/cityworks/catalog', type: CatalogEventTypes.calendarArrangementLoaded, time: new Date().toISOString(),
@@ -249,6 +261,57 @@ describe('complaints service', () => {
       expect(after).toMatchObject({ acknowledgeDueAt: '2026-12-25T15:59:59.999Z', answerDueAt: '2027-01-19T15:59:59.999Z', dueProvisional: false });
       const [audit] = await db.query(`SELECT after FROM audit_log WHERE resource_id = $1 AND action = 'complaint.deadlines-recomputed'`, [c.id]);
       expect(audit.after).toMatchObject({ dueProvisional: false, arrangementYear: 2027 });
+    } finally {
+      await db.query('DELETE FROM calendar_arrangements WHERE year = 2027');
+    }
+  });
+
+  it('moves deadlines back when an earlier revision of the arrangement is restored, provisional or not', async () => {
+    const { body: across } = await http().post('/complaints').send(complaint()).expect(201);
+    const { body: before } = await http().post('/complaints').send(complaint()).expect(201);
+    // received 2026-12-24: 15 working days run into 2027; received 2026-11-02: answered long before it
+    await receivedOn(across.id, '2026-12-24T02:00:00Z');
+    await receivedOn(before.id, '2026-11-02T02:00:00Z');
+    const first = { year: 2027, holidays: ['2027-01-01', '2027-01-04', '2027-01-05'].map((date) => ({ date, name: '元旦' })), workdays: [] };
+    const second = { year: 2027, holidays: ['2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08'].map((date) => ({ date, name: '元旦' })), workdays: [] };
+    // above any revision an earlier run may have left behind
+    const base = Math.floor(Date.now() / 1000);
+    const loaded = (revision: number, arrangement: typeof first, restoredFromRevision: number | null = null) =>
+      ({
+        specversion: '1.0', id: randomUUID(), source: '/cityworks/catalog', type: CatalogEventTypes.calendarArrangementLoaded, time: new Date().toISOString(),
+        subject: 'calendar:2027', datacontenttype: 'application/json', correlationid: randomUUID(),
+        data: { year: 2027, revision, arrangement, replacedFallback: false, sourceDocument: null, loadedAt: new Date().toISOString(), restoredFromRevision },
+      }) as IntegrationEvent<CalendarArrangementLoadedV1>;
+    const deliver = (event: IntegrationEvent<CalendarArrangementLoadedV1>) => app.get(EventConsumer).handleOnce(event, app.get(CalendarArrangementHandler));
+    const answerDue = async (id: string) => (await http().get(`/complaints/${id}`).expect(200)).body;
+    try {
+      await deliver(loaded(base, first));
+      // 5 working days in December, then 10 from 2027-01-06
+      expect(await answerDue(across.id)).toMatchObject({ answerDueAt: '2027-01-19T15:59:59.999Z', dueProvisional: false });
+
+      // a correction declares the whole first week off: the deadline, final by now, moves anyway
+      await deliver(loaded(base + 1, second));
+      expect(await answerDue(across.id)).toMatchObject({ answerDueAt: '2027-01-22T15:59:59.999Z', dueProvisional: false });
+
+      // the correction was wrong: the first revision's days are restored as the next revision
+      await deliver(loaded(base + 2, first, base));
+      expect(await answerDue(across.id)).toMatchObject({ answerDueAt: '2027-01-19T15:59:59.999Z', dueProvisional: false });
+      const audits = await db.query(`SELECT after FROM audit_log WHERE resource_id = $1 AND action = 'complaint.deadlines-recomputed' ORDER BY seq`, [across.id]);
+      expect(audits.map((a: any) => [a.after.answerDueAt, a.after.arrangementRevision])).toEqual([
+        ['2027-01-19T15:59:59.999Z', base],
+        ['2027-01-22T15:59:59.999Z', base + 1],
+        ['2027-01-19T15:59:59.999Z', base + 2],
+      ]);
+
+      // the correction delivered again late, under another id: older than the copy, it changes nothing
+      expect(await deliver(loaded(base + 1, second))).toBe('applied');
+      expect(await answerDue(across.id)).toMatchObject({ answerDueAt: '2027-01-19T15:59:59.999Z' });
+      const [{ revision }] = await db.query('SELECT revision FROM calendar_arrangements WHERE year = 2027');
+      expect(revision).toBe(base + 2);
+
+      // a deadline that never reached 2027 is left alone
+      expect(await answerDue(before.id)).toMatchObject({ answerDueAt: '2026-11-23T15:59:59.999Z', dueProvisional: false });
+      expect(await db.query(`SELECT 1 FROM audit_log WHERE resource_id = $1 AND action = 'complaint.deadlines-recomputed'`, [before.id])).toEqual([]);
     } finally {
       await db.query('DELETE FROM calendar_arrangements WHERE year = 2027');
     }

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundExce
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { ServiceCalendar } from '@cityworks/calendar-sync';
+import { ServiceCalendar, yearSpan } from '@cityworks/calendar-sync';
 import {
   AuthUser,
   ComplaintAcknowledgedV1,
@@ -33,18 +33,20 @@ export class ComplaintsService {
     @Inject(COMPLAINT_DEADLINE_POLICY) private readonly policy: ComplaintDeadlinePolicy,
     private readonly audit: AuditTrail,
   ) {
-    this.calendar.onArrangementLoaded((year, manager) => this.recomputeProvisionalDeadlines(year, manager).then(() => undefined));
+    this.calendar.onArrangementLoaded((year, manager, change) => this.recomputeDeadlinesAcross(year, manager, change?.revision).then(() => undefined));
   }
 
   /**
-   * An official holiday arrangement replaced the provisional calendar: open complaints whose
-   * deadlines were provisional get them computed again from their receipt, and recorded.
+   * A year's holiday arrangement changed (first official one, correction, or an earlier revision
+   * restored): every open complaint whose deadlines run across that year — from receipt to the
+   * answer deadline — gets them computed again from its receipt, provisional or not, and recorded.
    */
-  async recomputeProvisionalDeadlines(year: number, manager: EntityManager): Promise<number> {
+  async recomputeDeadlinesAcross(year: number, manager: EntityManager, revision?: number): Promise<number> {
+    const { from, to } = yearSpan(year);
     const open = await manager
       .createQueryBuilder(Complaint, 'c')
       .setLock('pessimistic_write')
-      .where("c.due_provisional AND c.status <> 'answered'")
+      .where("c.status <> 'answered' AND c.received_at <= :to AND c.answer_due_at >= :from", { from, to })
       .getMany();
     let moved = 0;
     for (const complaint of open) {
@@ -53,7 +55,7 @@ export class ComplaintsService {
       const after = { acknowledgeDueAt: next.acknowledgeDueAt.toISOString(), answerDueAt: next.answerDueAt.toISOString(), dueProvisional: next.provisional };
       if (JSON.stringify(before) === JSON.stringify(after)) continue;
       await manager.update(Complaint, { id: complaint.id }, { acknowledgeDueAt: next.acknowledgeDueAt, answerDueAt: next.answerDueAt, dueProvisional: next.provisional });
-      await this.audit.record(manager, { action: 'complaint.deadlines-recomputed', resourceType: 'complaint', resourceId: complaint.id, before, after: { ...after, arrangementYear: year } });
+      await this.audit.record(manager, { action: 'complaint.deadlines-recomputed', resourceType: 'complaint', resourceId: complaint.id, before, after: { ...after, arrangementYear: year, arrangementRevision: revision ?? null } });
       moved++;
     }
     return moved;
