@@ -143,6 +143,56 @@ describe('faults on real servers', () => {
     report.postgresRestart = { acknowledgedBeforeRestart: acknowledged.length, foundAfterRestart: found, refusedWhileDownWith503: refusedWith503 };
   }, 180_000);
 
+  it('Temporal down for two minutes: decisions still open supervision tasks; every workflow starts once it is back; nothing parked', async () => {
+    const project = `TEMPORAL-DOWN-${Date.now()}`;
+    const N = 20;
+    const outageMs = Number(process.env.FAULT_TEMPORAL_OUTAGE_MS ?? 120_000);
+    const consumer = supervision.get(EventConsumer).consumerName;
+    const parkedBefore = (await supervisionDb.query('SELECT count(*)::int AS n FROM inbox_events WHERE consumer = $1 AND failed_error IS NOT NULL', [consumer]))[0].n as number;
+    infra('stop', 'temporal');
+    const downSince = Date.now();
+    for (let i = 0; i < N; i++) {
+      const { body, status } = await accept(project);
+      expect(status).toBe(201);
+      expect((await decide(body.id)).status).toBe(200);
+    }
+    const decisionsMade = N;
+    // the consumer's transaction needs only Postgres: the tasks open while Temporal is down
+    await waitFor('every decision to open a task while Temporal is down', async () => (await countTasks(project)) === N, { timeoutMs: 90_000, intervalMs: 500 });
+    const tasksOpenedWhileDown = await countTasks(project);
+    const workflowIds: string[] = (await supervisionDb.query('SELECT workflow_id FROM supervision_tasks WHERE project_code = $1', [project])).map((r: { workflow_id: string }) => r.workflow_id);
+    const startsWaiting = (await supervisionDb.query(
+      `SELECT count(*)::int AS n FROM workflow_commands WHERE kind = 'start' AND delivered_at IS NULL AND workflow_id = ANY($1)`,
+      [workflowIds],
+    ))[0].n as number;
+    expect(startsWaiting).toBe(N);
+    await new Promise((r) => setTimeout(r, Math.max(0, outageMs - (Date.now() - downSince))));
+    const outageSeconds = Math.round((Date.now() - downSince) / 1000);
+    infra('start', 'temporal');
+
+    const client = new Client({ connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! }), namespace: 'default' });
+    try {
+      const running = async () => {
+        let n = 0;
+        for (const id of workflowIds) if ((await client.workflow.getHandle(id).describe().catch(() => undefined))?.status.name === 'RUNNING') n++;
+        return n;
+      };
+      await waitFor('every workflow start to be delivered', async () =>
+        (await supervisionDb.query(`SELECT count(*)::int AS n FROM workflow_commands WHERE delivered_at IS NULL AND workflow_id = ANY($1)`, [workflowIds]))[0].n === 0,
+        { timeoutMs: 120_000, intervalMs: 1000 });
+      const workflowsRunning = await waitFor('every workflow to be running', async () => ((await running()) === N ? N : undefined), { timeoutMs: 60_000, intervalMs: 1000 });
+      const tasksAfter = await countTasks(project);
+      const parkedAfter = (await supervisionDb.query('SELECT count(*)::int AS n FROM inbox_events WHERE consumer = $1 AND failed_error IS NOT NULL', [consumer]))[0].n as number;
+      expect(tasksAfter).toBe(N);
+      expect(workflowsRunning).toBe(N);
+      expect(parkedAfter - parkedBefore).toBe(0);
+      report.temporalDown = { outageSeconds, decisionsMade, tasksOpenedWhileDown, workflowStartsWaitingInOutbox: startsWaiting, supervisionTasksAfter: tasksAfter, workflowsRunningAfter: workflowsRunning, eventsParked: parkedAfter - parkedBefore };
+      for (const id of workflowIds) await client.workflow.getHandle(id).terminate('fault test cleanup');
+    } finally {
+      await client.connection.close();
+    }
+  }, 420_000);
+
   describe('with workflows', () => {
     let client: Client;
     let workflowConnection: NativeConnection;
