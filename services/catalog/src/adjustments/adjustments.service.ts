@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { OutboxRelay } from '@cityworks/messaging';
-import { AuditTrail, Page } from '@cityworks/platform';
+import { UnitOfWork } from '@cityworks/messaging';
+import { Page } from '@cityworks/platform';
 import { ApprovalItemsService } from '../approval-items/approval-items.service';
 import { SupervisionItemsService } from '../supervision-items/supervision-items.service';
 import { Region } from '../regions/region.entity';
@@ -25,8 +25,7 @@ export interface ListStatus {
 export class AdjustmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly relay: OutboxRelay,
-    private readonly audit: AuditTrail,
+    private readonly uow: UnitOfWork,
     private readonly approvalItems: ApprovalItemsService,
     private readonly supervisionItems: SupervisionItemsService,
   ) {}
@@ -74,10 +73,11 @@ export class AdjustmentsService {
   /** The lower list follows the upper version from a date (keeping its own departments); the flag closes as adopted. */
   async adopt(id: string, dto: AdoptAdjustmentDto, publishedBy?: string | null) {
     const service = await this.serviceFor(id);
-    const result = await this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (change) => {
+      const { manager } = change;
       await service.versions.lock(manager);
       const flag = await this.openFlag(manager, id);
-      const version = await service.versions.adopt(manager, {
+      const version = await service.versions.adopt(change, {
         regionCode: flag.regionCode,
         upperRegionCode: flag.upperRegionCode,
         code: flag.itemCode,
@@ -87,21 +87,20 @@ export class AdjustmentsService {
       });
       return { adjustment: await manager.findOneOrFail(ListAdjustment, { where: { id } }), version: service.toView(version as never) };
     });
-    this.relay.nudge();
-    return result;
   }
 
   /** The reform office decides the lower list keeps its version; the same upper version will not flag it again. */
   async dismiss(id: string, dto: DismissAdjustmentDto): Promise<ListAdjustment> {
     const service = await this.serviceFor(id);
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (change) => {
+      const { manager } = change;
       await service.versions.lock(manager);
       const flag = await this.openFlag(manager, id);
       flag.status = 'dismissed';
       flag.closedAt = new Date();
       flag.closingNote = dto.note;
       await manager.save(flag);
-      await this.audit.record(manager, { action: 'list-adjustment.dismissed', resourceType: 'list-adjustment', resourceId: id, before: { status: 'open' }, after: { status: 'dismissed', note: dto.note } });
+      change.audit({ action: 'list-adjustment.dismissed', resourceType: 'list-adjustment', resourceId: id, before: { status: 'open' }, after: { status: 'dismissed', note: dto.note } });
       return flag;
     });
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { OutboxRelay } from '@cityworks/messaging';
+import { UnitOfWork } from '@cityworks/messaging';
 import { flattenValidationErrors, runWithCorrelationId } from '@cityworks/platform';
 import { ProjectType } from '@cityworks/contracts';
 import { invalid } from '@cityworks/platform';
@@ -43,7 +43,7 @@ export class DemoLoaderService implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly relay: OutboxRelay,
+    private readonly uow: UnitOfWork,
     private readonly regions: RegionsService,
     private readonly departments: DepartmentsService,
     private readonly approvalItems: ApprovalItemsService,
@@ -64,7 +64,8 @@ export class DemoLoaderService implements OnApplicationBootstrap {
   }
 
   async load(publishedBy: string | null = 'demo-loader'): Promise<DemoLoadResult> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    // one unit of work: each service below records its changes in this transaction (runIn)
+    return this.uow.run(async ({ manager }) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['catalog:demo']);
       const regions = await this.loadRegions(manager);
       const departments = await this.loadDepartments(manager);
@@ -84,8 +85,6 @@ export class DemoLoaderService implements OnApplicationBootstrap {
       const stageTemplates = await this.loadTemplates(manager, effectiveFrom, publishedBy);
       return { regions, departments, approvalItems, supervisionItems, stageTemplates };
     });
-    this.relay.nudge();
-    return result;
   }
 
   private async loadRegions(manager: EntityManager): Promise<LoadCount> {

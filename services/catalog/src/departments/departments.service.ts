@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, In, Not } from 'typeorm';
-import { AuditTrail, FieldError, Page } from '@cityworks/platform';
+import { StateChange, UnitOfWork } from '@cityworks/messaging';
+import { FieldError, Page } from '@cityworks/platform';
 import { fieldError, invalid } from '@cityworks/platform';
 import { Region } from '../regions/region.entity';
 import { Department } from './department.entity';
@@ -22,12 +23,13 @@ export interface LetterOfficeView {
 export class DepartmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Creates or updates a department; its letter offices become exactly the ones given. */
   async upsert(code: string, dto: UpsertDepartmentDto, outer?: EntityManager): Promise<Department> {
-    const work = async (manager: EntityManager) => {
+    const work = async (change: StateChange) => {
+      const { manager } = change;
       const offices = dto.letterOffices ?? [];
       const errors: FieldError[] = [];
       if (!(await manager.exists(Region, { where: { code: dto.regionCode } }))) {
@@ -53,10 +55,10 @@ export class DepartmentsService {
         kind: d.kind,
         letterOffices: (d.letterOffices ?? []).map((o) => ({ code: o.code, shortName: o.shortName })),
       });
-      await this.audit.record(manager, { action: before ? 'department.updated' : 'department.created', resourceType: 'department', resourceId: code, before: before ? summary(before) : null, after: summary(dto) });
+      change.audit({ action: before ? 'department.updated' : 'department.created', resourceType: 'department', resourceId: code, before: before ? summary(before) : null, after: summary(dto) });
       return this.get(code, manager);
     };
-    return outer ? work(outer) : this.dataSource.transaction(work);
+    return outer ? this.uow.runIn(outer, work) : this.uow.run(work);
   }
 
   async get(code: string, manager: EntityManager = this.dataSource.manager): Promise<Department> {

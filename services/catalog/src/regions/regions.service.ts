@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { AuditTrail, Page } from '@cityworks/platform';
+import { StateChange, UnitOfWork } from '@cityworks/messaging';
+import { Page } from '@cityworks/platform';
 import { fieldError, invalid } from '@cityworks/platform';
 import { Region } from './region.entity';
 import { UpsertRegionDto } from './dto/upsert-region.dto';
@@ -19,14 +20,16 @@ const PARENT_LEVEL: Record<Region['level'], Region['level'][] | null> = {
 export class RegionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditTrail,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async upsert(code: string, dto: UpsertRegionDto, outer?: EntityManager): Promise<Region> {
-    return outer ? this.upsertIn(outer, code, dto) : this.dataSource.transaction((manager) => this.upsertIn(manager, code, dto));
+    const work = (change: StateChange) => this.upsertIn(change, code, dto);
+    return outer ? this.uow.runIn(outer, work) : this.uow.run(work);
   }
 
-  private async upsertIn(manager: EntityManager, code: string, dto: UpsertRegionDto): Promise<Region> {
+  private async upsertIn(change: StateChange, code: string, dto: UpsertRegionDto): Promise<Region> {
+    const { manager } = change;
     const parentCode = dto.parentCode ?? null;
     const allowedParents = PARENT_LEVEL[dto.level];
     if (parentCode === code) throw invalid([fieldError('parentCode', 'notSelf', 'parentCode must not be the region itself')]);
@@ -44,7 +47,7 @@ export class RegionsService {
       throw invalid([fieldError('level', 'hasLowerRegions', `${code} has regions under it and must stay a 省 or 市`)]);
     }
     await manager.upsert(Region, { code, name: dto.name, level: dto.level, parentCode }, ['code']);
-    await this.audit.record(manager, {
+    change.audit({
       action: existing ? 'region.updated' : 'region.created',
       resourceType: 'region',
       resourceId: code,

@@ -13,8 +13,8 @@ import {
   StageTemplateEntry,
   VersionMeta,
 } from '@cityworks/contracts';
-import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { AuditTrail, FieldError } from '@cityworks/platform';
+import { StateChange, UnitOfWork } from '@cityworks/messaging';
+import { FieldError } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
 import { fieldError, invalid } from '@cityworks/platform';
 import { ApprovalItemsService } from '../approval-items/approval-items.service';
@@ -43,29 +43,23 @@ export class StageTemplatesService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly relay: OutboxRelay,
+    private readonly uow: UnitOfWork,
     private readonly regions: RegionsService,
     private readonly approvalItems: ApprovalItemsService,
-    outbox: OutboxWriter,
-    audit: AuditTrail,
   ) {
-    this.versions = new VersionedList(
-      {
-        kind: 'stage-template',
-        entity: StageTemplateVersion,
-        table: 'stage_template_versions',
-        label: '阶段模板',
-        contentFields: stageTemplateContentFields,
-        flagsLowerLists: false,
-        event: ({ version, change }) => ({
-          type: CatalogEventTypes.stageTemplateChanged,
-          subject: `stage-template:${version.regionCode}:${version.code}`,
-          data: { projectType: version.code, regionCode: version.regionCode, version: version.version, effectiveFrom: version.effectiveFrom, change, occurredAt: new Date().toISOString() } satisfies StageTemplateChangedV1,
-        }),
-      },
-      outbox,
-      audit,
-    );
+    this.versions = new VersionedList({
+      kind: 'stage-template',
+      entity: StageTemplateVersion,
+      table: 'stage_template_versions',
+      label: '阶段模板',
+      contentFields: stageTemplateContentFields,
+      flagsLowerLists: false,
+      event: ({ version, change }) => ({
+        type: CatalogEventTypes.stageTemplateChanged,
+        subject: `stage-template:${version.regionCode}:${version.code}`,
+        data: { projectType: version.code, regionCode: version.regionCode, version: version.version, effectiveFrom: version.effectiveFrom, change, occurredAt: new Date().toISOString() } satisfies StageTemplateChangedV1,
+      }),
+    });
   }
 
   toView(v: StageTemplateVersion): StageTemplateView {
@@ -77,17 +71,17 @@ export class StageTemplatesService {
       name: dto.name,
       entries: dto.entries.map((e) => ({ stage: e.stage, itemCode: e.itemCode, ...(e.condition ? { condition: e.condition } : {}), ...(e.note ? { note: e.note } : {}) })),
     };
-    const work = async (manager: EntityManager) => {
+    const work = async (change: StateChange) => {
+      const { manager } = change;
       await this.versions.lock(manager);
       const input = { regionCode: dto.regionCode, code: projectType, effectiveFrom: dto.effectiveFrom, changeNote: dto.changeNote, publishedBy, content };
       const errors = [...(await this.versions.checkPublish(manager, input))];
       if (dto.followsVersion !== undefined) errors.push(fieldError('followsVersion', 'notForTemplates', 'a stage template does not follow an upper version'));
       if (!errors.length) errors.push(...(await this.checkEntries(manager, dto.regionCode, dto.effectiveFrom, content.entries)));
       if (errors.length) throw invalid(errors);
-      return this.versions.publish(manager, input);
+      return this.versions.publish(change, input);
     };
-    const version = outer ? await work(outer) : await this.dataSource.transaction(work);
-    if (!outer) this.relay.nudge();
+    const version = outer ? await this.uow.runIn(outer, work) : await this.uow.run(work);
     return this.toView(version);
   }
 
@@ -111,11 +105,10 @@ export class StageTemplatesService {
   }
 
   async withdraw(projectType: ProjectType, regionCode: string, versionNo: number): Promise<StageTemplateView> {
-    const version = await this.dataSource.transaction(async (manager) => {
-      await this.versions.lock(manager);
-      return this.versions.withdraw(manager, regionCode, projectType, versionNo);
+    const version = await this.uow.run(async (change) => {
+      await this.versions.lock(change.manager);
+      return this.versions.withdraw(change, regionCode, projectType, versionNo);
     });
-    this.relay.nudge();
     return this.toView(version);
   }
 

@@ -1,7 +1,7 @@
 import { NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { CatalogItemKind, VersionMeta } from '@cityworks/contracts';
-import type { OutboxRelay } from '@cityworks/messaging';
+import type { StateChange, UnitOfWork } from '@cityworks/messaging';
 import type { FieldError, Page } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
 import { invalid } from '@cityworks/platform';
@@ -28,7 +28,7 @@ export interface ItemListSpec<E extends ListedVersion, C extends object> extends
 export interface ImportOptions {
   /** demo data: add what is missing, never a new version of what exists */
   onlyNew?: boolean;
-  /** run inside the caller's transaction (which nudges the relay itself) */
+  /** run inside the caller's transaction (whose unit of work nudges the relays after commit) */
   manager?: EntityManager;
   publishedBy?: string | null;
 }
@@ -62,16 +62,16 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
   abstract readonly columns: ColumnSpec[];
   protected abstract readonly rowDto: new () => R;
   protected readonly dataSource: DataSource;
-  protected readonly relay: OutboxRelay;
+  protected readonly uow: UnitOfWork;
   protected readonly regions: RegionsService;
   protected readonly departments: DepartmentsService;
 
   constructor(deps: ItemListDeps, spec: ItemListSpec<E, C>) {
     this.dataSource = deps.dataSource;
-    this.relay = deps.relay;
+    this.uow = deps.uow;
     this.regions = deps.regions;
     this.departments = deps.departments;
-    this.versions = new VersionedList({ ...spec, flagsLowerLists: true, event: (facts) => itemChangedEvent(spec.kind, facts) }, deps.outbox, deps.audit);
+    this.versions = new VersionedList({ ...spec, flagsLowerLists: true, event: (facts) => itemChangedEvent(spec.kind, facts) });
   }
 
   abstract toView(version: E): V;
@@ -119,39 +119,40 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
 
   async publish(code: string, dto: F & PublishMetaDto, publishedBy?: string | null): Promise<V> {
     const content = this.toContent(dto);
-    const version = await this.write(async (manager) => {
+    const version = await this.uow.run(async (change) => {
+      const { manager } = change;
       await this.versions.lock(manager);
       const input = { regionCode: dto.regionCode, code, effectiveFrom: dto.effectiveFrom, followsVersion: dto.followsVersion, changeNote: dto.changeNote, publishedBy, content };
       const errors = [...(await this.versions.checkPublish(manager, input)), ...(await this.checkReferences(manager, content, dto.regionCode))];
       if (errors.length) throw invalid(errors);
-      return this.versions.publish(manager, input);
+      return this.versions.publish(change, input);
     });
     return this.toView(version);
   }
 
   async amend(code: string, regionCode: string, versionNo: number, dto: F & AmendMetaDto): Promise<V> {
     const content = this.toContent(dto);
-    const version = await this.write(async (manager) => {
-      await this.versions.lock(manager);
-      const errors = await this.checkReferences(manager, content, regionCode);
+    const version = await this.uow.run(async (change) => {
+      await this.versions.lock(change.manager);
+      const errors = await this.checkReferences(change.manager, content, regionCode);
       if (errors.length) throw invalid(errors);
-      return this.versions.amend(manager, regionCode, code, versionNo, content, { effectiveFrom: dto.effectiveFrom, changeNote: dto.changeNote });
+      return this.versions.amend(change, regionCode, code, versionNo, content, { effectiveFrom: dto.effectiveFrom, changeNote: dto.changeNote });
     });
     return this.toView(version);
   }
 
   async withdraw(code: string, regionCode: string, versionNo: number): Promise<V> {
-    const version = await this.write(async (manager) => {
-      await this.versions.lock(manager);
-      return this.versions.withdraw(manager, regionCode, code, versionNo);
+    const version = await this.uow.run(async (change) => {
+      await this.versions.lock(change.manager);
+      return this.versions.withdraw(change, regionCode, code, versionNo);
     });
     return this.toView(version);
   }
 
   async retire(code: string, dto: RetireItemDto, publishedBy?: string | null): Promise<V> {
-    const version = await this.write(async (manager) => {
-      await this.versions.lock(manager);
-      return this.versions.retire(manager, { regionCode: dto.regionCode, code, effectiveFrom: dto.effectiveFrom, changeNote: dto.changeNote, publishedBy });
+    const version = await this.uow.run(async (change) => {
+      await this.versions.lock(change.manager);
+      return this.versions.retire(change, { regionCode: dto.regionCode, code, effectiveFrom: dto.effectiveFrom, changeNote: dto.changeNote, publishedBy });
     });
     return this.toView(version);
   }
@@ -172,7 +173,8 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
       if (first !== undefined) errors.push({ row, column, field: 'code', rules: { unique: `code ${dto.code} is already on row ${first}` } });
       else seen.set(dto.code, row);
     }
-    const run = async (manager: EntityManager): Promise<ImportResultView> => {
+    const run = async (change: StateChange): Promise<ImportResultView> => {
+      const { manager } = change;
       await this.versions.lock(manager);
       const plan: { row: number; dto: R; content: C; outcome: ImportResultView['rows'][number]['outcome']; version?: number }[] = [];
       if (!(await this.regions.chain(query.regionCode, manager))) {
@@ -195,7 +197,7 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
       }
       if (errors.length) throw importRefused(errors);
       for (const step of plan.filter((p) => p.outcome === 'created' || p.outcome === 'new-version')) {
-        const version = await this.versions.publish(manager, {
+        const version = await this.versions.publish(change, {
           regionCode: query.regionCode,
           code: step.dto.code,
           effectiveFrom: query.effectiveFrom,
@@ -216,7 +218,7 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
       };
     };
     if (errors.length && parsed.rows.length === 0) throw importRefused(errors);
-    return options.manager ? run(options.manager) : this.write(run);
+    return options.manager ? this.uow.runIn(options.manager, run) : this.uow.run(run);
   }
 
   /** A list's own items in force on a date, in the format import takes back. */
@@ -245,11 +247,5 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
       return rowsFromCsv(typeof body === 'string' ? body : '', this.columns);
     }
     throw new UnsupportedMediaTypeException('send the list as text/csv or application/json');
-  }
-
-  protected async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction(work);
-    this.relay.nudge();
-    return result;
   }
 }

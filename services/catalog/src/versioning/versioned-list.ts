@@ -3,8 +3,8 @@ import { DeepPartial, EntityManager, FindOptionsOrder, FindOptionsWhere, ObjectL
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { randomUUID } from 'node:crypto';
 import { CatalogChange, NewIntegrationEvent, Topics, VersionStatus } from '@cityworks/contracts';
-import type { OutboxWriter } from '@cityworks/messaging';
-import type { AuditTrail, FieldError } from '@cityworks/platform';
+import type { StateChange } from '@cityworks/messaging';
+import type { FieldError } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
 import { fieldError, invalid } from '@cityworks/platform';
 import { Region } from '../regions/region.entity';
@@ -72,16 +72,12 @@ export interface CurrentQuery<E extends ObjectLiteral> {
  * The timeline of items in regional lists: versions are appended with a date they take effect,
  * never rewritten once effective; reads pick the version in force on a date. Every change is
  * an outbox event, and lower lists that follow an older version get flagged.
- * Callers run each write inside a transaction (the outbox event commits with the data).
+ * Callers run each write inside a unit of work (its audit entry and event commit with the data).
  */
 export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends object> {
   private readonly flags: LowerListFlags<E>;
 
-  constructor(
-    readonly config: VersionedListConfig<E, C>,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
-  ) {
+  constructor(readonly config: VersionedListConfig<E, C>) {
     this.flags = new LowerListFlags(config);
   }
 
@@ -118,7 +114,8 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
   }
 
   /** Appends a version (checked first); the caller holds {@link lock}. */
-  async publish(manager: EntityManager, input: PublishInput<C>): Promise<E> {
+  async publish(change: StateChange, input: PublishInput<C>): Promise<E> {
+    const { manager } = change;
     const errors = await this.checkPublish(manager, input);
     if (errors.length) throw invalid(errors);
     const previous = (await this.timeline(manager, input.regionCode, input.code)).at(-1);
@@ -137,7 +134,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
       amendedAt: null,
     } as DeepPartial<E>);
     await manager.insert(this.config.entity, version as QueryDeepPartialEntity<E>);
-    await this.announce(manager, version, input.retired ? 'retired' : 'published', this.changedFields(previous, version));
+    await this.announce(change, version, input.retired ? 'retired' : 'published', this.changedFields(previous, version));
     return version;
   }
 
@@ -149,7 +146,8 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
   }
 
   /** Changes a version that has not taken effect yet. */
-  async amend(manager: EntityManager, regionCode: string, code: string, versionNo: number, content: C, opts: { effectiveFrom?: string; changeNote?: string | null }): Promise<E> {
+  async amend(change: StateChange, regionCode: string, code: string, versionNo: number, content: C, opts: { effectiveFrom?: string; changeNote?: string | null }): Promise<E> {
+    const { manager } = change;
     const timeline = await this.timeline(manager, regionCode, code);
     const version = this.pendingVersion(timeline, regionCode, code, versionNo, 'amended');
     if (version.retired) throw new ConflictException(`version ${versionNo} of ${code} retires the item; withdraw it instead of amending it`);
@@ -167,12 +165,13 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     if (opts.changeNote !== undefined) version.changeNote = opts.changeNote;
     version.amendedAt = new Date();
     await manager.save(this.config.entity, version as DeepPartial<E>);
-    await this.announce(manager, version, 'amended', this.changedFields(previous, version));
+    await this.announce(change, version, 'amended', this.changedFields(previous, version));
     return version;
   }
 
   /** Removes the latest version before it takes effect (and no lower list follows it). */
-  async withdraw(manager: EntityManager, regionCode: string, code: string, versionNo: number): Promise<E> {
+  async withdraw(change: StateChange, regionCode: string, code: string, versionNo: number): Promise<E> {
+    const { manager } = change;
     const timeline = await this.timeline(manager, regionCode, code);
     const version = this.pendingVersion(timeline, regionCode, code, versionNo, 'withdrawn');
     if (timeline.at(-1)?.version !== versionNo) throw new ConflictException(`version ${versionNo} of ${code} has later versions; withdraw them first`);
@@ -183,7 +182,7 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     );
     if (followers.length) throw new ConflictException(`version ${versionNo} of ${code} is followed by the lists of ${followers.map((f) => f.region_code).join(', ')}`);
     await manager.delete(this.config.entity, { id: version.id } as FindOptionsWhere<E>);
-    await this.announce(manager, version, 'withdrawn', []);
+    await this.announce(change, version, 'withdrawn', []);
     return version;
   }
 
@@ -191,21 +190,22 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
    * A lower list takes over the upper list's latest version of an item (following it), keeping
    * its own values of the local fields if it already lists the item.
    */
-  async adopt(manager: EntityManager, input: { regionCode: string; upperRegionCode: string; code: string; effectiveFrom: string; changeNote?: string | null; publishedBy?: string | null }): Promise<E> {
+  async adopt(change: StateChange, input: { regionCode: string; upperRegionCode: string; code: string; effectiveFrom: string; changeNote?: string | null; publishedBy?: string | null }): Promise<E> {
+    const { manager } = change;
     const upper = (await this.timeline(manager, input.upperRegionCode, input.code)).at(-1);
     if (!upper) throw new ConflictException(`the list of ${input.upperRegionCode} no longer has ${input.code}`);
     const own = (await this.timeline(manager, input.regionCode, input.code)).at(-1);
     const content = { ...this.pickContent(upper as unknown as C) };
     for (const field of this.config.localFields ?? []) if (own) (content as Record<string, unknown>)[field] = own[field];
-    return this.publish(manager, { ...input, followsVersion: upper.version, retired: upper.retired, content: content as C });
+    return this.publish(change, { ...input, followsVersion: upper.version, retired: upper.retired, content: content as C });
   }
 
   /** 事项取消: a version, effective on a date, after which the item no longer applies. */
-  async retire(manager: EntityManager, input: Omit<PublishInput<C>, 'content' | 'retired'>): Promise<E> {
-    const latest = (await this.timeline(manager, input.regionCode, input.code)).at(-1);
+  async retire(change: StateChange, input: Omit<PublishInput<C>, 'content' | 'retired'>): Promise<E> {
+    const latest = (await this.timeline(change.manager, input.regionCode, input.code)).at(-1);
     if (!latest) throw new NotFoundException(`${this.config.label} ${input.code} is not in the list of ${input.regionCode}`);
     if (latest.retired) throw new ConflictException(`${this.config.label} ${input.code} is already retired in the list of ${input.regionCode} from ${latest.effectiveFrom}`);
-    return this.publish(manager, { ...input, retired: true, content: this.pickContent(latest as unknown as C) as C });
+    return this.publish(change, { ...input, retired: true, content: this.pickContent(latest as unknown as C) as C });
   }
 
   async history(manager: EntityManager, regionCode: string, code: string): Promise<HistoryEntry<E>[]> {
@@ -283,15 +283,15 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     return version;
   }
 
-  private async announce(manager: EntityManager, version: E, change: CatalogChange, changedFields: string[]): Promise<void> {
-    const flaggedRegionCodes = this.config.flagsLowerLists ? await this.flags.refresh(manager, version.regionCode, version.code) : [];
-    await this.audit.record(manager, {
+  private async announce(stateChange: StateChange, version: E, change: CatalogChange, changedFields: string[]): Promise<void> {
+    const flaggedRegionCodes = this.config.flagsLowerLists ? await this.flags.refresh(stateChange.manager, version.regionCode, version.code) : [];
+    stateChange.audit({
       action: `${this.config.kind}.${change}`,
       resourceType: this.config.kind,
       resourceId: `${version.regionCode}/${version.code}`,
       after: { version: version.version, effectiveFrom: version.effectiveFrom, changedFields, flaggedRegionCodes },
     });
-    await this.outbox.add(manager, Topics.catalog, this.config.event({ version, change, changedFields, flaggedRegionCodes }));
+    stateChange.publish(Topics.catalog, this.config.event({ version, change, changedFields, flaggedRegionCodes }));
   }
 }
 
