@@ -107,6 +107,9 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
 
     // late feedback still closes the task and ends the workflow
     await request(supervision.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).set('authorization', supervisor).send({ outcome: '已现场核查' }).expect(200);
+    // the signal is a workflow command the relay delivers after commit; wait for it before
+    // result(), which lets the time-skipping server run the clock on
+    await waitFor('the feedback signal to reach the workflow', async () => (await handle.query(supervisionTaskStateQuery)).feedback);
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'closed', feedback: { outcome: '已现场核查' } });
   });
