@@ -4,8 +4,8 @@ import { DataSource, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanO
 import { randomUUID } from 'node:crypto';
 import { chinaDateOf } from '@cityworks/calendar';
 import { CreditEventTypes, CreditRecordAddedV1, Topics } from '@cityworks/contracts';
-import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { AuditTrail, Page } from '@cityworks/platform';
+import { UnitOfWork } from '@cityworks/messaging';
+import { Page } from '@cityworks/platform';
 import { gradeCredit } from '../grading/credit-grade';
 import { CreditRecord } from './credit-record.entity';
 import { AddCreditRecordDto } from './dto/add-credit-record.dto';
@@ -16,9 +16,7 @@ import { CreditRecordView } from './dto/credit-record.view';
 export class CreditRecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
-    private readonly audit: AuditTrail,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /**
@@ -28,7 +26,8 @@ export class CreditRecordsService {
    */
   async add(dto: AddCreditRecordDto): Promise<CreditRecordView> {
     const today = chinaDateOf(new Date());
-    const record = await this.dataSource.transaction(async (manager) => {
+    const record = await this.uow.run(async (change) => {
+      const { manager } = change;
       // one writer per subject at a time, so the grade in each event has seen every earlier record
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credit:${dto.uscc}`]);
       if (dto.sourceRef) await this.refuseDuplicateSource(manager, dto);
@@ -48,13 +47,13 @@ export class CreditRecordsService {
       });
       await manager.insert(CreditRecord, record);
       const { grade } = gradeCredit(await this.activeRecords(record.uscc, today, manager), today);
-      await this.audit.record(manager, {
+      change.audit({
         action: 'credit-record.added',
         resourceType: 'credit-record',
         resourceId: record.id,
         after: { uscc: record.uscc, kind: record.kind, severity: record.severity, sourceType: record.sourceType, sourceDepartmentCode: record.sourceDepartmentCode, sourceRef: record.sourceRef, decidedOn: record.decidedOn, expiresOn: record.expiresOn, gradeAfter: grade },
       });
-      await this.outbox.add<CreditRecordAddedV1>(manager, Topics.credit, {
+      change.publish<CreditRecordAddedV1>(Topics.credit, {
         type: CreditEventTypes.recordAdded,
         subject: record.uscc,
         data: {
@@ -73,7 +72,6 @@ export class CreditRecordsService {
       });
       return record;
     });
-    this.relay.nudge();
     return CreditRecordView.of(record, today);
   }
 
