@@ -12,7 +12,7 @@ import {
   NewIntegrationEvent,
   Topics,
 } from '@cityworks/contracts';
-import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
+import { UnitOfWork } from '@cityworks/messaging';
 import { AuditTrail, departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
 import { Complaint } from './complaint.entity';
 import { complaintDeadlines, ComplaintDeadlinePolicy } from './complaint-deadlines';
@@ -27,8 +27,7 @@ export const COMPLAINT_DEADLINE_POLICY = Symbol('COMPLAINT_DEADLINE_POLICY');
 export class ComplaintsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
+    private readonly uow: UnitOfWork,
     private readonly calendar: ServiceCalendar,
     @Inject(COMPLAINT_DEADLINE_POLICY) private readonly policy: ComplaintDeadlinePolicy,
     private readonly audit: AuditTrail,
@@ -74,7 +73,8 @@ export class ComplaintsService {
   async receive(dto: ReceiveComplaintDto): Promise<ComplaintView> {
     const receivedAt = new Date();
     const { acknowledgeDueAt, answerDueAt, provisional } = complaintDeadlines(this.calendar.current, receivedAt, this.policy);
-    const complaint = await this.dataSource.transaction(async (manager) => {
+    const complaint = await this.uow.run(async (change) => {
+      const { manager } = change;
       if (dto.externalRef) await this.refuseDuplicate(manager, dto);
       const complaint = manager.create(Complaint, {
         id: randomUUID(),
@@ -101,13 +101,13 @@ export class ComplaintsService {
       });
       await manager.insert(Complaint, complaint);
       // the audit trail is read by auditors: ids and codes, like the event, no personal data
-      await this.audit.record(manager, {
+      change.audit({
         action: 'complaint.received',
         resourceType: 'complaint',
         resourceId: complaint.id,
         after: { status: complaint.status, channel: complaint.channel, category: complaint.category, regionCode: complaint.regionCode, departmentCode: complaint.departmentCode },
       });
-      await this.outbox.add<ComplaintReceivedV1>(manager, Topics.complaints, {
+      change.publish<ComplaintReceivedV1>(Topics.complaints, {
         type: ComplaintEventTypes.received,
         subject: complaint.id,
         data: {
@@ -125,7 +125,6 @@ export class ComplaintsService {
       });
       return complaint;
     });
-    this.relay.nudge();
     return ComplaintView.of(complaint);
   }
 
@@ -159,7 +158,8 @@ export class ComplaintsService {
   }
 
   private async advance(user: AuthUser, id: string, action: ComplaintAction, apply: (c: Complaint, now: Date) => NewIntegrationEvent): Promise<ComplaintView> {
-    const complaint = await this.dataSource.transaction(async (manager) => {
+    const complaint = await this.uow.run(async (change) => {
+      const { manager } = change;
       const current = await manager.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundException(`complaint ${id} not found`);
       this.assertReadable(user, current);
@@ -170,11 +170,10 @@ export class ComplaintsService {
       current.status = nextStatus(action);
       const event = apply(current, new Date());
       await manager.save(current);
-      await this.audit.record(manager, { action: `complaint.${current.status}`, resourceType: 'complaint', resourceId: id, before, after: { status: current.status } });
-      await this.outbox.add(manager, Topics.complaints, event);
+      change.audit({ action: `complaint.${current.status}`, resourceType: 'complaint', resourceId: id, before, after: { status: current.status } });
+      change.publish(Topics.complaints, event);
       return current;
     });
-    this.relay.nudge();
     return ComplaintView.of(complaint);
   }
 
