@@ -1,9 +1,11 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { json, urlencoded } from 'express';
+import { methodNotAllowed } from './http/method-not-allowed.middleware';
+import { createOpenApiDocument } from './http/openapi/openapi-document';
 
 export interface HttpAppOptions {
   title: string;
@@ -13,17 +15,14 @@ export interface HttpAppOptions {
 /** HTTP concerns shared by the real process and in-process tests. */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   app.use(helmet({ contentSecurityPolicy: false }));
+  // a path that exists answers 405 with Allow for a method it does not have
+  app.use(methodNotAllowed(app));
   // a request body larger than this is refused with 413 before it reaches any handler
   app.use(json({ limit: process.env.HTTP_BODY_LIMIT ?? '2mb' }));
   app.use(urlencoded({ extended: false, limit: '100kb' }));
   app.enableShutdownHooks();
-  const doc = new DocumentBuilder()
-    .setTitle(options.title)
-    .setDescription(options.description)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  // every status each operation can answer, every rule its input must keep (see createOpenApiDocument)
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app, options), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
 export async function bootstrapService(module: Type<unknown>, options: HttpAppOptions & { defaultPort: number }): Promise<INestApplication> {

@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { describeRule } from '../http/openapi/validation-rules';
 
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-symbol alphabet (no I, O, S, V, Z);
@@ -17,10 +18,16 @@ export function usccCheckCharacter(first17: string): string | undefined {
   return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
+const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
 export function isValidUscc(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(value)) return false;
+  if (typeof value !== 'string' || !USCC_PATTERN.test(value)) return false;
   return usccCheckCharacter(value.slice(0, 17)) === value[17];
 }
+
+/** The OpenAPI schema of a 统一社会信用代码: format `uscc` is the pattern plus the check character no pattern can state. */
+export const USCC_SCHEMA = { type: 'string', format: 'uscc', pattern: USCC_PATTERN.source } as const;
+describeRule('isUscc', { ...USCC_SCHEMA });
 
 export function IsUscc(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@cityworks/contracts';
-import { RequireRoles } from '@cityworks/platform';
+import { ApiErrors, RequireRoles } from '@cityworks/platform';
 import { CreditRecordsService } from './credit-records.service';
 import { AddCreditRecordDto } from './dto/add-credit-record.dto';
 import { ListCreditRecordsQuery } from './dto/list-credit-records.query';
@@ -17,7 +17,7 @@ export class CreditRecordsController {
   @RequireRoles(Roles.creditOfficer, Roles.system)
   @ApiOperation({ summary: '认定: record a 守信 or 失信 fact about a subject; publishes credit.record-added.v1 with the resulting grade' })
   @ApiCreatedResponse({ type: CreditRecordView })
-  @ApiConflictResponse({ description: 'a record with the same source (department, type, sourceRef) already exists' })
+  @ApiErrors(400, [409, 'a record with the same source (department, type, sourceRef) already exists'])
   add(@Body() body: AddCreditRecordDto): Promise<CreditRecordView> {
     return this.records.add(body);
   }
@@ -26,6 +26,7 @@ export class CreditRecordsController {
   @RequireRoles(Roles.creditOfficer, Roles.approvalOfficer, Roles.supervisionOfficer, Roles.auditor, Roles.system)
   @ApiOperation({ summary: 'credit records, newest decision first, expired and repaired ones included' })
   @ApiOkResponse({ type: CreditRecordPage })
+  @ApiErrors(400)
   list(@Query() query: ListCreditRecordsQuery): Promise<CreditRecordPage> {
     return this.records.list(query);
   }

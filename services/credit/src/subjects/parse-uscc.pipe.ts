@@ -1,8 +1,11 @@
 import { BadRequestException, PipeTransform } from '@nestjs/common';
-import { isValidUscc } from '@cityworks/platform';
+import { isValidUscc, USCC_SCHEMA } from '@cityworks/platform';
 
 /** A path segment that must be a 统一社会信用代码; a typo gets a 400 rather than an empty grade B. */
 export class ParseUsccPipe implements PipeTransform<string, string> {
+  /** what the OpenAPI document says the parameter accepts */
+  static readonly openApi = { ...USCC_SCHEMA };
+
   constructor(private readonly name = 'uscc') {}
 
   transform(value: string): string {

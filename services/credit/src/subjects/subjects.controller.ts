@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@cityworks/contracts';
-import { RequireRoles } from '@cityworks/platform';
+import { ApiErrors, RequireRoles } from '@cityworks/platform';
 import { CreditRecordView } from '../credit-records/dto/credit-record.view';
 import { ParseUsccPipe } from './parse-uscc.pipe';
 import { SubjectCreditService } from './subject-credit.service';
@@ -19,7 +19,7 @@ export class SubjectsController {
   @ApiOperation({ summary: '信用查询: grade A–D, 联合惩戒 status and the active records of a subject' })
   @ApiParam({ name: 'uscc', description: '统一社会信用代码', example: '91350100M000100Y43' })
   @ApiOkResponse({ type: SubjectCreditView })
-  @ApiBadRequestResponse({ description: 'uscc is not a valid 统一社会信用代码' })
+  @ApiErrors([400, 'uscc is not a valid 统一社会信用代码'])
   async get(@Param('uscc', new ParseUsccPipe()) uscc: string): Promise<SubjectCreditView> {
     const { standing, activeRecords } = await this.credit.standing(uscc);
     return {

@@ -1,12 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CreditRecordKind, CreditRecordKinds, CreditSeverities, CreditSeverity, CreditSourceType, CreditSourceTypes } from '@cityworks/contracts';
-import { IsUscc } from '@cityworks/platform';
+import { IsUscc, SchemaRules } from '@cityworks/platform';
 import { IsIsoDate, IsNotAfterChinaToday, IsOnOrAfter, SeverityMatchesKind } from './credit-record.rules';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** 认定: a department records a 守信 or 失信 fact about a market subject. */
+// a 失信 (bad) record names its severity, a 守信 (good) one has none (SeverityMatchesKind)
+@SchemaRules({
+  oneOf: [
+    { properties: { kind: { enum: ['bad'] } }, required: ['severity'] },
+    { properties: { kind: { enum: ['good'] }, severity: { not: {} } } },
+  ],
+})
 export class AddCreditRecordDto {
   @ApiProperty({ description: '统一社会信用代码 of the subject', example: '91350100M000100Y43' })
   @IsUscc()

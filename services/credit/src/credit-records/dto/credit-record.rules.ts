@@ -1,6 +1,7 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { chinaDateOf, isIsoDate } from '@cityworks/calendar';
 import { CreditSeverities } from '@cityworks/contracts';
+import { describeRule } from '@cityworks/platform';
 
 function rule(name: string, validate: (value: unknown, args: ValidationArguments) => boolean, message: (args: ValidationArguments) => string, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -12,6 +13,8 @@ function rule(name: string, validate: (value: unknown, args: ValidationArguments
       validator: { validate },
     });
 }
+
+describeRule('isIsoDate', { type: 'string', format: 'date' });
 
 /** A calendar day written YYYY-MM-DD that exists (no 2026-02-30). */
 export const IsIsoDate = (options?: ValidationOptions) =>
