@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, Roles } from '@cityworks/contracts';
-import { CurrentUser, RequireRoles } from '@cityworks/platform';
+import { ApiErrors, CurrentUser, RequireRoles } from '@cityworks/platform';
 import { ComplaintsService } from './complaints.service';
 import { ReceiveComplaintDto } from './dto/receive-complaint.dto';
 import { AnswerComplaintDto } from './dto/answer-complaint.dto';
@@ -19,7 +19,7 @@ export class ComplaintsController {
   @RequireRoles(Roles.complaintHandler, Roles.system)
   @ApiOperation({ summary: '受理投诉举报: record a complaint; its acknowledge and answer deadlines start (working days)' })
   @ApiCreatedResponse({ type: ComplaintView })
-  @ApiConflictResponse({ description: 'the channel already delivered a complaint with this externalRef' })
+  @ApiErrors(400, [409, 'the channel already delivered a complaint with this externalRef'])
   receive(@Body() body: ReceiveComplaintDto): Promise<ComplaintView> {
     return this.complaints.receive(body);
   }
@@ -28,6 +28,7 @@ export class ComplaintsController {
   @RequireRoles(Roles.complaintHandler, Roles.auditor)
   @ApiOperation({ summary: "complaints of your department (all of them for the reform office and auditors), newest first; without the complainant" })
   @ApiOkResponse({ type: ComplaintPage })
+  @ApiErrors(400)
   list(@CurrentUser() user: AuthUser, @Query() query: ListComplaintsQuery): Promise<ComplaintPage> {
     return this.complaints.list(user, query);
   }
@@ -36,7 +37,7 @@ export class ComplaintsController {
   @RequireRoles(Roles.complaintHandler, Roles.auditor)
   @ApiOperation({ summary: 'one complaint; the complainant is shown to the handling department only' })
   @ApiOkResponse({ type: ComplaintDetailView })
-  @ApiNotFoundResponse()
+  @ApiErrors(404)
   get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintDetailView> {
     return this.complaints.detail(user, id);
   }
@@ -46,9 +47,7 @@ export class ComplaintsController {
   @RequireRoles(Roles.complaintHandler)
   @ApiOperation({ summary: '签收: the handling department acknowledges receipt' })
   @ApiOkResponse({ type: ComplaintView })
-  @ApiForbiddenResponse({ description: 'not the handling department' })
-  @ApiConflictResponse({ description: 'already acknowledged or answered' })
-  @ApiNotFoundResponse()
+  @ApiErrors([403, 'not the handling department'], 404, [409, 'already acknowledged or answered'])
   acknowledge(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintView> {
     return this.complaints.acknowledge(user, id);
   }
@@ -58,9 +57,7 @@ export class ComplaintsController {
   @RequireRoles(Roles.complaintHandler)
   @ApiOperation({ summary: '答复 (有诉必应): answer an acknowledged complaint' })
   @ApiOkResponse({ type: ComplaintView })
-  @ApiForbiddenResponse({ description: 'not the handling department' })
-  @ApiConflictResponse({ description: 'not yet acknowledged, or already answered' })
-  @ApiNotFoundResponse()
+  @ApiErrors(400, [403, 'not the handling department'], 404, [409, 'not yet acknowledged, or already answered'])
   answer(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerComplaintDto): Promise<ComplaintView> {
     return this.complaints.answer(user, id, body.answer);
   }

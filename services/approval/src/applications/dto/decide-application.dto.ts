@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, ValidateIf, IsNotEmpty } from 'class-validator';
 import type { ApprovalDecision } from '@cityworks/contracts';
+import { SchemaRules } from '@cityworks/platform';
 
+// a rejection says why: a reason with something besides spaces in it
+@SchemaRules({ anyOf: [{ properties: { decision: { enum: ['approved'] } } }, { required: ['reason'], properties: { reason: { pattern: '[^\\s\\ufeff]' } } }] })
 export class DecideApplicationDto {
   @ApiProperty({ enum: ['approved', 'rejected'] })
   @IsIn(['approved', 'rejected'])

@@ -2,13 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ComplaintCategories, ComplaintCategory, ComplaintChannel, ComplaintChannels } from '@cityworks/contracts';
-import { IsUscc } from '@cityworks/platform';
+import { IsUscc, SchemaRules } from '@cityworks/platform';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const CODE_RULE = 'must be 1–64 letters, digits, dots, underscores or hyphens';
 export const MAX_CONTENT_LENGTH = 4000;
 
 /** Personal data: stored, shown only to the handling department, never published. */
+// a way to answer: a phone number, or an email address
+@SchemaRules({ anyOf: [{ required: ['phone'] }, { required: ['email'] }] })
 export class ComplainantDto {
   @ApiPropertyOptional({ description: '姓名', example: '王女士', maxLength: 50 })
   @IsOptional()
