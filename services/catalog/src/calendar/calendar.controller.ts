@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@cityworks/contracts';
-import { CurrentUser } from '@cityworks/platform';
+import { ApiErrors, CurrentUser } from '@cityworks/platform';
 import { CanMaintain, CanRead } from '../common/access';
 import { DatePipe, YearPipe } from '../common/pipes';
 import { CalendarService } from './calendar.service';
@@ -11,8 +11,8 @@ import { AddWorkingDaysQuery, BetweenQuery, DueQuery, LoadArrangementDto, Subtra
 
 /** Path numbers as the pipes take them, so generated requests know the valid range. */
 const yearParam = ApiParam({ name: 'year', schema: { type: 'integer', minimum: 1950, maximum: 2100 } });
-const draftParam = ApiParam({ name: 'draft', description: 'the number of the load within its year', schema: { type: 'integer', minimum: 1, maximum: 999999 } });
-const revisionParam = ApiParam({ name: 'revision', description: 'a confirmed revision of the year', schema: { type: 'integer', minimum: 1, maximum: 999999 } });
+const draftParam = ApiParam({ name: 'draft', description: 'the number of the load within its year', schema: DraftPipe.openApi });
+const revisionParam = ApiParam({ name: 'revision', description: 'a confirmed revision of the year', schema: RevisionPipe.openApi });
 
 @ApiTags('calendar')
 @Controller('calendar')
@@ -73,8 +73,7 @@ export class CalendarController {
   @CanRead()
   @ApiOperation({ summary: 'The official arrangements in force, one per year: each year\'s latest confirmed revision' })
   @ApiOkResponse({ type: [ArrangementView] })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'the role may not read the catalog' })
+  @ApiErrors([403, 'the role may not read the catalog'])
   arrangements() {
     return this.calendar.arrangements();
   }
@@ -84,10 +83,7 @@ export class CalendarController {
   @CanRead()
   @ApiOperation({ summary: 'A year\'s arrangement in force (its latest confirmed revision)' })
   @ApiOkResponse({ type: ArrangementView })
-  @ApiResponse({ status: 400, description: 'year is not a whole number from 1950 to 2100' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'the role may not read the catalog' })
-  @ApiResponse({ status: 404, description: 'no arrangement of that year has been confirmed' })
+  @ApiErrors([400, 'year is not a whole number from 1950 to 2100'], [403, 'the role may not read the catalog'], [404, 'no arrangement of that year has been confirmed'])
   arrangement(@Param('year', YearPipe) year: number) {
     return this.calendar.arrangement(year);
   }
@@ -99,9 +95,7 @@ export class CalendarController {
       'Load (or correct) a year\'s official holiday arrangement as a draft. It must keep every statutory day off of 《全国年节及纪念日放假办法》 第二条 (13 days from 2025), its dates inside the year, 调休 working days on weekends and no date both off and worked (400 naming field and rule, nothing written). It takes effect only when a second, different reform-office user confirms it (四眼原则)',
   })
   @ApiCreatedResponse({ type: ArrangementRevisionView, description: 'the draft, waiting for confirmation' })
-  @ApiResponse({ status: 400, description: 'the arrangement breaks a rule: every field and rule named' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'only the reform office (工改办) loads arrangements' })
+  @ApiErrors([400, 'the arrangement breaks a rule: every field and rule named'], [403, 'only the reform office (工改办) loads arrangements'])
   load(@Body() body: LoadArrangementDto, @CurrentUser() user?: AuthUser) {
     return this.calendar.propose(body, user?.userId ?? null);
   }
@@ -111,9 +105,7 @@ export class CalendarController {
   @CanRead()
   @ApiOperation({ summary: 'Drafts of a year waiting for a second reform-office user to confirm them' })
   @ApiOkResponse({ type: [ArrangementRevisionView] })
-  @ApiResponse({ status: 400, description: 'year is not a whole number from 1950 to 2100' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'the role may not read the catalog' })
+  @ApiErrors([400, 'year is not a whole number from 1950 to 2100'], [403, 'the role may not read the catalog'])
   drafts(@Param('year', YearPipe) year: number) {
     return this.calendar.drafts(year);
   }
@@ -124,10 +116,7 @@ export class CalendarController {
   @CanRead()
   @ApiOperation({ summary: 'One load of a year\'s arrangement, whatever became of it (draft, confirmed, discarded)' })
   @ApiOkResponse({ type: ArrangementRevisionView })
-  @ApiResponse({ status: 400, description: 'year or draft is not a valid number' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'the role may not read the catalog' })
-  @ApiResponse({ status: 404, description: 'the year has no such draft' })
+  @ApiErrors([400, 'year or draft is not a valid number'], [403, 'the role may not read the catalog'], [404, 'the year has no such draft'])
   draft(@Param('year', YearPipe) year: number, @Param('draft', DraftPipe) draft: number) {
     return this.calendar.draftOf(year, draft);
   }
@@ -141,11 +130,7 @@ export class CalendarController {
       '四眼原则: a second, different reform-office user confirms a draft. It becomes the year\'s next revision and the arrangement in force, and catalog.calendar-arrangement-loaded.v1 tells the services to recompute their open deadlines across that year',
   })
   @ApiCreatedResponse({ type: ArrangementRevisionView, description: 'the confirmed revision' })
-  @ApiResponse({ status: 400, description: 'year or draft is not a valid number' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'not the reform office, or the same user who loaded the draft (四眼原则)' })
-  @ApiResponse({ status: 404, description: 'the year has no such draft' })
-  @ApiResponse({ status: 409, description: 'the draft is no longer open, or another revision has been confirmed since it was drafted' })
+  @ApiErrors([400, 'year or draft is not a valid number'], [403, 'not the reform office, or the same user who loaded the draft (四眼原则)'], [404, 'the year has no such draft'], [409, 'the draft is no longer open, or another revision has been confirmed since it was drafted'])
   confirm(@Param('year', YearPipe) year: number, @Param('draft', DraftPipe) draft: number, @CurrentUser() user?: AuthUser) {
     return this.calendar.confirm(year, draft, user?.userId ?? null);
   }
@@ -156,11 +141,7 @@ export class CalendarController {
   @CanMaintain()
   @ApiOperation({ summary: 'Discard a draft nobody will confirm (it is kept, marked discarded)' })
   @ApiOkResponse({ type: ArrangementRevisionView, description: 'the discarded draft' })
-  @ApiResponse({ status: 400, description: 'year or draft is not a valid number' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'only the reform office (工改办) discards drafts' })
-  @ApiResponse({ status: 404, description: 'the year has no such draft' })
-  @ApiResponse({ status: 409, description: 'the draft is already confirmed or discarded' })
+  @ApiErrors([400, 'year or draft is not a valid number'], [403, 'only the reform office (工改办) discards drafts'], [404, 'the year has no such draft'], [409, 'the draft is already confirmed or discarded'])
   discard(@Param('year', YearPipe) year: number, @Param('draft', DraftPipe) draft: number, @CurrentUser() user?: AuthUser) {
     return this.calendar.discard(year, draft, user?.userId ?? null);
   }
@@ -170,9 +151,7 @@ export class CalendarController {
   @CanRead()
   @ApiOperation({ summary: 'Every confirmed arrangement of a year, revision 1 first; the last one is in force' })
   @ApiOkResponse({ type: [ArrangementRevisionView] })
-  @ApiResponse({ status: 400, description: 'year is not a whole number from 1950 to 2100' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'the role may not read the catalog' })
+  @ApiErrors([400, 'year is not a whole number from 1950 to 2100'], [403, 'the role may not read the catalog'])
   revisions(@Param('year', YearPipe) year: number) {
     return this.calendar.revisions(year);
   }
@@ -183,10 +162,7 @@ export class CalendarController {
   @CanRead()
   @ApiOperation({ summary: 'One confirmed revision of a year\'s arrangement' })
   @ApiOkResponse({ type: ArrangementRevisionView })
-  @ApiResponse({ status: 400, description: 'year or revision is not a valid number' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'the role may not read the catalog' })
-  @ApiResponse({ status: 404, description: 'the year has no such confirmed revision' })
+  @ApiErrors([400, 'year or revision is not a valid number'], [403, 'the role may not read the catalog'], [404, 'the year has no such confirmed revision'])
   revision(@Param('year', YearPipe) year: number, @Param('revision', RevisionPipe) revision: number) {
     return this.calendar.revision(year, revision);
   }
@@ -200,11 +176,7 @@ export class CalendarController {
       'Restore an earlier revision: a draft with its days, which like any change of the official calendar takes effect only when a second, different reform-office user confirms it (then it becomes the next revision and goes out again, so the services recompute their deadlines)',
   })
   @ApiCreatedResponse({ type: ArrangementRevisionView, description: 'the draft restoring the revision' })
-  @ApiResponse({ status: 400, description: 'year or revision is not a valid number' })
-  @ApiResponse({ status: 401, description: 'no valid bearer token' })
-  @ApiResponse({ status: 403, description: 'only the reform office (工改办) restores arrangements' })
-  @ApiResponse({ status: 404, description: 'the year has no such confirmed revision' })
-  @ApiResponse({ status: 409, description: 'its days are already in force, or it breaks the rules every arrangement must keep' })
+  @ApiErrors([400, 'year or revision is not a valid number'], [403, 'only the reform office (工改办) restores arrangements'], [404, 'the year has no such confirmed revision'], [409, 'its days are already in force, or it breaks the rules every arrangement must keep'])
   restore(@Param('year', YearPipe) year: number, @Param('revision', RevisionPipe) revision: number, @CurrentUser() user?: AuthUser) {
     return this.calendar.restore(year, revision, user?.userId ?? null);
   }

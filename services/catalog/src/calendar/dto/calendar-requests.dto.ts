@@ -23,7 +23,11 @@ export class LoadArrangementDto {
   @Max(2100)
   year: number;
 
-  @ApiProperty({ type: [ArrangedDayDto], description: 'every day off of the year besides plain weekends (放假日期)' })
+  @ApiProperty({
+    type: [ArrangedDayDto],
+    description:
+      'every day off of the year besides plain weekends (放假日期). Rules checked with the data: `statutoryHoliday` (every statutory day off of 《全国年节及纪念日放假办法》 第二条 as revised for the year is listed: from 2025 元旦 1/1, 春节 除夕–初三, 清明, 劳动节 5/1–5/2, 端午, 中秋, 国庆 10/1–10/3), `inYear` (dates in `year`), `unique`',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(80)
@@ -31,7 +35,10 @@ export class LoadArrangementDto {
   @Type(() => ArrangedDayDto)
   holidays: ArrangedDayDto[];
 
-  @ApiProperty({ type: [ArrangedDayDto], description: '调休上班日期: weekend days worked in exchange' })
+  @ApiProperty({
+    type: [ArrangedDayDto],
+    description: '调休上班日期: weekend days worked in exchange. Rules checked with the data: `isWeekend`, `notBothHolidayAndWorkday` (not also in holidays), `inYear`, `unique`',
+  })
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
