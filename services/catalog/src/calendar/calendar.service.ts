@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { addCalendarDays, arrangementViolations, DayStatus, LIBRARY_YEARS, weekdayOf, WorkingDayCalendar } from '@cityworks/calendar';
 import { CalendarArrangementLoadedV1, CalendarDayAnswer, CatalogEventTypes, Topics } from '@cityworks/contracts';
-import { OutboxRelay, OutboxWriter } from '@cityworks/messaging';
-import { AuditTrail, fieldError, invalid } from '@cityworks/platform';
+import { StateChange, UnitOfWork } from '@cityworks/messaging';
+import { fieldError, invalid } from '@cityworks/platform';
 import { CalendarArrangement } from './calendar-arrangement.entity';
 import { CalendarArrangementRevision } from './calendar-arrangement-revision.entity';
 import { LoadArrangementDto } from './dto/calendar-requests.dto';
@@ -45,9 +45,7 @@ export class CalendarService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
-    private readonly audit: AuditTrail,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async calendar(): Promise<WorkingDayCalendar> {
@@ -72,7 +70,7 @@ export class CalendarService {
     };
     const errors = arrangementViolations({ year: dto.year, holidays: dto.holidays, workdays: dto.workdays }).map((v) => fieldError(v.field, v.rule, v.message));
     if (errors.length) throw invalid(errors);
-    return this.dataSource.transaction((manager) => this.draft(manager, { ...arrangement, sourceDocument: dto.sourceDocument ?? null, restoredFromRevision: null }, proposedBy));
+    return this.uow.run((change) => this.draft(change, { ...arrangement, sourceDocument: dto.sourceDocument ?? null, restoredFromRevision: null }, proposedBy));
   }
 
   /**
@@ -81,7 +79,8 @@ export class CalendarService {
    * goes out again for every service to recompute its deadlines.
    */
   async restore(year: number, revision: number, proposedBy: string | null): Promise<CalendarArrangementRevision> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (change) => {
+      const manager = change.manager;
       await lockYear(manager, year);
       const earlier = await manager.findOne(CalendarArrangementRevision, { where: { year, revision, status: 'confirmed' } });
       if (!earlier) throw new NotFoundException(`${year} has no confirmed revision ${revision}`);
@@ -99,15 +98,16 @@ export class CalendarService {
           errors: violations.map((v) => fieldError(v.field, v.rule, v.message)),
         });
       }
-      return this.draft(manager, { year, holidays: earlier.holidays, workdays: earlier.workdays, sourceDocument: earlier.sourceDocument, restoredFromRevision: revision }, proposedBy);
+      return this.draft(change, { year, holidays: earlier.holidays, workdays: earlier.workdays, sourceDocument: earlier.sourceDocument, restoredFromRevision: revision }, proposedBy);
     });
   }
 
   private async draft(
-    manager: EntityManager,
+    change: StateChange,
     content: Pick<CalendarArrangementRevision, 'year' | 'holidays' | 'workdays' | 'sourceDocument' | 'restoredFromRevision'>,
     proposedBy: string | null,
   ): Promise<CalendarArrangementRevision> {
+    const manager = change.manager;
     await lockYear(manager, content.year);
     const inForce = await manager.findOne(CalendarArrangement, { where: { year: content.year } });
     const [{ last }] = await manager.query('SELECT COALESCE(MAX(draft), 0)::int AS last FROM calendar_arrangement_revisions WHERE year = $1', [content.year]);
@@ -126,7 +126,7 @@ export class CalendarService {
       discardedAt: null,
     };
     await manager.insert(CalendarArrangementRevision, row);
-    await this.audit.record(manager, {
+    change.audit({
       action: content.restoredFromRevision ? 'calendar-arrangement.restore-drafted' : 'calendar-arrangement.drafted',
       resourceType: 'calendar-arrangement',
       resourceId: String(content.year),
@@ -142,7 +142,8 @@ export class CalendarService {
    * services to replace their copy and recompute their open deadlines across that year.
    */
   async confirm(year: number, draftNo: number, confirmedBy: string | null): Promise<CalendarArrangementRevision> {
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await this.uow.run(async (change) => {
+      const manager = change.manager;
       await lockYear(manager, year);
       const draft = await this.openDraft(manager, year, draftNo);
       if (!confirmedBy || !draft.proposedBy || confirmedBy === draft.proposedBy) {
@@ -174,7 +175,7 @@ export class CalendarService {
         restoredFromRevision: draft.restoredFromRevision,
       };
       await manager.save(CalendarArrangement, inForce);
-      await this.audit.record(manager, {
+      change.audit({
         action: 'calendar-arrangement.confirmed',
         resourceType: 'calendar-arrangement',
         resourceId: String(year),
@@ -189,7 +190,7 @@ export class CalendarService {
           restoredFromRevision: inForce.restoredFromRevision,
         },
       });
-      await this.outbox.add<CalendarArrangementLoadedV1>(manager, Topics.catalog, {
+      change.publish<CalendarArrangementLoadedV1>(Topics.catalog, {
         type: CatalogEventTypes.calendarArrangementLoaded,
         subject: `calendar:${year}`,
         data: {
@@ -204,19 +205,19 @@ export class CalendarService {
       });
       return { ...draft, status: 'confirmed' as const, revision, confirmedBy, confirmedAt: now };
     });
-    this.relay.nudge();
     this.cached = undefined;
     return saved;
   }
 
   /** A draft nobody will confirm: kept, marked discarded. The proposer may discard it too. */
   async discard(year: number, draftNo: number, discardedBy: string | null): Promise<CalendarArrangementRevision> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.uow.run(async (change) => {
+      const manager = change.manager;
       await lockYear(manager, year);
       const draft = await this.openDraft(manager, year, draftNo);
       const now = new Date();
       await manager.update(CalendarArrangementRevision, { id: draft.id }, { status: 'discarded', discardedBy, discardedAt: now });
-      await this.audit.record(manager, {
+      change.audit({
         action: 'calendar-arrangement.draft-discarded',
         resourceType: 'calendar-arrangement',
         resourceId: String(year),

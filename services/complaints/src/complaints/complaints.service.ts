@@ -13,7 +13,7 @@ import {
   Topics,
 } from '@cityworks/contracts';
 import { UnitOfWork } from '@cityworks/messaging';
-import { AuditTrail, departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
+import { departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
 import { Complaint } from './complaint.entity';
 import { complaintDeadlines, ComplaintDeadlinePolicy } from './complaint-deadlines';
 import { ComplaintAction, nextStatus, refusalOf } from './complaint-lifecycle';
@@ -30,7 +30,6 @@ export class ComplaintsService {
     private readonly uow: UnitOfWork,
     private readonly calendar: ServiceCalendar,
     @Inject(COMPLAINT_DEADLINE_POLICY) private readonly policy: ComplaintDeadlinePolicy,
-    private readonly audit: AuditTrail,
   ) {
     this.calendar.onArrangementLoaded((year, manager, change) => this.recomputeDeadlinesAcross(year, manager, change?.revision).then(() => undefined));
   }
@@ -47,6 +46,7 @@ export class ComplaintsService {
       .setLock('pessimistic_write')
       .where("c.status <> 'answered' AND c.received_at <= :to AND c.answer_due_at >= :from", { from, to })
       .getMany();
+    return this.uow.runIn(manager, async (change) => {
     let moved = 0;
     for (const complaint of open) {
       const next = complaintDeadlines(this.calendar.current, complaint.receivedAt, this.policy);
@@ -54,10 +54,11 @@ export class ComplaintsService {
       const after = { acknowledgeDueAt: next.acknowledgeDueAt.toISOString(), answerDueAt: next.answerDueAt.toISOString(), dueProvisional: next.provisional };
       if (JSON.stringify(before) === JSON.stringify(after)) continue;
       await manager.update(Complaint, { id: complaint.id }, { acknowledgeDueAt: next.acknowledgeDueAt, answerDueAt: next.answerDueAt, dueProvisional: next.provisional });
-      await this.audit.record(manager, { action: 'complaint.deadlines-recomputed', resourceType: 'complaint', resourceId: complaint.id, before, after: { ...after, arrangementYear: year, arrangementRevision: revision ?? null } });
+      change.audit({ action: 'complaint.deadlines-recomputed', resourceType: 'complaint', resourceId: complaint.id, before, after: { ...after, arrangementYear: year, arrangementRevision: revision ?? null } });
       moved++;
     }
     return moved;
+    });
   }
 
   /** 谁主管谁监管: another department's complaint does not exist, as far as this caller can tell. */
