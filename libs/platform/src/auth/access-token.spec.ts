@@ -30,7 +30,11 @@ describe('verifyAccessToken', () => {
   });
 
   it('refuses an expired token', () => {
-    const token = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, privateKey, { algorithm: 'RS256', issuer: 'cityworks', audience: 'cityworks' });
+    const token = jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, privateKey, {
+      algorithm: 'RS256',
+      issuer: 'cityworks',
+      audience: 'cityworks',
+    });
     expect(() => verifyAccessToken(token, publicKey)).toThrow(/jwt expired/);
   });
 });
