@@ -170,7 +170,8 @@ describe('faults on real servers', () => {
     const outageSeconds = Math.round((Date.now() - downSince) / 1000);
     infra('start', 'temporal');
 
-    const client = new Client({ connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! }), namespace: 'default' });
+    const connection = await waitFor('Temporal to accept connections again', () => Connection.connect({ address: process.env.TEMPORAL_ADDRESS! }).catch(() => undefined), { timeoutMs: 60_000, intervalMs: 1000 });
+    const client = new Client({ connection, namespace: 'default' });
     try {
       const running = async () => {
         let n = 0;
