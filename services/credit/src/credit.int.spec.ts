@@ -5,8 +5,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { addCalendarDays, chinaDateOf } from '@cityworks/calendar';
 import { CreditEventTypes, CreditRecordAddedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
 import { bearer, healthyService, isolateKafkaConsumers, randomUscc, startServiceApp, waitFor } from '@cityworks/testing';
-import { AppModule } from '../src/app.module';
-import { CreditActivitiesImpl } from '../src/activities/credit.activities';
+import { AppModule } from './app.module';
+import { CreditActivitiesImpl } from './activities/credit.activities';
 
 
 /** The real service against the real Postgres (cityworks_test), Kafka (test.* topics) and Temporal. */

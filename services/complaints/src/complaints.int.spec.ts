@@ -8,9 +8,9 @@ import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
 import { EventConsumer } from '@cityworks/messaging';
 import { randomUUID } from 'node:crypto';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
-import { AppModule } from '../src/app.module';
-import { ComplaintsActivitiesImpl } from '../src/activities/complaints.activities';
-import { complaintDeadlines, DEFAULT_COMPLAINT_DEADLINES } from '../src/complaints/complaint-deadlines';
+import { AppModule } from './app.module';
+import { ComplaintsActivitiesImpl } from './activities/complaints.activities';
+import { complaintDeadlines, DEFAULT_COMPLAINT_DEADLINES } from './complaints/complaint-deadlines';
 
 /** The real service against the real Postgres (cityworks_test), Kafka (test.* topics) and Temporal. */
 describe('complaints service', () => {
