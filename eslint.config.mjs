@@ -48,8 +48,9 @@ export default [
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
-    // `any` is refused in production code only: tests and the test harness may fake loosely
-    files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
+    // `any` is refused in production code only: tests, the test harness and a service's test
+    // fixtures (<service>/testing) may fake loosely
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts', 'services/*/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
