@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { itemListController } from '../versioning/item-list.controller';
 import { ApprovalItemsService } from './approval-items.service';
-import { AmendApprovalItemDto, ListApprovalItemsQuery, PublishApprovalItemDto } from './dto/approval-item-requests.dto';
+import { AmendApprovalItemDto, ApprovalItemRowDto, ListApprovalItemsQuery, PublishApprovalItemDto } from './dto/approval-item-requests.dto';
 import { ApprovalItemHistoryView, ApprovalItemView } from './dto/approval-item.view';
 
 /** 审批事项清单 over HTTP: the routes of every item list, with the approval item's own classes. */
@@ -14,6 +14,7 @@ export class ApprovalItemsController extends itemListController({
   listQuery: ListApprovalItemsQuery,
   publishDto: PublishApprovalItemDto,
   amendDto: AmendApprovalItemDto,
+  rowDto: ApprovalItemRowDto,
   view: ApprovalItemView,
   historyView: ApprovalItemHistoryView,
 }) {}

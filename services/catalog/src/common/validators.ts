@@ -20,6 +20,23 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/**
+ * A number written with at most `places` decimal places (0.05, not 0.05001). class-validator's
+ * IsNumber({ maxDecimalPlaces }) reads the decimals from toString() and throws on 5e-324 or
+ * 1e-7, which print in exponent form (a 500); this rule compares with the value rounded instead.
+ */
+export function MaxDecimalPlaces(places: number, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'maxDecimalPlaces',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [places],
+      options: { message: `$property must have at most ${places} decimal places`, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'number' || !Number.isFinite(value) || Number(value.toFixed(places)) === value },
+    });
+}
+
 /** A number no greater than another property of the same object (e.g. a warning lead within the limit). */
 export function NotAbove(other: string, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>

@@ -1,11 +1,11 @@
 import { Body, Delete, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res, Type } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '@cityworks/contracts';
-import { CurrentUser } from '@cityworks/platform';
+import { ApiErrors, ApiRequestContent, CurrentUser, pageViewOf } from '@cityworks/platform';
 import { CanMaintain, CanRead } from '../common/access';
 import { CodePipe, VersionPipe } from '../common/pipes';
-import { importBodySchema } from '../import-export/import-body.schema';
+import { importContent } from '../import-export/import-body.schema';
 import { AmendMetaDto, AsOfQuery, CurrentListQuery, ExportQuery, ImportQuery, ListRegionQuery, PublishMetaDto, RetireItemDto } from './dto/version-meta.dto';
 import { ImportResultView } from './dto/version-views';
 import type { ExportFile, ImportOptions } from './item-list.service';
@@ -35,6 +35,8 @@ export interface ItemListRoutes {
   listQuery: Type<CurrentListQuery>;
   publishDto: Type<PublishMetaDto>;
   amendDto: Type<AmendMetaDto>;
+  /** one row of an imported file */
+  rowDto: Type<unknown>;
   view: Type<unknown>;
   historyView: Type<unknown>;
 }
@@ -53,6 +55,8 @@ export function itemListController(routes: ItemListRoutes) {
 
     @Get()
     @CanRead()
+    @ApiOkResponse({ type: pageViewOf(view) })
+    @ApiErrors(400, [404, 'regionCode names no region'])
     @ApiOperation({ summary: `${routes.listName} as of a date: a region's items (own list first, the rest inherited), filtered and paged` })
     list(@Query() @ParamClass(routes.listQuery) query: CurrentListQuery) {
       return this.items.list(query);
@@ -61,6 +65,14 @@ export function itemListController(routes: ItemListRoutes) {
     @Get('export')
     @CanRead()
     @ApiProduces('text/csv', 'application/json')
+    @ApiOkResponse({
+      description: 'the list\'s own items in force on asOf, in the form import takes back',
+      content: {
+        'text/csv': { schema: { type: 'string' } },
+        'application/json': { schema: { type: 'object', required: ['kind', 'regionCode', 'asOf', 'items'], properties: { kind: { type: 'string' }, regionCode: { type: 'string' }, asOf: { type: 'string', format: 'date' }, items: { type: 'array', items: { type: 'object' } } } } },
+      },
+    })
+    @ApiErrors(400, [404, 'regionCode names no region'])
     @ApiOperation({ summary: 'Export a region\'s own list as of a date, as CSV (spreadsheet) or JSON, in the form import takes back' })
     async export(@Query() query: ExportQuery, @Res({ passthrough: true }) res: Response) {
       const file = await this.items.export(query);
@@ -73,8 +85,10 @@ export function itemListController(routes: ItemListRoutes) {
     @CanMaintain()
     @HttpCode(200)
     @ApiConsumes('text/csv', 'application/json')
-    @ApiBody(importBodySchema)
+    @ApiExtraModels(routes.rowDto)
+    @ApiRequestContent(importContent(routes.rowDto))
     @ApiOkResponse({ type: ImportResultView })
+    @ApiErrors(400, [415, 'the body is neither text/csv nor application/json'])
     @ApiOperation({
       summary: 'Import a list from CSV or JSON: rows that differ become new versions effective on effectiveFrom; a file with any bad row is refused whole (400 listing row, column and rule of every error) and nothing is written',
     })
@@ -85,6 +99,7 @@ export function itemListController(routes: ItemListRoutes) {
     @Get(':code')
     @CanRead()
     @ApiOkResponse({ type: view })
+    @ApiErrors(400, 404)
     @ApiOperation({ summary: 'The version in force for a region on a date (inherited from the upper list when the region has none)' })
     get(@Param('code', CodePipe) code: string, @Query() query: AsOfQuery) {
       return this.items.get(code, query.regionCode, query.asOf);
@@ -93,6 +108,7 @@ export function itemListController(routes: ItemListRoutes) {
     @Get(':code/history')
     @CanRead()
     @ApiOkResponse({ type: [routes.historyView] })
+    @ApiErrors(400, 404)
     @ApiOperation({ summary: 'Every version of the item in one list: status, validity and what changed' })
     history(@Param('code', CodePipe) code: string, @Query() query: ListRegionQuery) {
       return this.items.history(code, query.regionCode);
@@ -101,6 +117,7 @@ export function itemListController(routes: ItemListRoutes) {
     @Get(':code/versions/:version')
     @CanRead()
     @ApiOkResponse({ type: view })
+    @ApiErrors(400, 404)
     version(@Param('code', CodePipe) code: string, @Param('version', VersionPipe) version: number, @Query() query: ListRegionQuery) {
       return this.items.exactVersion(code, query.regionCode, version);
     }
@@ -108,6 +125,7 @@ export function itemListController(routes: ItemListRoutes) {
     @Post(':code/versions')
     @CanMaintain()
     @ApiCreatedResponse({ type: view })
+    @ApiErrors(400, 409)
     @ApiOperation({ summary: 'Publish a version (the first creates the item); lower lists following an older version are flagged and catalog.item-changed.v1 goes out' })
     publish(@Param('code', CodePipe) code: string, @Body() @ParamClass(routes.publishDto) body: PublishMetaDto, @CurrentUser() user?: AuthUser) {
       return this.items.publish(code, body, user?.userId ?? null);
@@ -116,6 +134,7 @@ export function itemListController(routes: ItemListRoutes) {
     @Put(':code/versions/:version')
     @CanMaintain()
     @ApiOkResponse({ type: view })
+    @ApiErrors(400, 404, [409, 'the version is in force, or retires the item'])
     @ApiOperation({ summary: 'Amend a version that has not taken effect yet (409 once it is in force)' })
     amend(
       @Param('code', CodePipe) code: string,
@@ -129,6 +148,7 @@ export function itemListController(routes: ItemListRoutes) {
     @Delete(':code/versions/:version')
     @CanMaintain()
     @ApiOkResponse({ type: view })
+    @ApiErrors(400, 404, [409, 'the version is in force, has later versions, or lower lists follow it'])
     @ApiOperation({ summary: 'Withdraw the latest version before it takes effect (409 once it is in force)' })
     withdraw(@Param('code', CodePipe) code: string, @Param('version', VersionPipe) version: number, @Query() query: ListRegionQuery) {
       return this.items.withdraw(code, query.regionCode, version);
@@ -137,6 +157,7 @@ export function itemListController(routes: ItemListRoutes) {
     @Post(':code/retire')
     @CanMaintain()
     @ApiCreatedResponse({ type: view })
+    @ApiErrors(400, 404, [409, 'the item is already retired in the list'])
     @ApiOperation({ summary: '事项取消: a version from which the item no longer applies in the list' })
     retire(@Param('code', CodePipe) code: string, @Body() body: RetireItemDto, @CurrentUser() user?: AuthUser) {
       return this.items.retire(code, body, user?.userId ?? null);

@@ -11,6 +11,14 @@ export const approvalItemDefaults = {
   escalationGraceWorkingDays: 5,
 } as const;
 
+/** commitmentVerificationWorkingDays is given exactly when commitmentAllowed is true (OnlyWhen … required), for the request bodies that carry the fields. */
+export const commitmentRule = {
+  anyOf: [
+    { properties: { commitmentAllowed: { enum: [true] }, commitmentVerificationWorkingDays: { type: 'integer' as const } }, required: ['commitmentAllowed', 'commitmentVerificationWorkingDays'] },
+    { properties: { commitmentAllowed: { nullable: true, enum: [false, null] }, commitmentVerificationWorkingDays: { nullable: true, enum: [null] } } },
+  ],
+};
+
 /** What a version of an approval item (审批事项) says. */
 export class ApprovalItemFieldsDto {
   @ApiProperty({ description: '事项名称', example: '建筑工程施工许可证核发', maxLength: 200 })
@@ -88,7 +96,7 @@ export class ApprovalItemFieldsDto {
   @IsBoolean()
   commitmentAllowed?: boolean;
 
-  @ApiPropertyOptional({ description: '承诺核查期限（工作日）: required exactly when commitmentAllowed', example: 20, minimum: 1, maximum: 365 })
+  @ApiPropertyOptional({ description: '承诺核查期限（工作日）: required exactly when commitmentAllowed (null or absent otherwise)', example: 20, minimum: 1, maximum: 365, nullable: true })
   @ValidateIf((o) => o.commitmentAllowed === true || (o.commitmentVerificationWorkingDays !== undefined && o.commitmentVerificationWorkingDays !== null))
   @OnlyWhen((o) => o.commitmentAllowed === true, 'commitmentAllowed is true', true)
   @IsInt()

@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { RegionLevel, RegionLevels } from '@cityworks/contracts';
+import { SchemaRules } from '@cityworks/platform';
 import { REGION_PATTERN, REGION_RULE } from '../../common/validators';
 
+// a 省 sits under nothing, a 市 under a 省 or nothing, a 区县 or 开发区 under a 市 (parentCode required)
+@SchemaRules({
+  anyOf: [
+    { properties: { level: { enum: ['省'] }, parentCode: { nullable: true, enum: [null] } } },
+    { properties: { level: { enum: ['市'] } } },
+    { properties: { level: { enum: ['区县', '开发区'] }, parentCode: { type: 'string' } }, required: ['parentCode'] },
+  ],
+})
 export class UpsertRegionDto {
   @ApiProperty({ description: '名称', example: '铁东区', maxLength: 100 })
   @IsString()

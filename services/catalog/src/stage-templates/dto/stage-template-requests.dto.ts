@@ -1,7 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ApprovalStage, ApprovalStages, ProjectType, ProjectTypes, StageCondition } from '@cityworks/contracts';
+import { ApprovalStage, ApprovalStages, ConditionOperators, ProjectFactSpecs, ProjectType, ProjectTypes, StageCondition } from '@cityworks/contracts';
+import { describeSchema, SchemaRules } from '@cityworks/platform';
+
+/**
+ * A condition as checkCondition (conditions.ts) takes it: a test of one fact, or all / any / not
+ * of conditions. Which operators and values fit which fact (operatorFitsFact, valueFitsFact) and
+ * the depth of nesting (maxDepth) are checked with the data.
+ */
+const condition = { $ref: getSchemaPath('StageCondition') };
+const branches = { type: 'array' as const, minItems: 1, maxItems: 20, items: condition };
+describeSchema('StageCondition', {
+  oneOf: [
+    { type: 'object', required: ['fact', 'op'], additionalProperties: false, properties: { fact: { type: 'string', enum: Object.keys(ProjectFactSpecs) }, op: { type: 'string', enum: [...ConditionOperators] }, value: {} } },
+    { type: 'object', required: ['all'], additionalProperties: false, properties: { all: branches } },
+    { type: 'object', required: ['any'], additionalProperties: false, properties: { any: branches } },
+    { type: 'object', required: ['not'], additionalProperties: false, properties: { not: condition } },
+  ],
+});
 import { CODE_PATTERN, CODE_RULE, IsCalendarDate, REGION_PATTERN, REGION_RULE } from '../../common/validators';
 import { ListRegionQuery, PublishMetaDto } from '../../versioning/dto/version-meta.dto';
 import { ProjectFactsDto } from './project-facts.dto';
@@ -18,8 +35,7 @@ export class StageTemplateEntryDto {
   @ApiPropertyOptional({
     description: 'when the item is needed; absent: always. {fact, op, value} | {all: [...]} | {any: [...]} | {not: {...}}; facts as in ProjectFactsDto',
     example: { fact: 'floorAreaSqm', op: 'gte', value: 7000 },
-    type: 'object',
-    additionalProperties: true,
+    allOf: [condition],
   })
   @IsOptional()
   @IsObject()
@@ -32,6 +48,8 @@ export class StageTemplateEntryDto {
   note?: string;
 }
 
+// a template is its list's own: it follows no upper version (refused as notForTemplates)
+@SchemaRules({ properties: { followsVersion: { not: {} } } })
 export class PublishStageTemplateDto extends PublishMetaDto {
   @ApiProperty({ example: '社会投资房屋建筑工程审批流程', maxLength: 200 })
   @IsString()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RiskLevel, RiskLevels, SupervisionMeasure, SupervisionMeasures } from '@cityworks/contracts';
-import { CODE_PATTERN, CODE_RULE } from '../../common/validators';
+import { CODE_PATTERN, CODE_RULE, MaxDecimalPlaces } from '../../common/validators';
 
 /** What a version of a supervision item (监管事项) says. */
 export class SupervisionItemFieldsDto {
@@ -34,8 +34,9 @@ export class SupervisionItemFieldsDto {
   @MaxLength(4000)
   legalBasis: string;
 
-  @ApiProperty({ description: '双随机 抽查比例, 0–1 (CSV also takes 5%)', example: 0.05, minimum: 0, maximum: 1 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @ApiProperty({ description: '双随机 抽查比例, 0–1 with at most 4 decimal places (CSV also takes 5%)', example: 0.05, minimum: 0, maximum: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(4)
   @Min(0)
   @Max(1)
   randomCheckRatio: number;

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { api, makeCity, startCatalog, TestCity } from '../__tests__/kit';
+import { api, makeCity, startCatalog, TestCity } from '../../testing/kit';
 
 /** A city's own spreadsheet: Chinese column titles, a byte-order mark, quoted cells, 是/否. */
 function spreadsheet(city: TestCity, rows: string[][]): string {

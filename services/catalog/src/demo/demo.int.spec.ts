@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { ApprovalItemCategories, ApprovalStages, ProjectTypes } from '@cityworks/contracts';
-import { api, startCatalog } from '../__tests__/kit';
+import { api, startCatalog } from '../../testing/kit';
 
 describe('the demo city (鞍山市)', () => {
   let app: INestApplication;

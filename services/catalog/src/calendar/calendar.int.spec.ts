@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { addCalendarDays, statutoryHolidays, weekdayOf } from '@cityworks/calendar';
 import { CatalogEventTypes, Roles } from '@cityworks/contracts';
 import { bearer } from '@cityworks/testing';
-import { api, officer, startCatalog } from '../__tests__/kit';
+import { api, officer, startCatalog } from '../../testing/kit';
 
 describe('working-day calendar over HTTP', () => {
   let app: INestApplication;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Roles } from '@cityworks/contracts';
 import { bearer, reformOffice, startServiceApp } from '@cityworks/testing';
 import { chinaDateOf, addCalendarDays } from '@cityworks/calendar';
-import { AppModule } from '../app.module';
+import { AppModule } from '../src/app.module';
 
 /**
  * Shared by the catalog's integration tests: the real AppModule on the real test database.

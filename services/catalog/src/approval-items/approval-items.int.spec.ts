@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CatalogEventTypes } from '@cityworks/contracts';
 import { waitFor } from '@cityworks/testing';
-import { api, approvalItemBody, daysFromToday, makeCity, officer, startCatalog, TestCity } from '../__tests__/kit';
+import { api, approvalItemBody, daysFromToday, makeCity, officer, startCatalog, TestCity } from '../../testing/kit';
 
 describe('approval items (审批事项清单): versions, "as of" reads, immutability, 动态调整', () => {
   let app: INestApplication;

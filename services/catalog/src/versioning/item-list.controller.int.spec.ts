@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { api, makeCity, startCatalog, TestCity } from '../__tests__/kit';
+import { api, makeCity, startCatalog, TestCity } from '../../testing/kit';
 
 /**
  * Both item lists share their routes (itemListController); each must still document and

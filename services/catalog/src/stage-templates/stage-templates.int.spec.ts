@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { CatalogActivitiesImpl } from '../activities/catalog.activities';
-import { api, approvalItemBody, makeCity, startCatalog, TestCity } from '../__tests__/kit';
+import { api, approvalItemBody, makeCity, startCatalog, TestCity } from '../../testing/kit';
 
 describe('stage templates: which items does this project need in this stage?', () => {
   let app: INestApplication;

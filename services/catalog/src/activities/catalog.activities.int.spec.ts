@@ -5,7 +5,7 @@ import { TaskQueues } from '@cityworks/contracts';
 import { readInfraConfig } from '@cityworks/platform';
 import { TemporalWorkerHost } from '@cityworks/temporal';
 import { waitFor } from '@cityworks/testing';
-import { api, approvalItemBody, makeCity, startCatalog, TestCity } from '../__tests__/kit';
+import { api, approvalItemBody, makeCity, startCatalog, TestCity } from '../../testing/kit';
 import { CatalogActivitiesImpl } from './catalog.activities';
 
 describe('activities on task queue `catalog`', () => {
