@@ -6,35 +6,40 @@ const EVERY_METHOD = 30;
 
 interface RouteLayer {
   route?: { methods: Record<string, boolean> };
-  matchers?: ((path: string) => unknown)[];
+  matchers?: ((path: string) => false | { params?: Record<string, unknown> })[];
 }
 
 /**
  * A path that exists answers 405 with `Allow` for a method it does not have (Nest would say 404,
- * as if the path did not exist), and OPTIONS with 204 and `Allow`. Reads the routes from the
- * Express router at request time, so it covers every controller of every service.
+ * as if the path did not exist). Reads the routes from the Express router at request time, so it
+ * covers every controller of every service. OPTIONS is left alone (no CORS here: it stays 404).
  */
 export function methodNotAllowed(app: INestApplication): RequestHandler {
   const express = app.getHttpAdapter().getInstance() as { router?: { stack: RouteLayer[] }; _router?: { stack: RouteLayer[] } };
   return (req: Request, res: Response, next: NextFunction) => {
     const stack = (express.router ?? express._router)?.stack ?? [];
-    const allowed = new Set<string>();
+    // a literal segment wins over a parameter: /stage-templates/required-items is that
+    // resource, not the template of a project type called "required-items"
+    let fewestParams = Infinity;
+    let allowed = new Set<string>();
     for (const layer of stack) {
       const routeMethods = layer.route?.methods ?? {};
       const methods = Object.keys(routeMethods).filter((m) => routeMethods[m]);
       if (!methods.length || methods.length >= EVERY_METHOD || methods.includes('_all')) continue;
-      if (!layer.matchers?.some((match) => match(req.path))) continue;
+      const match = layer.matchers?.map((m) => m(req.path)).find(Boolean);
+      if (!match) continue;
+      const params = Object.keys(match.params ?? {}).length;
+      if (params > fewestParams) continue;
+      if (params < fewestParams) {
+        fewestParams = params;
+        allowed = new Set();
+      }
       for (const method of methods) allowed.add(method.toUpperCase());
     }
-    if (!allowed.size || allowed.has(req.method) || (req.method === 'HEAD' && allowed.has('GET'))) return next();
+    if (!allowed.size || allowed.has(req.method) || req.method === 'OPTIONS' || (req.method === 'HEAD' && allowed.has('GET'))) return next();
     if (allowed.has('GET')) allowed.add('HEAD');
-    allowed.add('OPTIONS');
     const allow = [...allowed].sort().join(', ');
     res.setHeader('Allow', allow);
-    if (req.method === 'OPTIONS') {
-      res.status(204).end();
-      return;
-    }
     res.status(405).json({ statusCode: 405, error: 'Method Not Allowed', message: `${req.method} is not allowed here; allowed: ${allow}` });
   };
 }

@@ -6,7 +6,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { IS_PUBLIC } from '../public.decorator';
 import { ERROR_DESCRIPTIONS, ErrorBody, FieldErrorBody } from './error-body';
-import { schemaRulesOf } from './schema-rules';
+import { describedSchemas, REQUEST_CONTENT_EXTENSION, schemaRulesOf } from './schema-rules';
 import { describeValidationRules } from './validation-rules';
 
 export interface OpenApiDocumentOptions {
@@ -68,8 +68,8 @@ function refName(schema: unknown): string | undefined {
   return typeof ref === 'string' && ref.startsWith('#/components/schemas/') ? ref.slice('#/components/schemas/'.length) : undefined;
 }
 
-/** Every component a schema refers to, transitively. */
-function referencedComponents(doc: OpenAPIObject, roots: string[]): Set<string> {
+/** Every component the named components (and `node`) refer to, transitively. */
+function referencedComponents(doc: OpenAPIObject, roots: string[], node?: unknown): Set<string> {
   const seen = new Set<string>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -83,6 +83,7 @@ function referencedComponents(doc: OpenAPIObject, roots: string[]): Set<string> 
     for (const value of Object.values(node)) visit(value);
   };
   for (const root of roots) visit({ $ref: `#/components/schemas/${root}` });
+  visit(node);
   return seen;
 }
 
@@ -102,6 +103,11 @@ function errorResponse(status: number): ResponseObject {
  */
 export function finishOpenApiDocument(doc: OpenAPIObject, routes: Map<string, RouteFacts>): OpenAPIObject {
   const bodies: string[] = [];
+  // named schemas some component refers to (a recursive condition tree)
+  const referenced = JSON.stringify(doc);
+  for (const [name, schema] of describedSchemas()) {
+    if (referenced.includes(`"#/components/schemas/${name}"`)) (doc.components ??= {}).schemas = { ...doc.components?.schemas, [name]: schema };
+  }
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
       const op = item[method] as OperationObject | undefined;
@@ -123,9 +129,14 @@ export function finishOpenApiDocument(doc: OpenAPIObject, routes: Map<string, Ro
         const r = response as ResponseObject;
         if (Number(status) >= 400 && !r.content) op.responses[status] = { ...errorResponse(Number(status)), description: r.description || errorResponse(Number(status)).description };
       }
-      const body = (op.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content?.['application/json']?.schema;
-      const name = refName(body);
-      if (name) bodies.push(name);
+      const extended = op as OperationObject & Record<string, unknown>;
+      const content = extended[REQUEST_CONTENT_EXTENSION] as Record<string, object> | undefined;
+      if (content) {
+        op.requestBody = { required: true, ...(op.requestBody as object | undefined), content };
+        delete extended[REQUEST_CONTENT_EXTENSION];
+      }
+      // every component a request body uses: the ValidationPipe refuses their unknown fields
+      for (const media of Object.values((op.requestBody as { content?: Record<string, object> } | undefined)?.content ?? {})) bodies.push(...referencedComponents(doc, [], media));
     }
   }
   const schemas = doc.components?.schemas ?? {};
@@ -135,7 +146,7 @@ export function finishOpenApiDocument(doc: OpenAPIObject, routes: Map<string, Ro
   }
   for (const [name, rules] of schemaRulesOf()) {
     const schema = schemas[name] as SchemaObject | undefined;
-    if (schema) Object.assign(schema, rules);
+    if (schema) schema.allOf = [...(schema.allOf ?? []), rules];
   }
   return doc;
 }

@@ -53,16 +53,18 @@ function schemaOf(meta: ValidationMetadata): Schema {
     case 'isInt':
       return { type: 'integer' };
     case 'isNumber':
+      // maxDecimalPlaces has no faithful JSON Schema: `multipleOf: 0.0001` cannot be checked
+      // exactly against binary floats (0.05 fails it), so the DTO's description states it
       return { type: 'number' };
     case 'isBoolean':
       return { type: 'boolean' };
     case 'isString':
       return { type: 'string' };
-    case 'isUUID':
+    case 'isUuid':
       return { type: 'string', format: 'uuid' };
     case 'isEmail':
       return { type: 'string', format: 'email' };
-    case 'isISO8601':
+    case 'isIso8601':
     case 'isDateString':
       return { type: 'string', format: 'date-time' };
     case 'isArray':
