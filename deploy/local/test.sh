@@ -12,6 +12,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=true
 
 bash deploy/local/infra.sh start all
 bash deploy/local/build.sh
+bash deploy/local/schemathesis.sh >/dev/null  # the contract fuzzer test/contract runs (pinned, into .local)
 
 export DATABASE_URL="postgres://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/${TEST_DATABASE:-cityworks_test}"
 export KAFKA_TOPIC_PREFIX="${KAFKA_TOPIC_PREFIX:-test.}"
