@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { INestApplication, Type } from '@nestjs/common';
+import { Client } from 'pg';
 import { Roles } from '@cityworks/contracts';
 import { isolateKafkaConsumers, startServiceApp, tokenFor } from '@cityworks/testing';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
@@ -17,6 +18,9 @@ import { AppModule as CatalogApp } from '../../services/catalog/src/app.module';
  * must tell the truth both ways: every status answered is declared with its body's schema,
  * every request the schema allows is accepted (or refused for a reason the schema cannot state,
  * see schemathesis.toml), every request it forbids is refused, an unknown method answers 405.
+ * The fuzzer writes whatever the schemas allow, so it works in a database of its own, made anew
+ * for every run (cityworks_contract beside the tests' database): other suites' data stays as they
+ * left it, and every run starts from the same empty state.
  * CONTRACT_EXAMPLES (examples per operation), CONTRACT_SEED and CONTRACT_SERVICES (comma list)
  * vary a run; a failing run leaves schemathesis' report in .local/contract/<service>.
  */
@@ -59,10 +63,27 @@ function schemathesis(st: string, args: string[]): Promise<{ code: number; outpu
   });
 }
 
+/** A fresh, empty database next to the one in DATABASE_URL; answers its URL. */
+async function freshDatabase(name: string): Promise<string> {
+  const url = new URL(process.env.DATABASE_URL ?? '');
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 describe('every service keeps the promises of its OpenAPI (schemathesis)', () => {
   let st: string;
+  const testDatabase = process.env.DATABASE_URL;
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    process.env.DATABASE_URL = await freshDatabase('cityworks_contract');
     // idempotent: installs the pinned schemathesis into .local once, then only checks
     st = execFileSync('bash', [path.join(ROOT, 'deploy/local/schemathesis.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() ?? '';
     isolateKafkaConsumers();
@@ -71,6 +92,7 @@ describe('every service keeps the promises of its OpenAPI (schemathesis)', () =>
 
   afterAll(() => {
     delete process.env.EVENT_CONSUMER_ENABLED;
+    process.env.DATABASE_URL = testDatabase;
   });
 
   it.each(services)('%s', async (name, module) => {

@@ -31,7 +31,7 @@ export class StageTemplatesController {
   @Get()
   @CanRead()
   @ApiOkResponse({ type: [StageTemplateView] })
-  @ApiErrors(400)
+  @ApiErrors(400, [404, 'regionCode names no region'])
   @ApiOperation({ summary: 'Stage templates in force on a date (for a region: its own, else inherited)' })
   list(@Query() query: StageTemplatesQuery) {
     return this.templates.list(query);
