@@ -66,7 +66,8 @@ export default [
           patterns: [
             {
               regex: '^(?!@temporalio/workflow$|@cityworks/contracts$|\\.\\.?(/|$))',
-              message: 'workflow code may import only @temporalio/workflow, @cityworks/contracts and other workflow files (it runs in the deterministic sandbox)',
+              message:
+                'workflow code may import only @temporalio/workflow, @cityworks/contracts and other workflow files (it runs in the deterministic sandbox)',
             },
             {
               regex: '^\\.\\.?/(.*/)?(worker|build-bundle|index)$|^\\.\\.?/?$',

@@ -17,7 +17,10 @@ for (let i = 0; i < argv.length; i += 2) {
   }
   args[key] = argv[i + 1];
 }
-const roles = args.roles.split(',').map((r) => r.trim()).filter(Boolean);
+const roles = args.roles
+  .split(',')
+  .map((r) => r.trim())
+  .filter(Boolean);
 const unknown = roles.filter((r) => !ROLES.includes(r));
 if (unknown.length) {
   console.error(`unknown role(s): ${unknown.join(', ')}; known: ${ROLES.join(', ')}`);

@@ -69,7 +69,9 @@ async function main() {
     const [{ partitions }] = await admin.fetchOffsets({ groupId, topics: [topic] });
     if (partitions[0].offset !== String(COUNT)) throw new Error(`committed offset is ${partitions[0].offset}, expected ${COUNT}`);
 
-    console.log(`kafka-smoke: OK kafkajs ${kafkajsVersion} -> ${brokers.join(',')}: created ${topic}, produced and consumed ${COUNT} messages in group ${groupId} (${Date.now() - started} ms)`);
+    console.log(
+      `kafka-smoke: OK kafkajs ${kafkajsVersion} -> ${brokers.join(',')}: created ${topic}, produced and consumed ${COUNT} messages in group ${groupId} (${Date.now() - started} ms)`,
+    );
   } finally {
     await consumer.disconnect().catch(() => {});
     await producer.disconnect().catch(() => {});

@@ -22,6 +22,8 @@ node deploy/local/create-topics.js
 
 log "lint"
 npx nx run-many -t lint --outputStyle=static
+log "format (prettier --check; \`npm run format\` fixes it)"
+npx prettier --check --log-level warn "**/*.{ts,js,mjs,json}"
 log "typecheck"
 npx tsc -p tsconfig.json
 

@@ -54,7 +54,10 @@ function schemathesis(st: string, args: string[]): Promise<{ code: number; outpu
   return new Promise((resolve, reject) => {
     // cwd: hypothesis keeps its caches (.hypothesis/) in the working directory
     fs.mkdirSync(REPORTS, { recursive: true });
-    const child = spawn(st, args, { cwd: REPORTS, env: { ...process.env, NO_COLOR: '1', PYTHONUNBUFFERED: '1', SCHEMATHESIS_HOOKS: path.join(__dirname, 'hooks.py') } });
+    const child = spawn(st, args, {
+      cwd: REPORTS,
+      env: { ...process.env, NO_COLOR: '1', PYTHONUNBUFFERED: '1', SCHEMATHESIS_HOOKS: path.join(__dirname, 'hooks.py') },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -85,7 +88,11 @@ describe('every service keeps the promises of its OpenAPI (schemathesis)', () =>
   beforeAll(async () => {
     process.env.DATABASE_URL = await freshDatabase('cityworks_contract');
     // idempotent: installs the pinned schemathesis into .local once, then only checks
-    st = execFileSync('bash', [path.join(ROOT, 'deploy/local/schemathesis.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() ?? '';
+    st =
+      execFileSync('bash', [path.join(ROOT, 'deploy/local/schemathesis.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+        .trim()
+        .split('\n')
+        .pop() ?? '';
     isolateKafkaConsumers();
     process.env.EVENT_CONSUMER_ENABLED = 'false';
   }, 300_000);
@@ -95,59 +102,72 @@ describe('every service keeps the promises of its OpenAPI (schemathesis)', () =>
     process.env.DATABASE_URL = testDatabase;
   });
 
-  it.each(services)('%s', async (name, module) => {
-    const app: INestApplication = await startServiceApp(module, name);
-    try {
-      await app.listen(0, '127.0.0.1');
-      const port = (app.getHttpServer().address() as AddressInfo).port;
-      const dir = path.join(REPORTS, name);
-      fs.rmSync(dir, { recursive: true, force: true });
-      fs.mkdirSync(dir, { recursive: true });
-      // the document as tested, beside the report
-      fs.writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(await (await fetch(`http://127.0.0.1:${port}/docs/openapi.json`)).json(), null, 2));
-      // 工改办 may call every operation, so the fuzzer reaches every handler
-      const token = tokenFor({ userId: 'contract-fuzzer', departmentCode: 'GGB', regionCode: '210300', roles: [Roles.reformOffice] });
-      const t0 = Date.now();
-      const { code, output } = await schemathesis(st, [
-        '--config-file', path.join(__dirname, 'schemathesis.toml'),
-        'run', `http://127.0.0.1:${port}/docs/openapi.json`,
-        '--checks', 'all',
-        '--seed', String(SEED),
-        '--max-examples', String(EXAMPLES),
-        '--header', `Authorization: Bearer ${token}`,
-        '--report', 'json,junit',
-        '--report-json-path', path.join(dir, 'report.json'),
-        '--report-junit-path', path.join(dir, 'junit.xml'),
-        '--no-color',
-      ]);
-      const report: Report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'));
-      const failures = report.failures.reduce((n, f) => n + f.count, 0);
-      const serverErrors = report.failures.filter((f) => /server error/i.test(f.title) || f.type === 'not_a_server_error').reduce((n, f) => n + f.count, 0);
-      const figures = {
-        service: name,
-        operations: report.operations?.tested ?? 0,
-        examples: report.test_cases.generated,
-        failures,
-        serverErrors,
-        errors: report.errors.reduce((n, e) => n + e.count, 0),
-        seconds: Math.round((Date.now() - t0) / 100) / 10,
-      };
-      process.stdout.write(`[contract] ${JSON.stringify(figures)}\n`);
-      if (failures || figures.errors || code !== 0) {
-        fs.writeFileSync(path.join(dir, 'output.txt'), output);
-        process.stdout.write(output.slice(-20000) + '\n');
+  it.each(services)(
+    '%s',
+    async (name, module) => {
+      const app: INestApplication = await startServiceApp(module, name);
+      try {
+        await app.listen(0, '127.0.0.1');
+        const port = (app.getHttpServer().address() as AddressInfo).port;
+        const dir = path.join(REPORTS, name);
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.mkdirSync(dir, { recursive: true });
+        // the document as tested, beside the report
+        fs.writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(await (await fetch(`http://127.0.0.1:${port}/docs/openapi.json`)).json(), null, 2));
+        // 工改办 may call every operation, so the fuzzer reaches every handler
+        const token = tokenFor({ userId: 'contract-fuzzer', departmentCode: 'GGB', regionCode: '210300', roles: [Roles.reformOffice] });
+        const t0 = Date.now();
+        const { code, output } = await schemathesis(st, [
+          '--config-file',
+          path.join(__dirname, 'schemathesis.toml'),
+          'run',
+          `http://127.0.0.1:${port}/docs/openapi.json`,
+          '--checks',
+          'all',
+          '--seed',
+          String(SEED),
+          '--max-examples',
+          String(EXAMPLES),
+          '--header',
+          `Authorization: Bearer ${token}`,
+          '--report',
+          'json,junit',
+          '--report-json-path',
+          path.join(dir, 'report.json'),
+          '--report-junit-path',
+          path.join(dir, 'junit.xml'),
+          '--no-color',
+        ]);
+        const report: Report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'));
+        const failures = report.failures.reduce((n, f) => n + f.count, 0);
+        const serverErrors = report.failures.filter((f) => /server error/i.test(f.title) || f.type === 'not_a_server_error').reduce((n, f) => n + f.count, 0);
+        const figures = {
+          service: name,
+          operations: report.operations?.tested ?? 0,
+          examples: report.test_cases.generated,
+          failures,
+          serverErrors,
+          errors: report.errors.reduce((n, e) => n + e.count, 0),
+          seconds: Math.round((Date.now() - t0) / 100) / 10,
+        };
+        process.stdout.write(`[contract] ${JSON.stringify(figures)}\n`);
+        if (failures || figures.errors || code !== 0) {
+          fs.writeFileSync(path.join(dir, 'output.txt'), output);
+          process.stdout.write(output.slice(-20000) + '\n');
+        }
+        expect({ ...figures, seconds: 0, failureKinds: report.failures.map((f) => `${f.title} (${f.count}) ${f.operations.slice(0, 5).join(', ')}`) }).toEqual({
+          ...figures,
+          seconds: 0,
+          failures: 0,
+          serverErrors: 0,
+          errors: 0,
+          failureKinds: [],
+        });
+        expect(figures.operations).toBeGreaterThan(0);
+      } finally {
+        await app.close();
       }
-      expect({ ...figures, seconds: 0, failureKinds: report.failures.map((f) => `${f.title} (${f.count}) ${f.operations.slice(0, 5).join(', ')}`) }).toEqual({
-        ...figures,
-        seconds: 0,
-        failures: 0,
-        serverErrors: 0,
-        errors: 0,
-        failureKinds: [],
-      });
-      expect(figures.operations).toBeGreaterThan(0);
-    } finally {
-      await app.close();
-    }
-  }, 600_000);
+    },
+    600_000,
+  );
 });

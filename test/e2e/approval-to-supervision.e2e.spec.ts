@@ -59,7 +59,12 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     const applicationId: string = accepted.body.id;
 
     const correlationId = `e2e-${Date.now()}`;
-    await request(approval.getHttpServer()).post(`/applications/${applicationId}/decision`).set('authorization', approver).set('x-correlation-id', correlationId).send({ decision: 'approved' }).expect(200);
+    await request(approval.getHttpServer())
+      .post(`/applications/${applicationId}/decision`)
+      .set('authorization', approver)
+      .set('x-correlation-id', correlationId)
+      .send({ decision: 'approved' })
+      .expect(200);
 
     const task = await waitFor('the supervision task to open', async () => {
       const res = await request(supervision.getHttpServer()).get('/supervision-tasks').set('authorization', supervisor).query({ applicationId });
@@ -69,8 +74,15 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
 
     // Kafka delivers at least once: deliver the very same event again, by hand
     const approvalDb = approval.get(DataSource);
-    const [{ envelope }] = await approvalDb.query(`SELECT envelope FROM outbox_events WHERE subject = $1 AND type = $2`, [applicationId, ApprovalEventTypes.decided]);
-    const producer = new Kafka({ clientId: 'e2e-redelivery', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING }).producer();
+    const [{ envelope }] = await approvalDb.query(`SELECT envelope FROM outbox_events WHERE subject = $1 AND type = $2`, [
+      applicationId,
+      ApprovalEventTypes.decided,
+    ]);
+    const producer = new Kafka({
+      clientId: 'e2e-redelivery',
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      logLevel: logLevel.NOTHING,
+    }).producer();
     await producer.connect();
     await producer.send({ topic: physicalTopic(Topics.approval), messages: [toKafkaMessage(envelope)] });
     await producer.disconnect();
@@ -85,7 +97,10 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     await new Promise((r) => setTimeout(r, 1000));
     const [{ n: tasks }] = await supervisionDb.query(`SELECT count(*)::int AS n FROM supervision_tasks WHERE application_id = $1`, [applicationId]);
     expect(tasks).toBe(1);
-    const [{ n: opened }] = await supervisionDb.query(`SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = 'supervision.task-opened.v1'`, [task.id]);
+    const [{ n: opened }] = await supervisionDb.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = 'supervision.task-opened.v1'`,
+      [task.id],
+    );
     expect(opened).toBe(1);
 
     // the deadline is the end of the 5th working day after the decision day, China time
@@ -101,12 +116,19 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     });
     expect(overdue.overdueAt).toBeTruthy();
     // one correlation id from the decision's HTTP request, through Kafka and Temporal, into the activity's write
-    const [overdueAudit] = await supervisionDb.query(`SELECT correlation_id, actor_user_id FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.overdue'`, [task.id]);
+    const [overdueAudit] = await supervisionDb.query(
+      `SELECT correlation_id, actor_user_id FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.overdue'`,
+      [task.id],
+    );
     expect(overdueAudit).toEqual({ correlation_id: correlationId, actor_user_id: 'temporal:supervision' });
     expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
 
     // late feedback still closes the task and ends the workflow
-    await request(supervision.getHttpServer()).post(`/supervision-tasks/${task.id}/feedback`).set('authorization', supervisor).send({ outcome: '已现场核查' }).expect(200);
+    await request(supervision.getHttpServer())
+      .post(`/supervision-tasks/${task.id}/feedback`)
+      .set('authorization', supervisor)
+      .send({ outcome: '已现场核查' })
+      .expect(200);
     // the signal is a workflow command the relay delivers after commit; wait for it before
     // result(), which lets the time-skipping server run the clock on
     await waitFor('the feedback signal to reach the workflow', async () => (await handle.query(supervisionTaskStateQuery)).feedback);

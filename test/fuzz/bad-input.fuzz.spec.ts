@@ -63,7 +63,8 @@ describe.each(services)('bad input to the %s service', (name, module) => {
           const url = query.length ? `${pathPart}?${query.join('&')}` : pathPart;
           const body = input.body(fields);
           const before = await rowCounts();
-          const res = await (request(app.getHttpServer()) as any)[method](url)
+          const res = await (request(app.getHttpServer()) as any)
+            [method](url)
             .set('authorization', reformOffice())
             .set('content-type', 'application/json')
             .send(body);

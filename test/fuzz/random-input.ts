@@ -79,7 +79,10 @@ export class HostileInput {
 
   object(depth = 0, knownFields: string[] = []): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const fields = [...knownFields, ...Array.from({ length: this.int(3) }, () => this.pick(['__proto__', 'constructor', 'id', 'status', this.string().slice(0, 20)]))];
+    const fields = [
+      ...knownFields,
+      ...Array.from({ length: this.int(3) }, () => this.pick(['__proto__', 'constructor', 'id', 'status', this.string().slice(0, 20)])),
+    ];
     for (const f of fields) if (this.random() < 0.8) out[f] = this.value(depth);
     return out;
   }
@@ -87,7 +90,7 @@ export class HostileInput {
   /** A query-string value: a hostile string, or some JSON text standing where a scalar belongs. */
   queryValue(): string {
     const v = this.value();
-    return (typeof v === 'string' ? v : JSON.stringify(v) ?? 'undefined').slice(0, 3000);
+    return (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined')).slice(0, 3000);
   }
 
   /** A request body: a hostile object over the operation's own fields, or something that is not an object at all. */

@@ -5,7 +5,14 @@ import { ArrangementChange, ServiceCalendar, spanTouchesYear, yearSpan } from '.
 
 /** Unit test with an in-memory stand-in for the table; the real table is exercised by complaints' and supervision's tests. */
 describe('ServiceCalendar', () => {
-  const arrangement2027 = { year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }, { date: '2027-01-04', name: '元旦' }], workdays: [{ date: '2027-01-09', name: '调休' }] };
+  const arrangement2027 = {
+    year: 2027,
+    holidays: [
+      { date: '2027-01-01', name: '元旦' },
+      { date: '2027-01-04', name: '元旦' },
+    ],
+    workdays: [{ date: '2027-01-09', name: '调休' }],
+  };
   const dataSource = (rows: unknown[]) => ({ getRepository: () => ({ find: async () => rows }) }) as unknown as DataSource;
 
   it('starts from the library and the statutory fallback, and marks 2027 provisional', async () => {

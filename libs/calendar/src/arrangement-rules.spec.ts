@@ -22,7 +22,21 @@ const rulesOf = (violations: { field: string; rule: string }[]) => violations.ma
  * 《全国年节及纪念日放假办法》: 元旦 1/1, 春节 除夕 2/5 … 初三 2/8, 清明 4/5, 劳动节 5/1–5/2,
  * 端午 6/9, 中秋 9/15, 国庆 10/1–10/3.
  */
-const STATUTORY_2027 = ['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03'];
+const STATUTORY_2027 = [
+  '2027-01-01',
+  '2027-02-05',
+  '2027-02-06',
+  '2027-02-07',
+  '2027-02-08',
+  '2027-04-05',
+  '2027-05-01',
+  '2027-05-02',
+  '2027-06-09',
+  '2027-09-15',
+  '2027-10-01',
+  '2027-10-02',
+  '2027-10-03',
+];
 
 describe('arrangementViolations (全国年节及纪念日放假办法, as revised for the year)', () => {
   const valid2027: ArrangementToCheck = {
@@ -32,7 +46,11 @@ describe('arrangementViolations (全国年节及纪念日放假办法, as revise
   };
 
   it('knows the 13 statutory days of 2027', () => {
-    expect(statutoryFestivals(2027).flatMap((f) => f.days).sort()).toEqual(STATUTORY_2027);
+    expect(
+      statutoryFestivals(2027)
+        .flatMap((f) => f.days)
+        .sort(),
+    ).toEqual(STATUTORY_2027);
     expect(statutoryRevisionOf(2027)).toMatchObject({ from: 2025, days: 13 });
   });
 
@@ -46,7 +64,8 @@ describe('arrangementViolations (全国年节及纪念日放假办法, as revise
       {
         field: 'holidays',
         rule: 'statutoryHoliday',
-        message: 'holidays must include 2027-01-01 (元旦, 全国年节及纪念日放假办法 第二条), one of the 13 statutory days off of 2027 under its 2024年修订 (国务院令第795号)',
+        message:
+          'holidays must include 2027-01-01 (元旦, 全国年节及纪念日放假办法 第二条), one of the 13 statutory days off of 2027 under its 2024年修订 (国务院令第795号)',
       },
     ]);
   });
@@ -67,7 +86,11 @@ describe('arrangementViolations (全国年节及纪念日放假办法, as revise
     const violations = arrangementViolations({
       ...valid2027,
       holidays: [...valid2027.holidays, { date: '2026-12-31', name: 'x' }, { date: '2027-01-01', name: '元旦' }],
-      workdays: [{ date: '2027-01-02', name: '调休' }, { date: '2027-02-08', name: '调休' }, { date: '2027-01-02', name: '调休' }],
+      workdays: [
+        { date: '2027-01-02', name: '调休' },
+        { date: '2027-02-08', name: '调休' },
+        { date: '2027-01-02', name: '调休' },
+      ],
     });
     expect(rulesOf(violations)).toEqual([
       ['holidays.15.date', 'inYear'],
@@ -92,7 +115,9 @@ describe('arrangementViolations (全国年节及纪念日放假办法, as revise
     for (const day of statutory) expect({ day, holiday: chineseDays.isHoliday(day) }).toEqual({ day, holiday: true });
     // the library's table leaves out an occasional weekend day inside a holiday (2012-06-23, 端午,
     // a Saturday off anyway); the notice itself lists it, so it is added here, as loading it would
-    const weekendsOff = statutory.filter((d) => !published.holidays.some((h) => h.date === d) && !published.workdays.some((w) => w.date === d) && [0, 6].includes(new Date(d).getUTCDay()));
+    const weekendsOff = statutory.filter(
+      (d) => !published.holidays.some((h) => h.date === d) && !published.workdays.some((w) => w.date === d) && [0, 6].includes(new Date(d).getUTCDay()),
+    );
     expect(weekendsOff).toEqual(year === 2012 ? ['2012-06-23'] : []);
     expect(arrangementViolations({ ...published, holidays: [...published.holidays, ...weekendsOff.map((date) => ({ date, name: '端午' }))] })).toEqual([]);
   });

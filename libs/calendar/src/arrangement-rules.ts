@@ -35,7 +35,10 @@ export function arrangementViolations(arrangement: ArrangementToCheck): Arrangem
   const out: ArrangementViolation[] = [];
   const holidays = new Set<IsoDate>();
   const seen = new Map<IsoDate, string>();
-  for (const [list, days] of [['holidays', arrangement.holidays], ['workdays', arrangement.workdays]] as const) {
+  for (const [list, days] of [
+    ['holidays', arrangement.holidays],
+    ['workdays', arrangement.workdays],
+  ] as const) {
     const inList = new Map<IsoDate, string>();
     days.forEach((day, i) => {
       const field = `${list}.${i}.date`;
@@ -46,9 +49,14 @@ export function arrangementViolations(arrangement: ArrangementToCheck): Arrangem
       if (!day.date.startsWith(`${year}-`)) out.push({ field, rule: 'inYear', message: `${field} ${day.date} is not in ${year}` });
       if (inList.has(day.date)) out.push({ field, rule: 'unique', message: `${field} ${day.date} is already listed as ${inList.get(day.date)}` });
       else if (list === 'workdays' && holidays.has(day.date)) {
-        out.push({ field, rule: 'notBothHolidayAndWorkday', message: `${field} ${day.date} is also a holiday (${seen.get(day.date)}): a date cannot be both a day off and a 调休 working day` });
+        out.push({
+          field,
+          rule: 'notBothHolidayAndWorkday',
+          message: `${field} ${day.date} is also a holiday (${seen.get(day.date)}): a date cannot be both a day off and a 调休 working day`,
+        });
       }
-      if (list === 'workdays' && !isWeekend(day.date)) out.push({ field, rule: 'isWeekend', message: `${field} ${day.date} is a weekday: a 调休 working day falls on a weekend` });
+      if (list === 'workdays' && !isWeekend(day.date))
+        out.push({ field, rule: 'isWeekend', message: `${field} ${day.date} is a weekday: a 调休 working day falls on a weekend` });
       inList.set(day.date, field);
       if (!seen.has(day.date)) seen.set(day.date, field);
       if (list === 'holidays') holidays.add(day.date);

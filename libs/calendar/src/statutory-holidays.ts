@@ -43,7 +43,14 @@ const REVISIONS: RevisionRules[] = [
   { title: '2024年修订 (国务院令第795号)', from: 2025, days: 13, springFestival: { first: -1, count: 4 }, labourDays: 2, traditionalFestivals: true },
   { title: '2013年修订 (国务院令第644号)', from: 2014, days: 11, springFestival: { first: 0, count: 3 }, labourDays: 1, traditionalFestivals: true },
   { title: '2007年修订 (国务院令第513号)', from: 2008, days: 11, springFestival: { first: -1, count: 3 }, labourDays: 1, traditionalFestivals: true },
-  { title: '1999年修订 (国务院令第270号)', from: Number.NEGATIVE_INFINITY, days: 10, springFestival: { first: 0, count: 3 }, labourDays: 3, traditionalFestivals: false },
+  {
+    title: '1999年修订 (国务院令第270号)',
+    from: Number.NEGATIVE_INFINITY,
+    days: 10,
+    springFestival: { first: 0, count: 3 },
+    labourDays: 3,
+    traditionalFestivals: false,
+  },
 ];
 
 function rulesOf(year: number): RevisionRules {
@@ -111,7 +118,7 @@ export function statutoryHolidays(year: number): StatutoryHoliday[] {
   }
   for (const debt of owed) {
     let day = debt.after;
-    for (let left = debt.count; left > 0; ) {
+    for (let left = debt.count; left > 0;) {
       day = addCalendarDays(day, 1);
       if (isWeekend(day) || off.has(day)) continue;
       off.set(day, `${debt.name}补假`);

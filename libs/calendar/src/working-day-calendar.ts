@@ -81,7 +81,10 @@ export class WorkingDayCalendar {
   private readonly overrides = new Map<IsoDate, { working: boolean; name: string }>();
   private readonly overrideYears = new Set<number>();
 
-  constructor(arrangements: YearArrangement[] = [], private readonly fallback: FallbackCalendar = statutoryHolidayFallback) {
+  constructor(
+    arrangements: YearArrangement[] = [],
+    private readonly fallback: FallbackCalendar = statutoryHolidayFallback,
+  ) {
     for (const a of arrangements) this.load(a);
   }
 
@@ -158,7 +161,7 @@ export class WorkingDayCalendar {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number of working days ≥ 0, got ${n}`);
     let day = date;
     let provisional = false;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       day = addCalendarDays(day, -1);
       const status = this.day(day);
       if (status.source === 'fallback') provisional = true;

@@ -2,7 +2,15 @@ import searchAttributeFile from './search-attributes.json';
 import { SearchAttributes } from './search-attributes';
 import { topicSpecs, Topics } from './topics';
 
-const cliType: Record<string, string> = { KEYWORD: 'Keyword', BOOL: 'Bool', DATETIME: 'Datetime', INT: 'Int', DOUBLE: 'Double', TEXT: 'Text', KEYWORD_LIST: 'KeywordList' };
+const cliType: Record<string, string> = {
+  KEYWORD: 'Keyword',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  TEXT: 'Text',
+  KEYWORD_LIST: 'KeywordList',
+};
 
 describe('contracts', () => {
   it('registers with the dev server exactly the search attributes the code uses', () => {

@@ -9,9 +9,7 @@ export function workspaceAliases(workspaceRoot: string, compiled: boolean): Reco
   const tsconfig = JSON.parse(fs.readFileSync(path.join(workspaceRoot, 'tsconfig.base.json'), 'utf8'));
   const aliases: Record<string, string> = {};
   for (const [alias, [target]] of Object.entries<string[]>(tsconfig.compilerOptions.paths)) {
-    aliases[alias] = compiled
-      ? path.join(workspaceRoot, 'dist', target.replace(/\.ts$/, '.js'))
-      : path.join(workspaceRoot, target);
+    aliases[alias] = compiled ? path.join(workspaceRoot, 'dist', target.replace(/\.ts$/, '.js')) : path.join(workspaceRoot, target);
   }
   return aliases;
 }

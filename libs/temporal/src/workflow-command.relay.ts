@@ -121,7 +121,10 @@ export class WorkflowCommandRelay implements OnApplicationBootstrap, OnApplicati
         try {
           const outcome = await runWithCorrelationId(row.correlation_id ?? undefined, () => this.deliver(manager, row), 'workflow-command-relay');
           if (outcome === 'wait') continue;
-          await manager.query('UPDATE workflow_commands SET delivered_at = now(), outcome = $2, attempts = attempts + 1, last_error = NULL WHERE seq = $1', [row.seq, outcome]);
+          await manager.query('UPDATE workflow_commands SET delivered_at = now(), outcome = $2, attempts = attempts + 1, last_error = NULL WHERE seq = $1', [
+            row.seq,
+            outcome,
+          ]);
           delivered.inc({ kind: row.command.kind, outcome });
           count++;
         } catch (e) {
@@ -171,7 +174,9 @@ export class WorkflowCommandRelay implements OnApplicationBootstrap, OnApplicati
     } catch (e) {
       if (!(e instanceof WorkflowNotFoundError)) throw e;
       // its start may still be waiting behind an earlier failure (or in another replica's batch)
-      const [start] = await manager.query(`SELECT 1 FROM workflow_commands WHERE key = $1 AND delivered_at IS NULL AND failed_at IS NULL`, [`start:${command.workflowId}`]);
+      const [start] = await manager.query(`SELECT 1 FROM workflow_commands WHERE key = $1 AND delivered_at IS NULL AND failed_at IS NULL`, [
+        `start:${command.workflowId}`,
+      ]);
       return start ? 'wait' : 'workflow-closed';
     }
   }

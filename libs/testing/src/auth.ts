@@ -7,7 +7,12 @@ export function tokenFor(user: Partial<AuthUser> & { roles: Role[] }): string {
   const file = process.env.JWT_PRIVATE_KEY_FILE;
   if (!file) throw new Error('JWT_PRIVATE_KEY_FILE is not set (jest.setup-env.js sets it)');
   return signAccessToken(
-    { userId: user.userId ?? `test-${user.roles.join('+')}`, departmentCode: user.departmentCode ?? 'TEST-DEPT', regionCode: user.regionCode ?? '210302', roles: user.roles },
+    {
+      userId: user.userId ?? `test-${user.roles.join('+')}`,
+      departmentCode: user.departmentCode ?? 'TEST-DEPT',
+      regionCode: user.regionCode ?? '210302',
+      roles: user.roles,
+    },
     fs.readFileSync(file, 'utf8'),
   );
 }

@@ -22,7 +22,9 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
   });
   const searchAttributes: Record<string, number> = {};
   for (const key of Object.values(SearchAttributes)) {
-    searchAttributes[key.name] = temporal.api.enums.v1.IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}` as keyof typeof temporal.api.enums.v1.IndexedValueType] as number;
+    searchAttributes[key.name] = temporal.api.enums.v1.IndexedValueType[
+      `INDEXED_VALUE_TYPE_${key.type}` as keyof typeof temporal.api.enums.v1.IndexedValueType
+    ] as number;
   }
   await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
   return env;

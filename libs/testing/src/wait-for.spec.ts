@@ -8,9 +8,13 @@ describe('waitFor', () => {
 
   it('names what it waited for, and the last error, when it times out', async () => {
     await expect(
-      waitFor('the task to open', async () => {
-        throw new Error('404');
-      }, { timeoutMs: 30, intervalMs: 5 }),
+      waitFor(
+        'the task to open',
+        async () => {
+          throw new Error('404');
+        },
+        { timeoutMs: 30, intervalMs: 5 },
+      ),
     ).rejects.toThrow('timed out after 30 ms waiting for the task to open: 404');
   });
 });

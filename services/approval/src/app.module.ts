@@ -10,7 +10,12 @@ import { approvalMigrations } from './migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ service: 'approval', schema: 'approval', entities: [ApplicationRecord, OutboxEvent, InboxEvent], migrations: approvalMigrations }),
+    PlatformModule.forService({
+      service: 'approval',
+      schema: 'approval',
+      entities: [ApplicationRecord, OutboxEvent, InboxEvent],
+      migrations: approvalMigrations,
+    }),
     MessagingModule.forService({ service: 'approval' }),
     TemporalModule.forService({ taskQueue: TaskQueues.approval, activities: ApprovalActivitiesImpl }),
     ApplicationsModule,

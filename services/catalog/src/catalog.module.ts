@@ -19,7 +19,19 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DemoModule } from './demo/demo.module';
 import { catalogMigrations } from './migrations';
 
-export const catalogEntities = [Region, Department, LetterOffice, ApprovalItemVersion, SupervisionItemVersion, StageTemplateVersion, ListAdjustment, CalendarArrangement, CalendarArrangementRevision, OutboxEvent, InboxEvent];
+export const catalogEntities = [
+  Region,
+  Department,
+  LetterOffice,
+  ApprovalItemVersion,
+  SupervisionItemVersion,
+  StageTemplateVersion,
+  ListAdjustment,
+  CalendarArrangement,
+  CalendarArrangementRevision,
+  OutboxEvent,
+  InboxEvent,
+];
 
 /** Database, outbox and every capability: what both the HTTP service and the demo CLI need. */
 export const catalogCore = [

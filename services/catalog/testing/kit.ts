@@ -57,9 +57,18 @@ export async function makeCity(app: INestApplication): Promise<TestCity> {
   const as = api(app);
   const run = randomBytes(3).toString('hex').toUpperCase();
   const [city, d1, d2] = await freshRegionCodes(app.get(DataSource), 3);
-  await as.put(`/regions/${city}`).send({ name: `测试市${run}`, level: '市' }).expect(200);
-  await as.put(`/regions/${d1}`).send({ name: `测试一区${run}`, level: '区县', parentCode: city }).expect(200);
-  await as.put(`/regions/${d2}`).send({ name: `测试开发区${run}`, level: '开发区', parentCode: city }).expect(200);
+  await as
+    .put(`/regions/${city}`)
+    .send({ name: `测试市${run}`, level: '市' })
+    .expect(200);
+  await as
+    .put(`/regions/${d1}`)
+    .send({ name: `测试一区${run}`, level: '区县', parentCode: city })
+    .expect(200);
+  await as
+    .put(`/regions/${d2}`)
+    .send({ name: `测试开发区${run}`, level: '开发区', parentCode: city })
+    .expect(200);
   const departments = {
     approval: `T${run}-XZSPJ`,
     housing: `T${run}-ZJJ`,

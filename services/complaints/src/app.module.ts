@@ -11,7 +11,12 @@ import { complaintsMigrations } from './migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ service: 'complaints', schema: 'complaints', entities: [Complaint, CalendarArrangementCopy, OutboxEvent, InboxEvent], migrations: complaintsMigrations }),
+    PlatformModule.forService({
+      service: 'complaints',
+      schema: 'complaints',
+      entities: [Complaint, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      migrations: complaintsMigrations,
+    }),
     MessagingModule.forService({ service: 'complaints', subscribeTo: [Topics.catalog] }),
     TemporalModule.forService({ taskQueue: TaskQueues.complaints, activities: ComplaintsActivitiesImpl }),
     ComplaintsModule,

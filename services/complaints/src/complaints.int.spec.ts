@@ -65,20 +65,32 @@ describe('complaints service', () => {
     expect(c.answerDueAt).toBe(expected.answerDueAt.toISOString());
 
     const [event] = await outboxOf(c.id);
-    expect(event.envelope).toMatchObject({ type: ComplaintEventTypes.received, subject: c.id, data: { complaintId: c.id, departmentCode, regionCode: '210302', answerDueAt: c.answerDueAt } });
+    expect(event.envelope).toMatchObject({
+      type: ComplaintEventTypes.received,
+      subject: c.id,
+      data: { complaintId: c.id, departmentCode, regionCode: '210302', answerDueAt: c.answerDueAt },
+    });
     for (const secret of [PHONE, NAME, CONTENT]) expect(JSON.stringify(event.envelope)).not.toContain(secret);
     await waitFor('the relay to publish the event', async () => (await outboxOf(c.id))[0].published_at, { timeoutMs: 10000 });
   });
 
   it('shows the complainant in the detail only, never in lists', async () => {
-    const { body: created } = await http().post('/complaints').send(complaint({ complainant: { name: NAME, phone: PHONE, email: 'wang@example.com' } })).expect(201);
+    const { body: created } = await http()
+      .post('/complaints')
+      .send(complaint({ complainant: { name: NAME, phone: PHONE, email: 'wang@example.com' } }))
+      .expect(201);
     const list = await http().get('/complaints').query({ departmentCode }).expect(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(created.id);
     expect(JSON.stringify(list.body)).not.toContain(PHONE);
     expect(JSON.stringify(list.body)).not.toContain(NAME);
 
     const detail = await http().get(`/complaints/${created.id}`).expect(200);
-    expect(detail.body).toMatchObject({ id: created.id, content: CONTENT, complainantWithheld: false, complainant: { name: NAME, phone: PHONE, email: 'wang@example.com' } });
+    expect(detail.body).toMatchObject({
+      id: created.id,
+      content: CONTENT,
+      complainantWithheld: false,
+      complainant: { name: NAME, phone: PHONE, email: 'wang@example.com' },
+    });
 
     // the reform office and auditors read the matter but not who raised it
     for (const overseer of [REFORM_OFFICE, AUDITOR]) {
@@ -92,7 +104,10 @@ describe('complaints service', () => {
   });
 
   it('takes an anonymous report (匿名举报)', async () => {
-    const { body } = await http().post('/complaints').send(complaint({ complainant: undefined, channel: 'web' })).expect(201);
+    const { body } = await http()
+      .post('/complaints')
+      .send(complaint({ complainant: undefined, channel: 'web' }))
+      .expect(201);
     expect(body.anonymous).toBe(true);
     expect((await http().get(`/complaints/${body.id}`).expect(200)).body).toMatchObject({ complainant: null, complainantWithheld: false });
   });
@@ -106,7 +121,9 @@ describe('complaints service', () => {
     const acked = await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
     expect(acked.body).toMatchObject({ status: 'acknowledged', answeredAt: null });
     expect(new Date(acked.body.acknowledgedAt).getTime()).toBeGreaterThanOrEqual(new Date(c.receivedAt).getTime());
-    expect((await http().post(`/complaints/${c.id}/acknowledge`).expect(409)).body.message).toBe(`complaint ${c.id} is already acknowledged; it cannot be acknowledged again`);
+    expect((await http().post(`/complaints/${c.id}/acknowledge`).expect(409)).body.message).toBe(
+      `complaint ${c.id} is already acknowledged; it cannot be acknowledged again`,
+    );
 
     const answered = await http().post(`/complaints/${c.id}/answer`).send({ answer: '经现场核查，已责令停止夜间施工' }).expect(200);
     expect(answered.body).toMatchObject({ status: 'answered', answer: '经现场核查，已责令停止夜间施工' });
@@ -134,8 +151,16 @@ describe('complaints service', () => {
   it('filters by status, department and region, and pages', async () => {
     const dept = `${departmentCode}-F`;
     const handlerF = bearer({ userId: 'handler-f', departmentCode: dept, roles: [Roles.complaintHandler] });
-    const a = (await http().post('/complaints').send(complaint({ departmentCode: dept, regionCode: '210303' })).expect(201)).body;
-    await http().post('/complaints').send(complaint({ departmentCode: dept, regionCode: '210304' })).expect(201);
+    const a = (
+      await http()
+        .post('/complaints')
+        .send(complaint({ departmentCode: dept, regionCode: '210303' }))
+        .expect(201)
+    ).body;
+    await http()
+      .post('/complaints')
+      .send(complaint({ departmentCode: dept, regionCode: '210304' }))
+      .expect(201);
     await http(handlerF).post(`/complaints/${a.id}/acknowledge`).expect(200);
 
     expect((await http(handlerF).get('/complaints').expect(200)).body.total).toBe(2);
@@ -145,7 +170,12 @@ describe('complaints service', () => {
     const acknowledged = (await http(handlerF).get('/complaints').query({ departmentCode: dept, status: 'acknowledged' }).expect(200)).body;
     expect(acknowledged).toMatchObject({ total: 1, items: [{ id: a.id }] });
     expect((await http(handlerF).get('/complaints').query({ departmentCode: dept, regionCode: '210304' }).expect(200)).body.items[0].regionCode).toBe('210304');
-    expect((await http(handlerF).get('/complaints').query({ departmentCode: dept, pageSize: 1, page: 2 }).expect(200)).body).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{}] });
+    expect((await http(handlerF).get('/complaints').query({ departmentCode: dept, pageSize: 1, page: 2 }).expect(200)).body).toMatchObject({
+      total: 2,
+      page: 2,
+      pageSize: 1,
+      items: [{}],
+    });
   });
 
   it('refuses the same channel number twice with 409 and writes no event for it', async () => {
@@ -180,7 +210,9 @@ describe('complaints service', () => {
     const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
     await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
     expect((await http().post(`/complaints/${c.id}/answer`).send({}).expect(400)).body.errors[0].field).toBe('answer');
-    expect((await http().get('/complaints').query({ status: 'closed' }).expect(400)).body.message).toBe('status must be one of received, acknowledged, answered');
+    expect((await http().get('/complaints').query({ status: 'closed' }).expect(400)).body.message).toBe(
+      'status must be one of received, acknowledged, answered',
+    );
     expect((await http().get('/complaints').query({ regionCode: 'x' }).expect(400)).body.errors[0].field).toBe('regionCode');
     await http().get('/complaints/42').expect(400);
   });
@@ -192,7 +224,9 @@ describe('complaints service', () => {
     await http(OTHER_HANDLER).post(`/complaints/${c.id}/acknowledge`).expect(404);
     // the reform office may act for anyone
     await http(REFORM_OFFICE).post(`/complaints/${c.id}/acknowledge`).expect(200);
-    await http(bearer({ roles: [Roles.inspector] })).get('/complaints').expect(403);
+    await http(bearer({ roles: [Roles.inspector] }))
+      .get('/complaints')
+      .expect(403);
     await request(app.getHttpServer()).get(`/complaints/${c.id}`).expect(401);
   });
 
@@ -250,9 +284,22 @@ describe('complaints service', () => {
     await receivedOn(c.id, '2026-12-24T02:00:00Z');
     const holidays = ['2027-01-01', '2027-01-04', '2027-01-05'].map((date) => ({ date, name: '元旦' }));
     const event = {
-      specversion: '1.0', id: randomUUID(), source: '/cityworks/catalog', type: CatalogEventTypes.calendarArrangementLoaded, time: new Date().toISOString(),
-      subject: 'calendar:2027', datacontenttype: 'application/json', correlationid: randomUUID(),
-      data: { year: 2027, revision: Math.floor(Date.now() / 1000), arrangement: { year: 2027, holidays, workdays: [] }, replacedFallback: true, sourceDocument: null, loadedAt: new Date().toISOString() },
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/cityworks/catalog',
+      type: CatalogEventTypes.calendarArrangementLoaded,
+      time: new Date().toISOString(),
+      subject: 'calendar:2027',
+      datacontenttype: 'application/json',
+      correlationid: randomUUID(),
+      data: {
+        year: 2027,
+        revision: Math.floor(Date.now() / 1000),
+        arrangement: { year: 2027, holidays, workdays: [] },
+        replacedFallback: true,
+        sourceDocument: null,
+        loadedAt: new Date().toISOString(),
+      },
     } as IntegrationEvent<CalendarArrangementLoadedV1>;
     try {
       expect(await app.get(EventConsumer).handleOnce(event, app.get(CalendarArrangementHandler))).toBe('applied');
@@ -273,13 +320,23 @@ describe('complaints service', () => {
     await receivedOn(across.id, '2026-12-24T02:00:00Z');
     await receivedOn(before.id, '2026-11-02T02:00:00Z');
     const first = { year: 2027, holidays: ['2027-01-01', '2027-01-04', '2027-01-05'].map((date) => ({ date, name: '元旦' })), workdays: [] };
-    const second = { year: 2027, holidays: ['2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08'].map((date) => ({ date, name: '元旦' })), workdays: [] };
+    const second = {
+      year: 2027,
+      holidays: ['2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08'].map((date) => ({ date, name: '元旦' })),
+      workdays: [],
+    };
     // above any revision an earlier run may have left behind
     const base = Math.floor(Date.now() / 1000);
     const loaded = (revision: number, arrangement: typeof first, restoredFromRevision: number | null = null) =>
       ({
-        specversion: '1.0', id: randomUUID(), source: '/cityworks/catalog', type: CatalogEventTypes.calendarArrangementLoaded, time: new Date().toISOString(),
-        subject: 'calendar:2027', datacontenttype: 'application/json', correlationid: randomUUID(),
+        specversion: '1.0',
+        id: randomUUID(),
+        source: '/cityworks/catalog',
+        type: CatalogEventTypes.calendarArrangementLoaded,
+        time: new Date().toISOString(),
+        subject: 'calendar:2027',
+        datacontenttype: 'application/json',
+        correlationid: randomUUID(),
         data: { year: 2027, revision, arrangement, replacedFallback: false, sourceDocument: null, loadedAt: new Date().toISOString(), restoredFromRevision },
       }) as IntegrationEvent<CalendarArrangementLoadedV1>;
     const deliver = (event: IntegrationEvent<CalendarArrangementLoadedV1>) => app.get(EventConsumer).handleOnce(event, app.get(CalendarArrangementHandler));
@@ -296,7 +353,9 @@ describe('complaints service', () => {
       // the correction was wrong: the first revision's days are restored as the next revision
       await deliver(loaded(base + 2, first, base));
       expect(await answerDue(across.id)).toMatchObject({ answerDueAt: '2027-01-19T15:59:59.999Z', dueProvisional: false });
-      const audits = await db.query(`SELECT after FROM audit_log WHERE resource_id = $1 AND action = 'complaint.deadlines-recomputed' ORDER BY seq`, [across.id]);
+      const audits = await db.query(`SELECT after FROM audit_log WHERE resource_id = $1 AND action = 'complaint.deadlines-recomputed' ORDER BY seq`, [
+        across.id,
+      ]);
       expect(audits.map((a: any) => [a.after.answerDueAt, a.after.arrangementRevision])).toEqual([
         ['2027-01-19T15:59:59.999Z', base],
         ['2027-01-22T15:59:59.999Z', base + 1],

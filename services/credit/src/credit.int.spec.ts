@@ -8,7 +8,6 @@ import { bearer, healthyService, isolateKafkaConsumers, randomUscc, startService
 import { AppModule } from './app.module';
 import { CreditActivitiesImpl } from './activities/credit.activities';
 
-
 /** The real service against the real Postgres (cityworks_test), Kafka (test.* topics) and Temporal. */
 describe('credit service', () => {
   let app: INestApplication;
@@ -50,34 +49,68 @@ describe('credit service', () => {
 
   it('records a 失信 fact, lists it and publishes credit.record-added.v1 from the outbox', async () => {
     const uscc = randomUscc();
-    const created = await http().post('/credit-records').send(record(uscc, { sourceRef: '鞍住建罚〔2026〕15号' })).expect(201);
+    const created = await http()
+      .post('/credit-records')
+      .send(record(uscc, { sourceRef: '鞍住建罚〔2026〕15号' }))
+      .expect(201);
     expect(created.body).toMatchObject({ uscc, kind: 'bad', severity: 'minor', decidedOn: today, repaired: false, active: true });
 
     const listed = await http().get('/credit-records').query({ uscc }).expect(200);
     expect(listed.body).toMatchObject({ total: 1, page: 1, items: [{ id: created.body.id }] });
 
     const [event] = await outboxOf(uscc);
-    expect(event.envelope).toMatchObject({ type: CreditEventTypes.recordAdded, subject: uscc, data: { recordId: created.body.id, severity: 'minor', gradeAfter: 'B' } });
+    expect(event.envelope).toMatchObject({
+      type: CreditEventTypes.recordAdded,
+      subject: uscc,
+      data: { recordId: created.body.id, severity: 'minor', gradeAfter: 'B' },
+    });
     // the reason may name people; it stays here
     expect(JSON.stringify(event.envelope)).not.toContain('安全防护');
     await waitFor('the relay to publish the event', async () => (await outboxOf(uscc))[0].published_at, { timeoutMs: 10000 });
 
     const audit = await http(AUDITOR).get('/audit-log').query({ resourceType: 'credit-record', resourceId: created.body.id }).expect(200);
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'credit-record.added', actorUserId: 'xyb-1', after: expect.objectContaining({ uscc, gradeAfter: 'B' }) })]);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ action: 'credit-record.added', actorUserId: 'xyb-1', after: expect.objectContaining({ uscc, gradeAfter: 'B' }) }),
+    ]);
   });
 
   it('grades a subject from its active records and flags 联合惩戒 at D', async () => {
     const uscc = randomUscc();
-    expect((await http(APPROVAL_OFFICER).get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({ grade: 'B', activeRecords: [], jointPunishment: false });
+    expect((await http(APPROVAL_OFFICER).get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({
+      grade: 'B',
+      activeRecords: [],
+      jointPunishment: false,
+    });
 
-    await http().post('/credit-records').send(record(uscc, { kind: 'good', severity: undefined, sourceType: 'approval', reason: '年度守信激励' })).expect(201);
+    await http()
+      .post('/credit-records')
+      .send(record(uscc, { kind: 'good', severity: undefined, sourceType: 'approval', reason: '年度守信激励' }))
+      .expect(201);
     // an expired 严重 record no longer counts
-    await http().post('/credit-records').send(record(uscc, { severity: 'severe', decidedOn: addCalendarDays(today, -800), expiresOn: addCalendarDays(today, -1) })).expect(201);
-    expect((await http(APPROVAL_OFFICER).get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({ grade: 'A', greenChannel: true, activeGoodRecords: 1 });
+    await http()
+      .post('/credit-records')
+      .send(record(uscc, { severity: 'severe', decidedOn: addCalendarDays(today, -800), expiresOn: addCalendarDays(today, -1) }))
+      .expect(201);
+    expect((await http(APPROVAL_OFFICER).get(`/subjects/${uscc}/credit`).expect(200)).body).toMatchObject({
+      grade: 'A',
+      greenChannel: true,
+      activeGoodRecords: 1,
+    });
 
-    await http().post('/credit-records').send(record(uscc, { severity: 'severe', sourceType: 'commitment' })).expect(201);
+    await http()
+      .post('/credit-records')
+      .send(record(uscc, { severity: 'severe', sourceType: 'commitment' }))
+      .expect(201);
     const standing = (await http(APPROVAL_OFFICER).get(`/subjects/${uscc}/credit`).expect(200)).body;
-    expect(standing).toMatchObject({ uscc, grade: 'D', jointPunishment: true, enhancedSupervision: true, asOf: today, activeBadRecords: { severe: 1 }, activeRecordsTruncated: false });
+    expect(standing).toMatchObject({
+      uscc,
+      grade: 'D',
+      jointPunishment: true,
+      enhancedSupervision: true,
+      asOf: today,
+      activeBadRecords: { severe: 1 },
+      activeRecordsTruncated: false,
+    });
     expect(standing.activeRecords).toHaveLength(2);
     expect((await outboxOf(uscc)).map((e) => e.envelope.data.gradeAfter)).toEqual(['A', 'A', 'D']);
   });
@@ -90,7 +123,11 @@ describe('credit service', () => {
     await other.startTransaction();
     await other.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credit:${uscc}`]);
     let answered = false;
-    const pending = http().post('/credit-records').send(record(uscc)).expect(201).then(() => (answered = true));
+    const pending = http()
+      .post('/credit-records')
+      .send(record(uscc))
+      .expect(201)
+      .then(() => (answered = true));
     await new Promise((r) => setTimeout(r, 300));
     expect(answered).toBe(false);
     await other.commitTransaction();
@@ -101,8 +138,14 @@ describe('credit service', () => {
 
   it('refuses a second record from the same source with 409 and writes no event for it', async () => {
     const uscc = randomUscc();
-    await http().post('/credit-records').send(record(uscc, { sourceRef: 'APP-1' })).expect(201);
-    const res = await http().post('/credit-records').send(record(uscc, { sourceRef: 'APP-1', severity: 'severe' })).expect(409);
+    await http()
+      .post('/credit-records')
+      .send(record(uscc, { sourceRef: 'APP-1' }))
+      .expect(201);
+    const res = await http()
+      .post('/credit-records')
+      .send(record(uscc, { sourceRef: 'APP-1', severity: 'severe' }))
+      .expect(409);
     expect(res.body.message).toContain('already exists');
     expect(await outboxOf(uscc)).toHaveLength(1);
   });
@@ -141,7 +184,10 @@ describe('credit service', () => {
 
   it('getCreditGrade gives workflows the grade and flags, and refuses a bad code without retry', async () => {
     const uscc = randomUscc();
-    await http().post('/credit-records').send(record(uscc, { severity: 'serious' })).expect(201);
+    await http()
+      .post('/credit-records')
+      .send(record(uscc, { severity: 'serious' }))
+      .expect(201);
     const activities = app.get(CreditActivitiesImpl);
     await expect(activities.getCreditGrade({ uscc })).resolves.toEqual({
       uscc,

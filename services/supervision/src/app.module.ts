@@ -12,7 +12,12 @@ import { supervisionMigrations } from './migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ service: 'supervision', schema: 'supervision', entities: [SupervisionTaskRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent], migrations: supervisionMigrations }),
+    PlatformModule.forService({
+      service: 'supervision',
+      schema: 'supervision',
+      entities: [SupervisionTaskRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      migrations: supervisionMigrations,
+    }),
     MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog] }),
     TemporalModule.forService({ taskQueue: TaskQueues.supervision, activities: SupervisionActivitiesImpl }),
     SupervisionTasksModule,

@@ -33,7 +33,12 @@ describe('supervisionTaskWorkflow', () => {
   beforeAll(async () => {
     env = await createTimeSkippingEnvironment();
     workflowWorker = await createWorkflowWorker(env.nativeConnection, { namespace: env.namespace ?? 'default' });
-    activityWorker = await Worker.create({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue: TaskQueues.supervision, activities });
+    activityWorker = await Worker.create({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue: TaskQueues.supervision,
+      activities,
+    });
     running = Promise.all([workflowWorker.run(), activityWorker.run()]);
   });
 
@@ -63,7 +68,11 @@ describe('supervisionTaskWorkflow', () => {
   });
 
   const start = async (taskId: string, dueInMs: number) =>
-    env.client.workflow.start(supervisionTaskWorkflowType, { workflowId: `wf-${taskId}-${Date.now()}`, taskQueue: TaskQueues.workflows, args: [input(taskId, (await serverNow()) + dueInMs)] });
+    env.client.workflow.start(supervisionTaskWorkflowType, {
+      workflowId: `wf-${taskId}-${Date.now()}`,
+      taskQueue: TaskQueues.workflows,
+      args: [input(taskId, (await serverNow()) + dueInMs)],
+    });
 
   it('closes without escalation when feedback arrives before the deadline', async () => {
     const handle = await start('t-in-time', 5 * 86400_000);

@@ -40,5 +40,9 @@ export interface CatalogActivities {
   workingDaysBetween(input: { from: string; to: string }): Promise<{ days: number; provisional: boolean }>;
   isWorkingDay(input: { date: string }): Promise<CalendarDayAnswer>;
   /** end (China time) of the last working day of a limit, pushed back by legal clock-stops */
-  dueInstant(input: { acceptedAt: string; limitDays: number; suspendedWorkingDays?: number }): Promise<{ dueAt: string; dueDate: string; provisional: boolean }>;
+  dueInstant(input: {
+    acceptedAt: string;
+    limitDays: number;
+    suspendedWorkingDays?: number;
+  }): Promise<{ dueAt: string; dueDate: string; provisional: boolean }>;
 }

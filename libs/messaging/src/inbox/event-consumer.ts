@@ -215,7 +215,9 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async parkedCount(): Promise<number> {
-    const [row] = await this.dataSource.query('SELECT count(*)::int AS n FROM inbox_events WHERE consumer = $1 AND failed_error IS NOT NULL', [this.consumerName]);
+    const [row] = await this.dataSource.query('SELECT count(*)::int AS n FROM inbox_events WHERE consumer = $1 AND failed_error IS NOT NULL', [
+      this.consumerName,
+    ]);
     return row.n;
   }
 
@@ -254,7 +256,10 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     );
     if (!row) throw new NotFoundException(`no parked event ${eventId}`);
     const handler = this.handlers.get(row.type);
-    if (!row.envelope || !handler) throw new ConflictException(`parked event ${eventId} cannot be re-driven here: ${row.envelope ? `no handler for ${row.type}` : 'its envelope was not kept'}`);
+    if (!row.envelope || !handler)
+      throw new ConflictException(
+        `parked event ${eventId} cannot be re-driven here: ${row.envelope ? `no handler for ${row.type}` : 'its envelope was not kept'}`,
+      );
     const event = row.envelope;
     try {
       await runWithCorrelationId(event.correlationid, () =>

@@ -14,7 +14,10 @@ const BATCH = 200;
 function metric<T>(name: string, make: () => T): T {
   return (register.getSingleMetric(name) as T) ?? make();
 }
-const published = metric('outbox_events_published_total', () => new Counter({ name: 'outbox_events_published_total', help: 'Outbox events published to Kafka' }));
+const published = metric(
+  'outbox_events_published_total',
+  () => new Counter({ name: 'outbox_events_published_total', help: 'Outbox events published to Kafka' }),
+);
 const backlog = metric('outbox_backlog', () => new Gauge({ name: 'outbox_backlog', help: 'Outbox events waiting to be published' }));
 
 /**
@@ -66,10 +69,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.warn(`outbox relay cannot publish yet: ${(e as Error).message}`);
         delay = Math.min(Math.max(delay * 2, 500), 5000);
       }
-      if (delay > 0) await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, delay);
-        this.wake = () => { clearTimeout(t); resolve(); };
-      });
+      if (delay > 0)
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, delay);
+          this.wake = () => {
+            clearTimeout(t);
+            resolve();
+          };
+        });
     }
   }
 
@@ -99,7 +106,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         });
       } catch (e) {
         // recorded in this same transaction, which still commits: the rows stay unpublished
-        await manager.query('UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)', [rows.map((r) => r.id), (e as Error).message.slice(0, 1000)]);
+        await manager.query('UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)', [
+          rows.map((r) => r.id),
+          (e as Error).message.slice(0, 1000),
+        ]);
         failure = e as Error;
         return 0;
       }
@@ -116,7 +126,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // one request in flight keeps each subject's events in order; duplicates from retries are
       // absorbed by the consumers' inbox, so the producer need not be idempotent
       this.producer = this.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-      this.producer.on(this.producer.events.DISCONNECT, () => { this.connected = false; });
+      this.producer.on(this.producer.events.DISCONNECT, () => {
+        this.connected = false;
+      });
     }
     if (!this.connected) {
       await this.producer.connect();

@@ -39,6 +39,9 @@ export function workflowCommandKey(command: WorkflowCommand): string {
 }
 
 /** Stores a typed search attribute (a key from contracts' SearchAttributes) with its value. */
-export function storedSearchAttribute(key: { name: string; type: StoredSearchAttribute['type'] }, value: Date | StoredSearchAttribute['value']): StoredSearchAttribute {
+export function storedSearchAttribute(
+  key: { name: string; type: StoredSearchAttribute['type'] },
+  value: Date | StoredSearchAttribute['value'],
+): StoredSearchAttribute {
   return { name: key.name, type: key.type, value: value instanceof Date ? value.toISOString() : value };
 }

@@ -25,7 +25,10 @@ export interface AuditChainReport {
   reason?: string;
 }
 
-type Hashable = Pick<AuditEntry, 'id' | 'at' | 'actorUserId' | 'actorDepartmentCode' | 'action' | 'resourceType' | 'resourceId' | 'before' | 'after' | 'correlationId'>;
+type Hashable = Pick<
+  AuditEntry,
+  'id' | 'at' | 'actorUserId' | 'actorDepartmentCode' | 'action' | 'resourceType' | 'resourceId' | 'before' | 'after' | 'correlationId'
+>;
 
 export function auditHash(prevHash: string, entry: Hashable): string {
   const body = canonicalJson({
@@ -72,9 +75,20 @@ export class AuditTrail {
     await manager.query(
       `INSERT INTO audit_log (id, at, actor_user_id, actor_department_code, action, resource_type, resource_id, before, after, correlation_id, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [entry.id, entry.at, entry.actorUserId, entry.actorDepartmentCode, entry.action, entry.resourceType, entry.resourceId,
-        entry.before === null ? null : JSON.stringify(entry.before), entry.after === null ? null : JSON.stringify(entry.after),
-        entry.correlationId, prevHash, auditHash(prevHash, entry)],
+      [
+        entry.id,
+        entry.at,
+        entry.actorUserId,
+        entry.actorDepartmentCode,
+        entry.action,
+        entry.resourceType,
+        entry.resourceId,
+        entry.before === null ? null : JSON.stringify(entry.before),
+        entry.after === null ? null : JSON.stringify(entry.after),
+        entry.correlationId,
+        prevHash,
+        auditHash(prevHash, entry),
+      ],
     );
   }
 

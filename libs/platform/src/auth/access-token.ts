@@ -26,7 +26,8 @@ export class InvalidTokenError extends Error {}
 export function loadPublicKey(env: NodeJS.ProcessEnv = process.env): string {
   if (env.JWT_PUBLIC_KEY) return env.JWT_PUBLIC_KEY.replace(/\\n/g, '\n');
   const file = env.JWT_PUBLIC_KEY_FILE ?? path.join(findWorkspaceRoot(), '.local/keys/jwt-public.pem');
-  if (!fs.existsSync(file)) throw new Error(`no JWT public key: set JWT_PUBLIC_KEY or JWT_PUBLIC_KEY_FILE (dev keys: bash deploy/local/dev-keys.sh), looked at ${file}`);
+  if (!fs.existsSync(file))
+    throw new Error(`no JWT public key: set JWT_PUBLIC_KEY or JWT_PUBLIC_KEY_FILE (dev keys: bash deploy/local/dev-keys.sh), looked at ${file}`);
   return fs.readFileSync(file, 'utf8');
 }
 

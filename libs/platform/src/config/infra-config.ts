@@ -24,7 +24,10 @@ export function readInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
     databaseUrl: env.DATABASE_URL ?? libpqUrl(env),
     databaseSsl: env.DATABASE_SSL === 'true',
     databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
-    kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
+    kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
   };

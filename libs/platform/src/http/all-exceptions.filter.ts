@@ -19,7 +19,8 @@ const pgClientErrors: Record<string, { status: number; message: string }> = {
 
 /** Errors that mean the database is unreachable right now: the client should retry, not give up. */
 const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-const DB_UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection error|the database system is (starting up|shutting down)/i;
+const DB_UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connection error|the database system is (starting up|shutting down)/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
@@ -57,7 +58,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const code = (exception as QueryFailedError & { code?: string }).code;
       const known = code ? pgClientErrors[code] : undefined;
       if (known) {
-        res.status(known.status).json({ statusCode: known.status, message: known.message, detail: (exception as QueryFailedError & { detail?: string }).detail });
+        res
+          .status(known.status)
+          .json({ statusCode: known.status, message: known.message, detail: (exception as QueryFailedError & { detail?: string }).detail });
         return;
       }
     }

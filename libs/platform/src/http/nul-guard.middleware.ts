@@ -23,7 +23,8 @@ function decoded(url: string): string {
 @Injectable()
 export class NulGuardMiddleware implements NestMiddleware {
   use(req: Request, _res: Response, next: NextFunction): void {
-    if (decoded(req.originalUrl ?? req.url).includes('\u0000')) return next(invalid([fieldError('url', 'noNulCharacter', 'the path and query must not contain NUL characters')]));
+    if (decoded(req.originalUrl ?? req.url).includes('\u0000'))
+      return next(invalid([fieldError('url', 'noNulCharacter', 'the path and query must not contain NUL characters')]));
     if (hasNul(req.body)) return next(invalid([fieldError('body', 'noNulCharacter', 'the body must not contain NUL characters')]));
     next();
   }

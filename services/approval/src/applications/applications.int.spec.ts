@@ -61,7 +61,9 @@ describe('applications API', () => {
 
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
     await post('/applications').set('content-type', 'application/json').send('{"projectCode":').expect(400);
-    await post('/applications').send({ ...valid(), itemCode: 'x'.repeat(3_000_000) }).expect(413);
+    await post('/applications')
+      .send({ ...valid(), itemCode: 'x'.repeat(3_000_000) })
+      .expect(413);
   });
 
   it('decides once: a second decision is a conflict; rejection needs a reason', async () => {
@@ -95,7 +97,10 @@ describe('applications API', () => {
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/applications', '/applications/{id}/decision', '/health']));
     const health = await healthyService(app);
     expect(Object.keys(health.details).sort()).toEqual(['database', 'kafka', 'temporal']);
-    await http().get('/metrics').expect(200).expect(/outbox_events_published_total/);
+    await http()
+      .get('/metrics')
+      .expect(200)
+      .expect(/outbox_events_published_total/);
   });
 
   describe('security', () => {

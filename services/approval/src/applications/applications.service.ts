@@ -46,7 +46,8 @@ export class ApplicationsService {
       const current = await this.applications.lockForChange(change.manager, id);
       if (!current) throw new NotFoundException(`application ${id} not found`);
       this.assertReadable(user, current);
-      if (!mayAct(user, current.snapshot.departmentCode)) throw new ForbiddenException(`only the implementing department ${current.snapshot.departmentCode} decides application ${id}`);
+      if (!mayAct(user, current.snapshot.departmentCode))
+        throw new ForbiddenException(`only the implementing department ${current.snapshot.departmentCode} decides application ${id}`);
       const transition = current.decide(dto, new Date());
       await this.applications.save(change.manager, current);
       change.record({ type: RESOURCE, id }, transition, Topics.approval);

@@ -42,12 +42,23 @@ describe('activities on task queue `catalog`', () => {
   it('serves the item in force and the calendar', async () => {
     await api(app).post(`/approval-items/T${city.run}-SGXK/versions`).send(approvalItemBody(city)).expect(201);
     const item = await activities.getApprovalItem({ code: `T${city.run}-SGXK`, regionCode: city.districts[0] });
-    expect(item).toMatchObject({ regionCode: city.city, version: 1, timeLimitWorkingDays: 7, allowedClockStops: ['补正材料'], commitmentVerificationWorkingDays: 20, warningLeadWorkingDays: 2 });
+    expect(item).toMatchObject({
+      regionCode: city.city,
+      version: 1,
+      timeLimitWorkingDays: 7,
+      allowedClockStops: ['补正材料'],
+      commitmentVerificationWorkingDays: 20,
+      warningLeadWorkingDays: 2,
+    });
     expect(await activities.addWorkingDays({ start: '2026-02-13', days: 2 })).toEqual({ date: '2026-02-24', provisional: false });
     expect(await activities.subtractWorkingDays({ date: '2026-02-24', days: 1 })).toEqual({ date: '2026-02-14', provisional: false });
     expect(await activities.workingDaysBetween({ from: '2026-09-30', to: '2026-10-10' })).toEqual({ days: 3, provisional: false });
     expect(await activities.isWorkingDay({ date: '2026-10-01' })).toMatchObject({ working: false, name: '国庆节', provisional: false });
-    expect(await activities.dueInstant({ acceptedAt: '2026-12-15T01:00:00Z', limitDays: 20 })).toEqual({ dueAt: '2027-01-13T15:59:59.999Z', dueDate: '2027-01-13', provisional: true });
+    expect(await activities.dueInstant({ acceptedAt: '2026-12-15T01:00:00Z', limitDays: 20 })).toEqual({
+      dueAt: '2027-01-13T15:59:59.999Z',
+      dueDate: '2027-01-13',
+      provisional: true,
+    });
   });
 
   it('fails without retry when retrying cannot help', async () => {

@@ -2,7 +2,15 @@ import { BadRequestException, HttpException, Injectable, NotFoundException } fro
 import { ApplicationFailure } from '@temporalio/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { ApprovalItemSnapshot, CatalogActivities, CalendarDayAnswer, RequiredItemsQuery, RequiredItemsResult, SupervisionItemSnapshot, WorkingDayAnswer } from '@cityworks/contracts';
+import type {
+  ApprovalItemSnapshot,
+  CatalogActivities,
+  CalendarDayAnswer,
+  RequiredItemsQuery,
+  RequiredItemsResult,
+  SupervisionItemSnapshot,
+  WorkingDayAnswer,
+} from '@cityworks/contracts';
 import { flattenValidationErrors } from '@cityworks/platform';
 import { ApprovalItemsService } from '../approval-items/approval-items.service';
 import { SupervisionItemsService } from '../supervision-items/supervision-items.service';
@@ -72,7 +80,11 @@ export class CatalogActivitiesImpl implements CatalogActivities {
     return final(async () => this.calendar.day(new DatePipe().transform(input?.date)));
   }
 
-  dueInstant(input: { acceptedAt: string; limitDays: number; suspendedWorkingDays?: number }): Promise<{ dueAt: string; dueDate: string; provisional: boolean }> {
+  dueInstant(input: {
+    acceptedAt: string;
+    limitDays: number;
+    suspendedWorkingDays?: number;
+  }): Promise<{ dueAt: string; dueDate: string; provisional: boolean }> {
     return final(async () => {
       const q = await checked(DueQuery, input);
       return this.calendar.dueInstant(q.acceptedAt, q.limitDays, q.suspendedWorkingDays ?? 0);
@@ -84,7 +96,11 @@ async function checked<T extends object>(dto: new () => T, input: unknown): Prom
   const instance = plainToInstance(dto, input ?? {});
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {
-    throw new BadRequestException({ message: flattenValidationErrors(errors).map((e) => `${e.field}: ${Object.values(e.rules).join('; ')}`).join('; ') });
+    throw new BadRequestException({
+      message: flattenValidationErrors(errors)
+        .map((e) => `${e.field}: ${Object.values(e.rules).join('; ')}`)
+        .join('; '),
+    });
   }
   return instance;
 }

@@ -16,7 +16,7 @@ export class AdjustmentsController {
   @CanRead()
   @ApiOkResponse({ type: pageViewOf(AdjustmentView) })
   @ApiErrors(400)
-  @ApiOperation({ summary: '动态调整 flags: lower lists following an older version of an upper list\'s item (open by default)' })
+  @ApiOperation({ summary: "动态调整 flags: lower lists following an older version of an upper list's item (open by default)" })
   list(@Query() query: ListAdjustmentsQuery) {
     return this.adjustments.list(query);
   }
@@ -52,7 +52,7 @@ export class AdjustmentsController {
   @HttpCode(200)
   @ApiOkResponse({ type: AdjustmentView })
   @ApiErrors(400, 404, [409, 'the flag is no longer open'])
-  @ApiOperation({ summary: 'Keep the lower list\'s version, with the reason; the flag closes' })
+  @ApiOperation({ summary: "Keep the lower list's version, with the reason; the flag closes" })
   dismiss(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DismissAdjustmentDto) {
     return this.adjustments.dismiss(id, body);
   }

@@ -60,7 +60,15 @@ export class AdjustmentsService {
     return regions.map((r) => {
       const approval = count(r.code, 'approval-item');
       const supervision = count(r.code, 'supervision-item');
-      return { regionCode: r.code, name: r.name, level: r.level, parentCode: r.parentCode, needsAdjustment: approval + supervision > 0, openApprovalItemAdjustments: approval, openSupervisionItemAdjustments: supervision };
+      return {
+        regionCode: r.code,
+        name: r.name,
+        level: r.level,
+        parentCode: r.parentCode,
+        needsAdjustment: approval + supervision > 0,
+        openApprovalItemAdjustments: approval,
+        openSupervisionItemAdjustments: supervision,
+      };
     });
   }
 
@@ -100,7 +108,13 @@ export class AdjustmentsService {
       flag.closedAt = new Date();
       flag.closingNote = dto.note;
       await manager.save(flag);
-      change.audit({ action: 'list-adjustment.dismissed', resourceType: 'list-adjustment', resourceId: id, before: { status: 'open' }, after: { status: 'dismissed', note: dto.note } });
+      change.audit({
+        action: 'list-adjustment.dismissed',
+        resourceType: 'list-adjustment',
+        resourceId: id,
+        before: { status: 'open' },
+        after: { status: 'dismissed', note: dto.note },
+      });
       return flag;
     });
   }

@@ -12,7 +12,14 @@ import { ApprovalItemRowDto, ListApprovalItemsQuery } from './dto/approval-item-
 
 /** 审批事项清单: what an approval item holds and which departments it must name. */
 @Injectable()
-export class ApprovalItemsService extends ItemListService<ApprovalItemVersion, ApprovalItemContent, ApprovalItemFieldsDto, ApprovalItemRowDto, ApprovalItemSnapshot, ListApprovalItemsQuery> {
+export class ApprovalItemsService extends ItemListService<
+  ApprovalItemVersion,
+  ApprovalItemContent,
+  ApprovalItemFieldsDto,
+  ApprovalItemRowDto,
+  ApprovalItemSnapshot,
+  ListApprovalItemsQuery
+> {
   readonly columns = approvalItemColumns;
   protected readonly rowDto = ApprovalItemRowDto;
 
@@ -88,6 +95,7 @@ export class ApprovalItemsService extends ItemListService<ApprovalItemVersion, A
     if (query.stage) qb.andWhere('v.stage = :stage', { stage: query.stage });
     if (query.category) qb.andWhere('v.category = :category', { category: query.category });
     if (query.departmentCode) qb.andWhere('v.department_code = :departmentCode', { departmentCode: query.departmentCode });
-    if (query.supervisingDepartmentCode) qb.andWhere('v.supervising_department_code = :supervisingDepartmentCode', { supervisingDepartmentCode: query.supervisingDepartmentCode });
+    if (query.supervisingDepartmentCode)
+      qb.andWhere('v.supervising_department_code = :supervisingDepartmentCode', { supervisingDepartmentCode: query.supervisingDepartmentCode });
   }
 }

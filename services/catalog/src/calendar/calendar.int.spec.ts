@@ -20,7 +20,9 @@ describe('working-day calendar over HTTP', () => {
   beforeAll(async () => {
     app = await startCatalog();
     db = app.get(DataSource);
-    const taken = new Set((await db.query('SELECT year FROM calendar_arrangements UNION SELECT year FROM calendar_arrangement_revisions')).map((r: any) => r.year));
+    const taken = new Set(
+      (await db.query('SELECT year FROM calendar_arrangements UNION SELECT year FROM calendar_arrangement_revisions')).map((r: any) => r.year),
+    );
     do year = 2080 + Math.floor(Math.random() * 20);
     while (taken.has(year));
     saturday = `${year}-03-01`;
@@ -33,11 +35,26 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('knows the 2026 Spring Festival and National Day with their 调休 days', async () => {
-    expect((await as().get('/calendar/days/2026-02-14').expect(200)).body).toEqual({ date: '2026-02-14', working: true, name: '春节调休', source: 'official', provisional: false });
+    expect((await as().get('/calendar/days/2026-02-14').expect(200)).body).toEqual({
+      date: '2026-02-14',
+      working: true,
+      name: '春节调休',
+      source: 'official',
+      provisional: false,
+    });
     expect((await as().get('/calendar/days/2026-02-17').expect(200)).body).toMatchObject({ working: false, name: '春节' });
-    expect((await as().get('/calendar/working-days-between').query({ from: '2026-02-13', to: '2026-03-02' }).expect(200)).body).toEqual({ days: 7, provisional: false });
-    expect((await as().get('/calendar/add-working-days').query({ start: '2026-09-30', days: 3 }).expect(200)).body).toEqual({ date: '2026-10-10', provisional: false });
-    expect((await as().get('/calendar/subtract-working-days').query({ date: '2026-10-08', days: 1 }).expect(200)).body).toEqual({ date: '2026-09-30', provisional: false });
+    expect((await as().get('/calendar/working-days-between').query({ from: '2026-02-13', to: '2026-03-02' }).expect(200)).body).toEqual({
+      days: 7,
+      provisional: false,
+    });
+    expect((await as().get('/calendar/add-working-days').query({ start: '2026-09-30', days: 3 }).expect(200)).body).toEqual({
+      date: '2026-10-10',
+      provisional: false,
+    });
+    expect((await as().get('/calendar/subtract-working-days').query({ date: '2026-10-08', days: 1 }).expect(200)).body).toEqual({
+      date: '2026-09-30',
+      provisional: false,
+    });
     expect((await as().get('/calendar/due').query({ acceptedAt: '2026-09-30T10:00:00+08:00', limitDays: 1 }).expect(200)).body).toEqual({
       dueAt: '2026-10-08T15:59:59.999Z',
       dueDate: '2026-10-08',
@@ -48,12 +65,28 @@ describe('working-day calendar over HTTP', () => {
   });
 
   it('falls back to the statutory holidays for 2027 and marks what crosses it provisional', async () => {
-    expect((await as().get('/calendar/add-working-days').query({ start: '2026-12-15', days: 20 }).expect(200)).body).toEqual({ date: '2027-01-13', provisional: true });
-    expect((await as().get('/calendar/days/2027-02-09').expect(200)).body).toEqual({ date: '2027-02-09', working: false, name: '春节补假', source: 'fallback', provisional: true });
+    expect((await as().get('/calendar/add-working-days').query({ start: '2026-12-15', days: 20 }).expect(200)).body).toEqual({
+      date: '2027-01-13',
+      provisional: true,
+    });
+    expect((await as().get('/calendar/days/2027-02-09').expect(200)).body).toEqual({
+      date: '2027-02-09',
+      working: false,
+      name: '春节补假',
+      source: 'fallback',
+      provisional: true,
+    });
     const y2027 = (await as().get('/calendar/years/2027').expect(200)).body;
     expect(y2027.source).toBe('fallback');
     // 除夕 … 初三; 初一 and 初二 fall on the weekend, so two 补假 follow
-    expect(y2027.holidays.filter((d: any) => d.name.startsWith('春节')).map((d: any) => d.date)).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10']);
+    expect(y2027.holidays.filter((d: any) => d.name.startsWith('春节')).map((d: any) => d.date)).toEqual([
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+    ]);
   });
 
   /** The arrangement of the test's year: every statutory day off (with 补假), one Saturday worked in March. */
@@ -94,16 +127,29 @@ describe('working-day calendar over HTTP', () => {
 
     // the same user cannot confirm what they loaded; an officer cannot confirm at all
     const own = await as().post(`/calendar/arrangements/${year}/drafts/${draft.draft}/confirm`).expect(403);
-    expect(own.body.message).toMatch(/^four-eyes rule \(四眼原则\): draft \d+ of \d+ was loaded by gongaiban-1; a second, different reform-office user must confirm it$/);
+    expect(own.body.message).toMatch(
+      /^four-eyes rule \(四眼原则\): draft \d+ of \d+ was loaded by gongaiban-1; a second, different reform-office user must confirm it$/,
+    );
     await api(app, officer()).post(`/calendar/arrangements/${year}/drafts/${draft.draft}/confirm`).expect(403);
     await as().post(`/calendar/arrangements/${year}/drafts/999999/confirm`).expect(404);
     expect(await outboxSince(since)).toEqual([]);
 
     const confirmed = await api(app, SECOND).post(`/calendar/arrangements/${year}/drafts/${draft.draft}/confirm`).expect(201);
     expect(confirmed.body).toMatchObject({ year, draft: draft.draft, status: 'confirmed', revision: 1, proposedBy: 'gongaiban-1', confirmedBy: 'gongaiban-2' });
-    expect((await as().get(`/calendar/days/${saturday}`).expect(200)).body).toEqual({ date: saturday, working: true, name: '调休', source: 'override', provisional: false });
+    expect((await as().get(`/calendar/days/${saturday}`).expect(200)).body).toEqual({
+      date: saturday,
+      working: true,
+      name: '调休',
+      source: 'override',
+      provisional: false,
+    });
     expect((await as().get(`/calendar/years/${year}`).expect(200)).body).toMatchObject({ source: 'override', workdays: [{ date: saturday, name: '调休' }] });
-    expect((await as().get(`/calendar/arrangements/${year}`).expect(200)).body).toMatchObject({ revision: 1, loadedBy: 'gongaiban-1', confirmedBy: 'gongaiban-2', restoredFromRevision: null });
+    expect((await as().get(`/calendar/arrangements/${year}`).expect(200)).body).toMatchObject({
+      revision: 1,
+      loadedBy: 'gongaiban-1',
+      confirmedBy: 'gongaiban-2',
+      restoredFromRevision: null,
+    });
     // once confirmed, a draft is no longer open
     await api(app, SECOND).post(`/calendar/arrangements/${year}/drafts/${draft.draft}/confirm`).expect(409);
     await as().del(`/calendar/arrangements/${year}/drafts/${draft.draft}`).expect(409);
@@ -112,8 +158,15 @@ describe('working-day calendar over HTTP', () => {
     // a correction (here the same days again) becomes revision 2
     expect(await loadAndConfirm(arrangement)).toMatchObject({ revision: 2, baseRevision: 1 });
     const events = await outboxSince(since);
-    expect(events.map((e: any) => [e.revision, e.replacedFallback, e.restoredFromRevision])).toEqual([[1, true, null], [2, false, null]]);
-    expect(events[0].arrangement).toEqual({ year, holidays: [...arrangement.holidays].sort((a, b) => a.date.localeCompare(b.date)), workdays: arrangement.workdays });
+    expect(events.map((e: any) => [e.revision, e.replacedFallback, e.restoredFromRevision])).toEqual([
+      [1, true, null],
+      [2, false, null],
+    ]);
+    expect(events[0].arrangement).toEqual({
+      year,
+      holidays: [...arrangement.holidays].sort((a, b) => a.date.localeCompare(b.date)),
+      workdays: arrangement.workdays,
+    });
   });
 
   it('discards a draft, and refuses a draft overtaken by another confirmation', async () => {
@@ -147,7 +200,10 @@ describe('working-day calendar over HTTP', () => {
     const revisions = (await api(app, officer()).get(`/calendar/arrangements/${year}/revisions`).expect(200)).body;
     expect(revisions.map((r: any) => r.revision)).toEqual([...before.map((r: any) => r.revision), newest.revision]);
     expect(revisions.every((r: any) => r.status === 'confirmed' && r.confirmedBy === 'gongaiban-2')).toBe(true);
-    expect((await as().get(`/calendar/arrangements/${year}/revisions/${restorable}`).expect(200)).body.holidays).not.toContainEqual({ date: monday, name: '测试假日' });
+    expect((await as().get(`/calendar/arrangements/${year}/revisions/${restorable}`).expect(200)).body.holidays).not.toContainEqual({
+      date: monday,
+      name: '测试假日',
+    });
     await as().get(`/calendar/arrangements/${year}/revisions/999999`).expect(404);
 
     const [{ since }] = await db.query('SELECT now() AS since');
@@ -162,7 +218,10 @@ describe('working-day calendar over HTTP', () => {
     const { body: restored } = await api(app, SECOND).post(`/calendar/arrangements/${year}/drafts/${restore.draft}/confirm`).expect(201);
     expect(restored).toMatchObject({ status: 'confirmed', revision: newest.revision + 1, restoredFromRevision: restorable });
     expect((await as().get(`/calendar/days/${monday}`).expect(200)).body).toEqual({ date: monday, working: true, source: 'override', provisional: false });
-    expect((await as().get(`/calendar/arrangements/${year}`).expect(200)).body).toMatchObject({ revision: restored.revision, restoredFromRevision: restorable });
+    expect((await as().get(`/calendar/arrangements/${year}`).expect(200)).body).toMatchObject({
+      revision: restored.revision,
+      restoredFromRevision: restorable,
+    });
     const [event] = await outboxSince(since);
     const earlier = (await as().get(`/calendar/arrangements/${year}/revisions/${restorable}`).expect(200)).body;
     expect(event).toMatchObject({ year, revision: restored.revision, restoredFromRevision: restorable, replacedFallback: false });
@@ -177,10 +236,16 @@ describe('working-day calendar over HTTP', () => {
     const count = async () => Number((await db.query('SELECT count(*) AS n FROM calendar_arrangement_revisions WHERE year = 2027'))[0].n);
     const before = await count();
     // the fuzzed arrangement: one day of 春节, no 元旦
-    const fuzzed = await as().post('/calendar/arrangements').send({ year: 2027, holidays: [{ date: '2027-02-06', name: '春节' }], workdays: [] }).expect(400);
+    const fuzzed = await as()
+      .post('/calendar/arrangements')
+      .send({ year: 2027, holidays: [{ date: '2027-02-06', name: '春节' }], workdays: [] })
+      .expect(400);
     expect(fuzzed.body.errors).toContainEqual({
       field: 'holidays',
-      rules: { statutoryHoliday: 'holidays must include 2027-01-01 (元旦, 全国年节及纪念日放假办法 第二条), one of the 13 statutory days off of 2027 under its 2024年修订 (国务院令第795号)' },
+      rules: {
+        statutoryHoliday:
+          'holidays must include 2027-01-01 (元旦, 全国年节及纪念日放假办法 第二条), one of the 13 statutory days off of 2027 under its 2024年修订 (国务院令第795号)',
+      },
     });
     expect(fuzzed.body.message).toContain('holidays must include 2027-01-01 (元旦, 全国年节及纪念日放假办法 第二条)');
     // 春节 with three days only: 除夕 (2027-02-05) is missing
@@ -195,7 +260,13 @@ describe('working-day calendar over HTTP', () => {
     const { paths } = (await request(app.getHttpServer()).get('/docs/openapi.json').expect(200)).body;
     const operations = Object.entries(paths as Record<string, Record<string, any>>)
       .filter(([path]) => path.startsWith('/calendar/arrangements'))
-      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ op: `${method.toUpperCase()} ${path}`, statuses: Object.keys(op.responses).sort(), schema: !!(op.responses['200'] ?? op.responses['201'])?.content })));
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({
+          op: `${method.toUpperCase()} ${path}`,
+          statuses: Object.keys(op.responses).sort(),
+          schema: !!(op.responses['200'] ?? op.responses['201'])?.content,
+        })),
+      );
     expect(operations.map((o) => o.op).sort()).toEqual([
       'DELETE /calendar/arrangements/{year}/drafts/{draft}',
       'GET /calendar/arrangements',
@@ -209,11 +280,17 @@ describe('working-day calendar over HTTP', () => {
       'POST /calendar/arrangements/{year}/revisions/{revision}/restore',
     ]);
     for (const o of operations) {
-      expect({ op: o.op, schema: o.schema, has401and403: ['401', '403'].every((s) => o.statuses.includes(s)) }).toEqual({ op: o.op, schema: true, has401and403: true });
+      expect({ op: o.op, schema: o.schema, has401and403: ['401', '403'].every((s) => o.statuses.includes(s)) }).toEqual({
+        op: o.op,
+        schema: true,
+        has401and403: true,
+      });
     }
     const statuses = (op: string) => operations.find((o) => o.op === op)?.statuses;
     expect(statuses('POST /calendar/arrangements/{year}/drafts/{draft}/confirm')).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409']));
-    expect(statuses('POST /calendar/arrangements/{year}/revisions/{revision}/restore')).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409']));
+    expect(statuses('POST /calendar/arrangements/{year}/revisions/{revision}/restore')).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '404', '409']),
+    );
     expect(statuses('DELETE /calendar/arrangements/{year}/drafts/{draft}')).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']));
     expect(statuses('POST /calendar/arrangements')).toEqual(expect.arrayContaining(['201', '400', '401', '403']));
     // the four-eyes refusal is said where it can happen
@@ -228,7 +305,10 @@ describe('working-day calendar over HTTP', () => {
       .send({
         year: 2031,
         holidays: [...statutoryHolidays(2031), { date: '2030-12-31', name: 'x' }],
-        workdays: [{ date: '2031-01-01', name: '调休' }, { date: '2031-01-07', name: '调休' }],
+        workdays: [
+          { date: '2031-01-01', name: '调休' },
+          { date: '2031-01-07', name: '调休' },
+        ],
       })
       .expect(400);
     const last = statutoryHolidays(2031).length;

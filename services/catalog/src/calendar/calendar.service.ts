@@ -86,7 +86,9 @@ export class CalendarService {
       if (!earlier) throw new NotFoundException(`${year} has no confirmed revision ${revision}`);
       const inForce = await manager.findOne(CalendarArrangement, { where: { year } });
       if (inForce && sameDays(inForce, earlier)) {
-        throw new ConflictException(`revision ${revision} of ${year} is already in force (its days are those of revision ${inForce.revision}): nothing to restore`);
+        throw new ConflictException(
+          `revision ${revision} of ${year} is already in force (its days are those of revision ${inForce.revision}): nothing to restore`,
+        );
       }
       // an arrangement loaded before the rules were checked may break them: it cannot come back
       const violations = arrangementViolations({ year, holidays: earlier.holidays, workdays: earlier.workdays });
@@ -98,7 +100,11 @@ export class CalendarService {
           errors: violations.map((v) => fieldError(v.field, v.rule, v.message)),
         });
       }
-      return this.draft(change, { year, holidays: earlier.holidays, workdays: earlier.workdays, sourceDocument: earlier.sourceDocument, restoredFromRevision: revision }, proposedBy);
+      return this.draft(
+        change,
+        { year, holidays: earlier.holidays, workdays: earlier.workdays, sourceDocument: earlier.sourceDocument, restoredFromRevision: revision },
+        proposedBy,
+      );
     });
   }
 
@@ -131,7 +137,13 @@ export class CalendarService {
       resourceType: 'calendar-arrangement',
       resourceId: String(content.year),
       before: inForce ? { revision: inForce.revision } : null,
-      after: { draft: row.draft, holidays: row.holidays.length, workdays: row.workdays.length, sourceDocument: row.sourceDocument, restoredFromRevision: row.restoredFromRevision },
+      after: {
+        draft: row.draft,
+        holidays: row.holidays.length,
+        workdays: row.workdays.length,
+        sourceDocument: row.sourceDocument,
+        restoredFromRevision: row.restoredFromRevision,
+      },
     });
     return row;
   }
@@ -159,7 +171,10 @@ export class CalendarService {
           `draft ${draftNo} of ${year} was made against ${draft.baseRevision ? `revision ${draft.baseRevision}` : 'no arrangement'}, but revision ${previous?.revision} has been confirmed since: discard it and load the arrangement again`,
         );
       }
-      const [{ last }] = await manager.query("SELECT COALESCE(MAX(revision), 0)::int AS last FROM calendar_arrangement_revisions WHERE year = $1 AND status = 'confirmed'", [year]);
+      const [{ last }] = await manager.query(
+        "SELECT COALESCE(MAX(revision), 0)::int AS last FROM calendar_arrangement_revisions WHERE year = $1 AND status = 'confirmed'",
+        [year],
+      );
       const now = new Date();
       const revision = Math.max(last, previous?.revision ?? 0) + 1;
       await manager.update(CalendarArrangementRevision, { id: draft.id }, { status: 'confirmed', revision, confirmedBy, confirmedAt: now });
@@ -232,7 +247,9 @@ export class CalendarService {
     const draft = await manager.findOne(CalendarArrangementRevision, { where: { year, draft: draftNo }, lock: { mode: 'pessimistic_write' } });
     if (!draft) throw new NotFoundException(`${year} has no draft ${draftNo}`);
     if (draft.status !== 'draft') {
-      throw new ConflictException(`draft ${draftNo} of ${year} is already ${draft.status}${draft.revision ? ` (revision ${draft.revision})` : ''}: only an open draft can be confirmed or discarded`);
+      throw new ConflictException(
+        `draft ${draftNo} of ${year} is already ${draft.status}${draft.revision ? ` (revision ${draft.revision})` : ''}: only an open draft can be confirmed or discarded`,
+      );
     }
     return draft;
   }
@@ -304,7 +321,8 @@ export class CalendarService {
   }
 
   async workingDaysBetween(from: string, to: string) {
-    if (Math.abs(Date.parse(to) - Date.parse(from)) > 3660 * 86400000) throw invalid([fieldError('to', 'maxRange', 'from and to may be at most ten years apart')]);
+    if (Math.abs(Date.parse(to) - Date.parse(from)) > 3660 * 86400000)
+      throw invalid([fieldError('to', 'maxRange', 'from and to may be at most ten years apart')]);
     return this.guard(async () => (await this.calendar()).workingDaysBetween(from, to));
   }
 

@@ -42,7 +42,8 @@ export class ProjectTypePipe implements PipeTransform<string, ProjectType> {
   static readonly openApi = { type: 'string' as const, enum: [...ProjectTypes] };
 
   transform(value: string): ProjectType {
-    if (!(ProjectTypes as readonly string[]).includes(value)) throw invalid([fieldError('projectType', 'isIn', `projectType must be one of: ${ProjectTypes.join(', ')}`)]);
+    if (!(ProjectTypes as readonly string[]).includes(value))
+      throw invalid([fieldError('projectType', 'isIn', `projectType must be one of: ${ProjectTypes.join(', ')}`)]);
     return value as ProjectType;
   }
 }
@@ -52,7 +53,8 @@ export class DatePipe implements PipeTransform<string, string> {
   static readonly openApi = CALENDAR_DATE_SCHEMA;
 
   transform(value: string): string {
-    if (!isIsoDate(value) || value < '1950-01-01' || value > '2100-12-31') throw invalid([fieldError('date', 'isCalendarDate', 'date must be a date written YYYY-MM-DD (1950–2100)')]);
+    if (!isIsoDate(value) || value < '1950-01-01' || value > '2100-12-31')
+      throw invalid([fieldError('date', 'isCalendarDate', 'date must be a date written YYYY-MM-DD (1950–2100)')]);
     return value;
   }
 }
@@ -62,7 +64,8 @@ export class YearPipe implements PipeTransform<string, number> {
   static readonly openApi = { type: 'integer' as const, minimum: 1950, maximum: 2100 };
 
   transform(value: string): number {
-    if (!/^\d{4}$/.test(value) || Number(value) < 1950 || Number(value) > 2100) throw invalid([fieldError('year', 'isInt', 'year must be a whole number from 1950 to 2100')]);
+    if (!/^\d{4}$/.test(value) || Number(value) < 1950 || Number(value) > 2100)
+      throw invalid([fieldError('year', 'isInt', 'year must be a whole number from 1950 to 2100')]);
     return Number(value);
   }
 }

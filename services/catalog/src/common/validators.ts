@@ -56,7 +56,12 @@ export function NotAbove(other: string, options?: ValidationOptions): PropertyDe
 }
 
 /** The property may be set only when `condition` holds for the object (and must be, if `required`). */
-export function OnlyWhen(condition: (o: Record<string, unknown>) => boolean, description: string, required: boolean, options?: ValidationOptions): PropertyDecorator {
+export function OnlyWhen(
+  condition: (o: Record<string, unknown>) => boolean,
+  description: string,
+  required: boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: required ? 'requiredWhen' : 'onlyWhen',
@@ -72,4 +77,3 @@ export function OnlyWhen(condition: (o: Record<string, unknown>) => boolean, des
       },
     });
 }
-

@@ -15,7 +15,10 @@ export class DemoController {
   @CanMaintain()
   @HttpCode(200)
   @ApiOkResponse({ type: DemoLoadView })
-  @ApiOperation({ summary: 'Load the demo city (鞍山市): regions, departments, both lists, four stage templates. Idempotent: adds what is missing, changes nothing that exists' })
+  @ApiOperation({
+    summary:
+      'Load the demo city (鞍山市): regions, departments, both lists, four stage templates. Idempotent: adds what is missing, changes nothing that exists',
+  })
   load(@CurrentUser() user?: AuthUser) {
     return this.loader.load(user?.userId ?? 'demo-loader');
   }

@@ -38,14 +38,20 @@ describe('the demo city (鞍山市)', () => {
     expect(items.total).toBeGreaterThanOrEqual(30);
     expect(new Set(items.items.map((i: any) => i.stage))).toEqual(new Set(ApprovalStages));
     expect(new Set(items.items.map((i: any) => i.category))).toEqual(new Set(ApprovalItemCategories));
-    expect(items.items.find((i: any) => i.code === 'JS-SGXK-001')).toMatchObject({ name: '建筑工程施工许可证核发', departmentCode: 'AS-XZSPJ', supervisingDepartmentCode: 'AS-ZJJ', supervisionMode: '审管分离', commitmentAllowed: true });
+    expect(items.items.find((i: any) => i.code === 'JS-SGXK-001')).toMatchObject({
+      name: '建筑工程施工许可证核发',
+      departmentCode: 'AS-XZSPJ',
+      supervisingDepartmentCode: 'AS-ZJJ',
+      supervisionMode: '审管分离',
+      commitmentAllowed: true,
+    });
     const supervision = (await as().get('/supervision-items').query({ regionCode: '210300', pageSize: 100 }).expect(200)).body;
     expect(supervision.total).toBeGreaterThanOrEqual(10);
     const templates = (await as().get('/stage-templates').query({ regionCode: '210300' }).expect(200)).body;
     expect(templates.map((t: any) => t.projectType).sort()).toEqual([...ProjectTypes].sort());
   });
 
-  it('answers which items a 社会投资房屋建筑 project in 铁东区 needs, with the district\'s own versions', async () => {
+  it("answers which items a 社会投资房屋建筑 project in 铁东区 needs, with the district's own versions", async () => {
     const res = await as()
       .post('/stage-templates/required-items')
       .send({
@@ -58,7 +64,11 @@ describe('the demo city (鞍山市)', () => {
     expect(res.body.template).toMatchObject({ regionCode: '210300', version: 1 });
     expect(res.body.items.map((i: any) => i.itemCode)).toEqual(['JS-SGTS-001', 'JS-XFSJ-001', 'JS-SGXK-001', 'JS-JZLJ-001']);
     // 铁东区 implements 施工许可 itself (its own list follows the city's)
-    expect(res.body.items.find((i: any) => i.itemCode === 'JS-SGXK-001').item).toMatchObject({ regionCode: '210302', departmentCode: 'AS-TD-XZSPJ', followsVersion: 1 });
+    expect(res.body.items.find((i: any) => i.itemCode === 'JS-SGXK-001').item).toMatchObject({
+      regionCode: '210302',
+      departmentCode: 'AS-TD-XZSPJ',
+      followsVersion: 1,
+    });
     expect(res.body.undetermined).toEqual([]);
   });
 });

@@ -41,8 +41,16 @@ export class DepartmentsService {
           if (seen.has(`${key}:${office[key]}`)) errors.push(fieldError(`letterOffices.${i}.${key}`, 'unique', `letterOffices.${i}.${key} is listed twice`));
           seen.add(`${key}:${office[key]}`);
         }
-        const taken = await manager.findOne(LetterOffice, { where: [{ shortName: office.shortName, departmentCode: Not(code) }, { code: office.code, departmentCode: Not(code) }] });
-        if (taken) errors.push(fieldError(`letterOffices.${i}`, 'unique', `letter office ${taken.code} (${taken.shortName}) belongs to department ${taken.departmentCode}`));
+        const taken = await manager.findOne(LetterOffice, {
+          where: [
+            { shortName: office.shortName, departmentCode: Not(code) },
+            { code: office.code, departmentCode: Not(code) },
+          ],
+        });
+        if (taken)
+          errors.push(
+            fieldError(`letterOffices.${i}`, 'unique', `letter office ${taken.code} (${taken.shortName}) belongs to department ${taken.departmentCode}`),
+          );
       }
       if (errors.length) throw invalid(errors);
       const before = await manager.findOne(Department, { where: { code }, relations: { letterOffices: true } });
@@ -55,7 +63,13 @@ export class DepartmentsService {
         kind: d.kind,
         letterOffices: (d.letterOffices ?? []).map((o) => ({ code: o.code, shortName: o.shortName })),
       });
-      change.audit({ action: before ? 'department.updated' : 'department.created', resourceType: 'department', resourceId: code, before: before ? summary(before) : null, after: summary(dto) });
+      change.audit({
+        action: before ? 'department.updated' : 'department.created',
+        resourceType: 'department',
+        resourceId: code,
+        before: before ? summary(before) : null,
+        after: summary(dto),
+      });
       return this.get(code, manager);
     };
     return outer ? this.uow.runIn(outer, work) : this.uow.run(work);
@@ -84,7 +98,10 @@ export class DepartmentsService {
   async letterOffices(query: ListLetterOfficesQuery): Promise<Page<LetterOfficeView>> {
     const qb = this.dataSource.getRepository(LetterOffice).createQueryBuilder('o').innerJoinAndSelect('o.department', 'd').orderBy('o.code');
     if (query.regionCode) qb.where('d.region_code = :regionCode', { regionCode: query.regionCode });
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     // inner join: every office comes with its department
     const items = rows.map(({ department, ...office }) => ({ ...office, regionCode: department?.regionCode ?? '', departmentName: department?.name ?? '' }));
     return { items, total, page: query.page, pageSize: query.pageSize };

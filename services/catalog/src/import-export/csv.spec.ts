@@ -17,7 +17,12 @@ describe('CSV as spreadsheets write it', () => {
   });
 
   it('writes what it reads back', () => {
-    const rows = [['code', 'name'], ['A', '含,逗号'], ['B', '含"引号"'], ['C', ' 前后空格 ']];
+    const rows = [
+      ['code', 'name'],
+      ['A', '含,逗号'],
+      ['B', '含"引号"'],
+      ['C', ' 前后空格 '],
+    ];
     expect(parseCsv(formatCsv(rows)).map((r) => r.cells)).toEqual(rows);
   });
 });

@@ -63,7 +63,8 @@ function cellValue(text: string, type: ColumnType): unknown {
 }
 
 export function rowsFromCsv(text: string, columns: ColumnSpec[]): { rows: ParsedRow[]; errors: RowError[] } {
-  if (text.includes('\u0000')) return { rows: [], errors: [{ row: 0, column: '', field: '', rules: { noNulCharacter: 'the file must not contain NUL characters' } }] };
+  if (text.includes('\u0000'))
+    return { rows: [], errors: [{ row: 0, column: '', field: '', rules: { noNulCharacter: 'the file must not contain NUL characters' } }] };
   let records;
   try {
     records = parseCsv(text);
@@ -85,7 +86,13 @@ export function rowsFromCsv(text: string, columns: ColumnSpec[]): { rows: Parsed
     const title = raw.trim();
     const spec = byTitle.get(title) ?? byTitle.get(title.toLowerCase());
     if (!spec) {
-      if (title) errors.push({ row: header.line, column: title, field: '', rules: { knownColumn: `column "${title}" is not a column of this list (${columns.map((c) => c.field).join(', ')})` } });
+      if (title)
+        errors.push({
+          row: header.line,
+          column: title,
+          field: '',
+          rules: { knownColumn: `column "${title}" is not a column of this list (${columns.map((c) => c.field).join(', ')})` },
+        });
     } else if (titles[spec.field]) {
       errors.push({ row: header.line, column: title, field: spec.field, rules: { uniqueColumn: `column "${title}" repeats column "${titles[spec.field]}"` } });
     } else {
@@ -94,7 +101,8 @@ export function rowsFromCsv(text: string, columns: ColumnSpec[]): { rows: Parsed
     }
   });
   for (const c of columns) {
-    if (c.required && !titles[c.field]) errors.push({ row: header.line, column: c.field, field: c.field, rules: { requiredColumn: `column ${c.field} (${c.label}) is missing` } });
+    if (c.required && !titles[c.field])
+      errors.push({ row: header.line, column: c.field, field: c.field, rules: { requiredColumn: `column ${c.field} (${c.label}) is missing` } });
   }
   if (body.length > MAX_ROWS) errors.push({ row: 0, column: '', field: '', rules: { maxRows: `a file may hold at most ${MAX_ROWS} rows` } });
   if (errors.length) return { rows: [], errors };
@@ -110,7 +118,12 @@ export function rowsFromCsv(text: string, columns: ColumnSpec[]): { rows: Parsed
   });
   for (const record of body) {
     if (record.cells.length > header.cells.length) {
-      errors.push({ row: record.line, column: '', field: '', rules: { columnCount: `the row has ${record.cells.length} cells, the header ${header.cells.length}` } });
+      errors.push({
+        row: record.line,
+        column: '',
+        field: '',
+        rules: { columnCount: `the row has ${record.cells.length} cells, the header ${header.cells.length}` },
+      });
     }
   }
   return { rows, errors };
@@ -119,7 +132,8 @@ export function rowsFromCsv(text: string, columns: ColumnSpec[]): { rows: Parsed
 /** An array of rows, or an exported file ({ items: [...] }); exported read-only fields are ignored. */
 export function rowsFromJson(body: unknown, columns: ColumnSpec[]): { rows: ParsedRow[]; errors: RowError[] } {
   const items = Array.isArray(body) ? body : (body as { items?: unknown })?.items;
-  if (!Array.isArray(items)) return { rows: [], errors: [{ row: 0, column: '', field: '', rules: { format: 'the JSON must be an array of rows or an object with an "items" array' } }] };
+  if (!Array.isArray(items))
+    return { rows: [], errors: [{ row: 0, column: '', field: '', rules: { format: 'the JSON must be an array of rows or an object with an "items" array' } }] };
   if (items.length > MAX_ROWS) return { rows: [], errors: [{ row: 0, column: '', field: '', rules: { maxRows: `a file may hold at most ${MAX_ROWS} rows` } }] };
   const readOnly = new Set(columns.filter((c) => c.readOnly).map((c) => c.field));
   const rows: ParsedRow[] = [];

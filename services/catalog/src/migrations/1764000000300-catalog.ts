@@ -141,7 +141,16 @@ export class Catalog1764000000300 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['calendar_arrangements', 'list_adjustments', 'stage_template_versions', 'supervision_item_versions', 'approval_item_versions', 'letter_offices', 'departments', 'regions']) {
+    for (const table of [
+      'calendar_arrangements',
+      'list_adjustments',
+      'stage_template_versions',
+      'supervision_item_versions',
+      'approval_item_versions',
+      'letter_offices',
+      'departments',
+      'regions',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query('DROP FUNCTION forbid_change_of_effective_version()');

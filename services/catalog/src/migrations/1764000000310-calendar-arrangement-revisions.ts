@@ -35,7 +35,7 @@ export class CalendarArrangementRevisions1764000000310 implements MigrationInter
       -- 四眼原则: whoever loaded a draft cannot be the one who confirms it
       CHECK (confirmed_by IS NULL OR proposed_by IS NULL OR confirmed_by <> proposed_by)
     )`);
-    await q.query('CREATE INDEX calendar_arrangement_revisions_open ON calendar_arrangement_revisions (year) WHERE status = \'draft\'');
+    await q.query("CREATE INDEX calendar_arrangement_revisions_open ON calendar_arrangement_revisions (year) WHERE status = 'draft'");
     await q.query('ALTER TABLE calendar_arrangements ADD COLUMN confirmed_by varchar(100), ADD COLUMN restored_from_revision int');
     await q.query(`INSERT INTO calendar_arrangement_revisions (id, year, draft, status, revision, holidays, workdays, source_document, proposed_by, proposed_at, confirmed_at)
       SELECT gen_random_uuid(), year, revision, 'confirmed', revision, holidays, workdays, source_document, loaded_by, loaded_at, loaded_at FROM calendar_arrangements`);

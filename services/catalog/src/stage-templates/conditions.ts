@@ -85,7 +85,11 @@ export function checkCondition(condition: unknown, path: string, depth = 0): Fie
   const allowedOps = spec.type === 'number' ? ConditionOperators : spec.type === 'string' ? ['eq', 'ne', 'in'] : ['eq', 'ne'];
   if (!allowedOps.includes(op as never)) return [fieldError(`${path}.op`, 'operatorFitsFact', `${path}.op ${op} cannot test ${condition.fact} (${spec.type})`)];
   const fits = (v: unknown) =>
-    spec.type === 'number' ? typeof v === 'number' && Number.isFinite(v) : spec.type === 'boolean' ? typeof v === 'boolean' : typeof v === 'string' && (!spec.values || spec.values.includes(v));
+    spec.type === 'number'
+      ? typeof v === 'number' && Number.isFinite(v)
+      : spec.type === 'boolean'
+        ? typeof v === 'boolean'
+        : typeof v === 'string' && (!spec.values || spec.values.includes(v));
   const value = condition.value;
   const ok = op === 'in' ? Array.isArray(value) && value.length > 0 && value.length <= 50 && value.every(fits) : fits(value);
   if (!ok) {

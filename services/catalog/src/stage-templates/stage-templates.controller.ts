@@ -22,7 +22,8 @@ export class StageTemplatesController {
   @ApiOkResponse({ type: RequiredItemsView })
   @ApiErrors(400, [404, 'regionCode names no region'])
   @ApiOperation({
-    summary: 'Which approval items does this project need (in this stage)? Items whose condition holds, items that hinge on facts not given (with the facts to ask for), and items no longer in force',
+    summary:
+      'Which approval items does this project need (in this stage)? Items whose condition holds, items that hinge on facts not given (with the facts to ask for), and items no longer in force',
   })
   requiredItems(@Body() body: RequiredItemsQueryDto) {
     return this.templates.requiredItems({ ...body, facts: { ...(body.facts ?? {}) } });
@@ -60,7 +61,7 @@ export class StageTemplatesController {
   @projectTypeParam
   @ApiCreatedResponse({ type: StageTemplateView })
   @ApiErrors(400, 409)
-  @ApiOperation({ summary: 'Publish a version of a project type\'s template for a list; every item must be in force there on effectiveFrom' })
+  @ApiOperation({ summary: "Publish a version of a project type's template for a list; every item must be in force there on effectiveFrom" })
   publish(@Param('projectType', ProjectTypePipe) projectType: ProjectType, @Body() body: PublishStageTemplateDto, @CurrentUser() user?: AuthUser) {
     return this.templates.publish(projectType, body, user?.userId ?? null);
   }

@@ -57,7 +57,14 @@ export class StageTemplatesService {
       event: ({ version, change }) => ({
         type: CatalogEventTypes.stageTemplateChanged,
         subject: `stage-template:${version.regionCode}:${version.code}`,
-        data: { projectType: version.code, regionCode: version.regionCode, version: version.version, effectiveFrom: version.effectiveFrom, change, occurredAt: new Date().toISOString() } satisfies StageTemplateChangedV1,
+        data: {
+          projectType: version.code,
+          regionCode: version.regionCode,
+          version: version.version,
+          effectiveFrom: version.effectiveFrom,
+          change,
+          occurredAt: new Date().toISOString(),
+        } satisfies StageTemplateChangedV1,
       }),
     });
   }
@@ -69,7 +76,12 @@ export class StageTemplatesService {
   async publish(projectType: ProjectType, dto: PublishStageTemplateDto, publishedBy?: string | null, outer?: EntityManager): Promise<StageTemplateView> {
     const content: StageTemplateContent = {
       name: dto.name,
-      entries: dto.entries.map((e) => ({ stage: e.stage, itemCode: e.itemCode, ...(e.condition ? { condition: e.condition } : {}), ...(e.note ? { note: e.note } : {}) })),
+      entries: dto.entries.map((e) => ({
+        stage: e.stage,
+        itemCode: e.itemCode,
+        ...(e.condition ? { condition: e.condition } : {}),
+        ...(e.note ? { note: e.note } : {}),
+      })),
     };
     const work = async (change: StateChange) => {
       const { manager } = change;
@@ -97,7 +109,13 @@ export class StageTemplatesService {
       if (seen.has(key)) errors.push(fieldError(`entries.${i}`, 'unique', `entries.${i}: ${entry.itemCode} is already listed in ${entry.stage}`));
       seen.add(key);
       if (!codes.has(entry.itemCode)) {
-        errors.push(fieldError(`entries.${i}.itemCode`, 'inForce', `entries.${i}.itemCode ${entry.itemCode} is not an approval item in force for region ${regionCode} on ${effectiveFrom}`));
+        errors.push(
+          fieldError(
+            `entries.${i}.itemCode`,
+            'inForce',
+            `entries.${i}.itemCode ${entry.itemCode} is not an approval item in force for region ${regionCode} on ${effectiveFrom}`,
+          ),
+        );
       }
       if (entry.condition !== undefined) errors.push(...checkCondition(entry.condition, `entries.${i}.condition`));
     });

@@ -71,10 +71,16 @@ export class SupervisionItemsService extends ItemListService<
     }
     if (content.approvalItemCodes.length) {
       const chain = (await this.regions.chain(regionCode, manager)) ?? [regionCode];
-      const rows: { code: string }[] = await manager.query('SELECT DISTINCT code FROM approval_item_versions WHERE code = ANY($1) AND region_code = ANY($2)', [content.approvalItemCodes, chain]);
+      const rows: { code: string }[] = await manager.query('SELECT DISTINCT code FROM approval_item_versions WHERE code = ANY($1) AND region_code = ANY($2)', [
+        content.approvalItemCodes,
+        chain,
+      ]);
       const known = new Set(rows.map((r) => r.code));
       const missing = content.approvalItemCodes.filter((c) => !known.has(c));
-      if (missing.length) errors.push(fieldError('approvalItemCodes', 'exists', `approvalItemCodes ${missing.join(', ')} are not approval items of region ${regionCode} or above`));
+      if (missing.length)
+        errors.push(
+          fieldError('approvalItemCodes', 'exists', `approvalItemCodes ${missing.join(', ')} are not approval items of region ${regionCode} or above`),
+        );
     }
     return errors;
   }

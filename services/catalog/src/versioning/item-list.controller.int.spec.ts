@@ -35,14 +35,25 @@ describe('item-list routes: each list keeps its own request classes', () => {
     expect(publish.tags).toEqual([route]);
   });
 
-  it('validates a list filter and a published version against the list\'s own classes', async () => {
+  it("validates a list filter and a published version against the list's own classes", async () => {
     const refused = await api(app).get('/supervision-items').query({ riskLevel: '极高' }).expect(400);
     expect(refused.body.errors.map((e: any) => e.field)).toEqual(['riskLevel']);
     await api(app).get('/supervision-items').query({ regionCode: city.city, riskLevel: '高' }).expect(200);
 
     const bad = await api(app)
       .post(`/supervision-items/T${city.run}-JG-X/versions`)
-      .send({ regionCode: city.city, effectiveFrom: '2025-01-01', name: '对施工许可的监管', departmentCode: city.departments.housing, subject: '建设单位', measures: ['行政检查'], legalBasis: '依据', randomCheckRatio: 2, checksPerYear: 1, riskLevel: '中' })
+      .send({
+        regionCode: city.city,
+        effectiveFrom: '2025-01-01',
+        name: '对施工许可的监管',
+        departmentCode: city.departments.housing,
+        subject: '建设单位',
+        measures: ['行政检查'],
+        legalBasis: '依据',
+        randomCheckRatio: 2,
+        checksPerYear: 1,
+        riskLevel: '中',
+      })
       .expect(400);
     expect(bad.body.errors.map((e: any) => e.field)).toEqual(['randomCheckRatio']);
   });

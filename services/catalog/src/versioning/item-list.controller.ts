@@ -66,14 +66,25 @@ export function itemListController(routes: ItemListRoutes) {
     @CanRead()
     @ApiProduces('text/csv', 'application/json')
     @ApiOkResponse({
-      description: 'the list\'s own items in force on asOf, in the form import takes back',
+      description: "the list's own items in force on asOf, in the form import takes back",
       content: {
         'text/csv': { schema: { type: 'string' } },
-        'application/json': { schema: { type: 'object', required: ['kind', 'regionCode', 'asOf', 'items'], properties: { kind: { type: 'string' }, regionCode: { type: 'string' }, asOf: { type: 'string', format: 'date' }, items: { type: 'array', items: { type: 'object' } } } } },
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['kind', 'regionCode', 'asOf', 'items'],
+            properties: {
+              kind: { type: 'string' },
+              regionCode: { type: 'string' },
+              asOf: { type: 'string', format: 'date' },
+              items: { type: 'array', items: { type: 'object' } },
+            },
+          },
+        },
       },
     })
     @ApiErrors(400, [404, 'regionCode names no region'])
-    @ApiOperation({ summary: 'Export a region\'s own list as of a date, as CSV (spreadsheet) or JSON, in the form import takes back' })
+    @ApiOperation({ summary: "Export a region's own list as of a date, as CSV (spreadsheet) or JSON, in the form import takes back" })
     async export(@Query() query: ExportQuery, @Res({ passthrough: true }) res: Response) {
       const file = await this.items.export(query);
       res.setHeader('Content-Type', file.contentType);
@@ -90,7 +101,8 @@ export function itemListController(routes: ItemListRoutes) {
     @ApiOkResponse({ type: ImportResultView })
     @ApiErrors(400, [415, 'the body is neither text/csv nor application/json'])
     @ApiOperation({
-      summary: 'Import a list from CSV or JSON: rows that differ become new versions effective on effectiveFrom; a file with any bad row is refused whole (400 listing row, column and rule of every error) and nothing is written',
+      summary:
+        'Import a list from CSV or JSON: rows that differ become new versions effective on effectiveFrom; a file with any bad row is refused whole (400 listing row, column and rule of every error) and nothing is written',
     })
     import(@Query() query: ImportQuery, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @CurrentUser() user?: AuthUser) {
       return this.items.importFile(query, body, contentType, { publishedBy: user?.userId ?? null });
@@ -126,7 +138,9 @@ export function itemListController(routes: ItemListRoutes) {
     @CanMaintain()
     @ApiCreatedResponse({ type: view })
     @ApiErrors(400, 409)
-    @ApiOperation({ summary: 'Publish a version (the first creates the item); lower lists following an older version are flagged and catalog.item-changed.v1 goes out' })
+    @ApiOperation({
+      summary: 'Publish a version (the first creates the item); lower lists following an older version are flagged and catalog.item-changed.v1 goes out',
+    })
     publish(@Param('code', CodePipe) code: string, @Body() @ParamClass(routes.publishDto) body: PublishMetaDto, @CurrentUser() user?: AuthUser) {
       return this.items.publish(code, body, user?.userId ?? null);
     }

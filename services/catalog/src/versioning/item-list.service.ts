@@ -21,7 +21,10 @@ import { VersionedList, VersionedListConfig } from './versioned-list';
  * list: a change flags the lower lists following an older version, and goes out as
  * catalog.item-changed.v1.
  */
-export interface ItemListSpec<E extends ListedVersion, C extends object> extends Pick<VersionedListConfig<E, C>, 'entity' | 'table' | 'label' | 'contentFields' | 'localFields'> {
+export interface ItemListSpec<E extends ListedVersion, C extends object> extends Pick<
+  VersionedListConfig<E, C>,
+  'entity' | 'table' | 'label' | 'contentFields' | 'localFields'
+> {
   kind: CatalogItemKind;
 }
 
@@ -57,7 +60,14 @@ export function versionMeta(v: ListedVersion): VersionMeta {
  * from upper lists, versions, history, and import/export of whole lists. Subclasses give their
  * list's spec and say what an item holds, which defaults fill in and which references it must keep.
  */
-export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C extends object, F extends object, R extends F & ItemRowMetaDto, V, Q extends CurrentListQuery> {
+export abstract class ItemListService<
+  E extends ItemVersion & ObjectLiteral,
+  C extends object,
+  F extends object,
+  R extends F & ItemRowMetaDto,
+  V,
+  Q extends CurrentListQuery,
+> {
   readonly versions: VersionedList<E, C>;
   abstract readonly columns: ColumnSpec[];
   protected abstract readonly rowDto: new () => R;
@@ -122,7 +132,15 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
     const version = await this.uow.run(async (change) => {
       const { manager } = change;
       await this.versions.lock(manager);
-      const input = { regionCode: dto.regionCode, code, effectiveFrom: dto.effectiveFrom, followsVersion: dto.followsVersion, changeNote: dto.changeNote, publishedBy, content };
+      const input = {
+        regionCode: dto.regionCode,
+        code,
+        effectiveFrom: dto.effectiveFrom,
+        followsVersion: dto.followsVersion,
+        changeNote: dto.changeNote,
+        publishedBy,
+        content,
+      };
       const errors = [...(await this.versions.checkPublish(manager, input)), ...(await this.checkReferences(manager, content, dto.regionCode))];
       if (errors.length) throw invalid(errors);
       return this.versions.publish(change, input);
@@ -191,7 +209,14 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
           const exists = latest !== undefined;
           const input = { regionCode: query.regionCode, code: dto.code, effectiveFrom: query.effectiveFrom, followsVersion: dto.followsVersion };
           const found = [...(await this.versions.checkPublish(manager, input)), ...(await this.checkReferences(manager, content, query.regionCode))];
-          errors.push(...found.map((e): RowError => ({ row, column: parsed.rows.find((r) => r.row === row)?.titles[e.field] ?? e.field, field: e.field, rules: e.rules })));
+          errors.push(
+            ...found.map((e): RowError => ({
+              row,
+              column: parsed.rows.find((r) => r.row === row)?.titles[e.field] ?? e.field,
+              field: e.field,
+              rules: e.rules,
+            })),
+          );
           plan.push({ row, dto, content, outcome: exists ? 'new-version' : 'created' });
         }
       }
@@ -229,7 +254,11 @@ export abstract class ItemListService<E extends ItemVersion & ObjectLiteral, C e
     const items = rows.map((r) => this.toView(r) as Record<string, unknown>);
     const filename = `${this.versions.config.kind}s-${query.regionCode}-${asOf}`;
     if (query.format === 'json') {
-      return { contentType: 'application/json; charset=utf-8', filename: `${filename}.json`, body: JSON.stringify({ kind: this.versions.config.kind, regionCode: query.regionCode, asOf, items }, null, 2) };
+      return {
+        contentType: 'application/json; charset=utf-8',
+        filename: `${filename}.json`,
+        body: JSON.stringify({ kind: this.versions.config.kind, regionCode: query.regionCode, asOf, items }, null, 2),
+      };
     }
     return { contentType: 'text/csv; charset=utf-8', filename: `${filename}.csv`, body: toCsv(items, this.columns, query.headers ?? 'en') };
   }

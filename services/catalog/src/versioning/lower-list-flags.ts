@@ -52,7 +52,12 @@ export class LowerListFlags<E extends ListedVersion> {
         continue;
       }
       // the reform office decided this lower list keeps its own version: do not raise it again
-      if (wanted && (await manager.exists(ListAdjustment, { where: { itemKind: kind, regionCode: lower, itemCode: code, upperVersion: wanted.upperVersion, status: 'dismissed' } }))) {
+      if (
+        wanted &&
+        (await manager.exists(ListAdjustment, {
+          where: { itemKind: kind, regionCode: lower, itemCode: code, upperVersion: wanted.upperVersion, status: 'dismissed' },
+        }))
+      ) {
         wanted = undefined;
       }
       if (open) {

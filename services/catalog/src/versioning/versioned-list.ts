@@ -99,15 +99,27 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     const today = chinaToday();
     // a first version may record when an existing list was published; later ones only add to the future
     if (latest && input.effectiveFrom <= latest.effectiveFrom) {
-      errors.push(fieldError('effectiveFrom', 'afterLatestVersion', `effectiveFrom must be after ${latest.effectiveFrom}, when version ${latest.version} of ${input.code} takes effect`));
+      errors.push(
+        fieldError(
+          'effectiveFrom',
+          'afterLatestVersion',
+          `effectiveFrom must be after ${latest.effectiveFrom}, when version ${latest.version} of ${input.code} takes effect`,
+        ),
+      );
     } else if (latest && input.effectiveFrom < today) {
       errors.push(fieldError('effectiveFrom', 'notInPast', `effectiveFrom must not be before today (${today}): what was in force cannot change`));
     }
     if (input.followsVersion != null) {
       if (!region.parentCode) {
         errors.push(fieldError('followsVersion', 'hasUpperList', `region ${input.regionCode} has no upper list to follow`));
-      } else if (!(await manager.exists(this.config.entity, { where: { regionCode: region.parentCode, code: input.code, version: input.followsVersion } as FindOptionsWhere<E> }))) {
-        errors.push(fieldError('followsVersion', 'upperVersionExists', `the list of ${region.parentCode} has no version ${input.followsVersion} of ${input.code}`));
+      } else if (
+        !(await manager.exists(this.config.entity, {
+          where: { regionCode: region.parentCode, code: input.code, version: input.followsVersion } as FindOptionsWhere<E>,
+        }))
+      ) {
+        errors.push(
+          fieldError('followsVersion', 'upperVersionExists', `the list of ${region.parentCode} has no version ${input.followsVersion} of ${input.code}`),
+        );
       }
     }
     return errors;
@@ -146,7 +158,14 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
   }
 
   /** Changes a version that has not taken effect yet. */
-  async amend(change: StateChange, regionCode: string, code: string, versionNo: number, content: C, opts: { effectiveFrom?: string; changeNote?: string | null }): Promise<E> {
+  async amend(
+    change: StateChange,
+    regionCode: string,
+    code: string,
+    versionNo: number,
+    content: C,
+    opts: { effectiveFrom?: string; changeNote?: string | null },
+  ): Promise<E> {
     const { manager } = change;
     const timeline = await this.timeline(manager, regionCode, code);
     const version = this.pendingVersion(timeline, regionCode, code, versionNo, 'amended');
@@ -157,7 +176,13 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
       if (opts.effectiveFrom < today) throw invalid([fieldError('effectiveFrom', 'notInPast', `effectiveFrom must not be before today (${today})`)]);
       const next = timeline.find((v) => v.version === versionNo + 1);
       if ((previous && opts.effectiveFrom <= previous.effectiveFrom) || (next && opts.effectiveFrom >= next.effectiveFrom)) {
-        throw invalid([fieldError('effectiveFrom', 'betweenNeighbours', `effectiveFrom must fall after version ${versionNo - 1} and before version ${versionNo + 1} take effect`)]);
+        throw invalid([
+          fieldError(
+            'effectiveFrom',
+            'betweenNeighbours',
+            `effectiveFrom must fall after version ${versionNo - 1} and before version ${versionNo + 1} take effect`,
+          ),
+        ]);
       }
       version.effectiveFrom = opts.effectiveFrom;
     }
@@ -180,7 +205,8 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
        WHERE r.parent_code = $1 AND v.code = $2 AND v.follows_version = $3`,
       [regionCode, code, versionNo],
     );
-    if (followers.length) throw new ConflictException(`version ${versionNo} of ${code} is followed by the lists of ${followers.map((f) => f.region_code).join(', ')}`);
+    if (followers.length)
+      throw new ConflictException(`version ${versionNo} of ${code} is followed by the lists of ${followers.map((f) => f.region_code).join(', ')}`);
     await manager.delete(this.config.entity, { id: version.id } as FindOptionsWhere<E>);
     await this.announce(change, version, 'withdrawn', []);
     return version;
@@ -190,7 +216,10 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
    * A lower list takes over the upper list's latest version of an item (following it), keeping
    * its own values of the local fields if it already lists the item.
    */
-  async adopt(change: StateChange, input: { regionCode: string; upperRegionCode: string; code: string; effectiveFrom: string; changeNote?: string | null; publishedBy?: string | null }): Promise<E> {
+  async adopt(
+    change: StateChange,
+    input: { regionCode: string; upperRegionCode: string; code: string; effectiveFrom: string; changeNote?: string | null; publishedBy?: string | null },
+  ): Promise<E> {
     const { manager } = change;
     const upper = (await this.timeline(manager, input.upperRegionCode, input.code)).at(-1);
     if (!upper) throw new ConflictException(`the list of ${input.upperRegionCode} no longer has ${input.code}`);
@@ -204,7 +233,8 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
   async retire(change: StateChange, input: Omit<PublishInput<C>, 'content' | 'retired'>): Promise<E> {
     const latest = (await this.timeline(change.manager, input.regionCode, input.code)).at(-1);
     if (!latest) throw new NotFoundException(`${this.config.label} ${input.code} is not in the list of ${input.regionCode}`);
-    if (latest.retired) throw new ConflictException(`${this.config.label} ${input.code} is already retired in the list of ${input.regionCode} from ${latest.effectiveFrom}`);
+    if (latest.retired)
+      throw new ConflictException(`${this.config.label} ${input.code} is already retired in the list of ${input.regionCode} from ${latest.effectiveFrom}`);
     return this.publish(change, { ...input, retired: true, content: this.pickContent(latest as unknown as C) as C });
   }
 
@@ -278,7 +308,9 @@ export class VersionedList<E extends ListedVersion & ObjectLiteral, C extends ob
     const version = timeline.find((v) => v.version === versionNo);
     if (!version) throw new NotFoundException(`${this.config.label} ${code} has no version ${versionNo} in the list of ${regionCode}`);
     if (version.effectiveFrom <= chinaToday()) {
-      throw new ConflictException(`version ${versionNo} of ${code} is in force since ${version.effectiveFrom} and cannot be ${action}; publish a new version instead`);
+      throw new ConflictException(
+        `version ${versionNo} of ${code} is in force since ${version.effectiveFrom} and cannot be ${action}; publish a new version instead`,
+      );
     }
     return version;
   }

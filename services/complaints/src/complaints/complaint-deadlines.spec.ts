@@ -39,7 +39,10 @@ describe('readComplaintDeadlinePolicy', () => {
   });
 
   it('reads the environment', () => {
-    expect(readComplaintDeadlinePolicy({ COMPLAINT_ACKNOWLEDGE_WORKING_DAYS: '2', COMPLAINT_ANSWER_WORKING_DAYS: '10' })).toEqual({ acknowledgeWorkingDays: 2, answerWorkingDays: 10 });
+    expect(readComplaintDeadlinePolicy({ COMPLAINT_ACKNOWLEDGE_WORKING_DAYS: '2', COMPLAINT_ANSWER_WORKING_DAYS: '10' })).toEqual({
+      acknowledgeWorkingDays: 2,
+      answerWorkingDays: 10,
+    });
   });
 
   it.each([['0'], ['1.5'], ['ten'], ['400']])('refuses %p', (raw) => {

@@ -25,7 +25,9 @@ export function readComplaintDeadlinePolicy(env: NodeJS.ProcessEnv = process.env
     answerWorkingDays: read('COMPLAINT_ANSWER_WORKING_DAYS', DEFAULT_COMPLAINT_DEADLINES.answerWorkingDays),
   };
   if (policy.answerWorkingDays < policy.acknowledgeWorkingDays) {
-    throw new Error(`COMPLAINT_ANSWER_WORKING_DAYS (${policy.answerWorkingDays}) must not be shorter than COMPLAINT_ACKNOWLEDGE_WORKING_DAYS (${policy.acknowledgeWorkingDays})`);
+    throw new Error(
+      `COMPLAINT_ANSWER_WORKING_DAYS (${policy.answerWorkingDays}) must not be shorter than COMPLAINT_ACKNOWLEDGE_WORKING_DAYS (${policy.acknowledgeWorkingDays})`,
+    );
   }
   return policy;
 }

@@ -26,7 +26,7 @@ export class ComplaintsController {
 
   @Get()
   @RequireRoles(Roles.complaintHandler, Roles.auditor)
-  @ApiOperation({ summary: "complaints of your department (all of them for the reform office and auditors), newest first; without the complainant" })
+  @ApiOperation({ summary: 'complaints of your department (all of them for the reform office and auditors), newest first; without the complainant' })
   @ApiOkResponse({ type: ComplaintPage })
   @ApiErrors(400)
   list(@CurrentUser() user: AuthUser, @Query() query: ListComplaintsQuery): Promise<ComplaintPage> {

@@ -7,10 +7,7 @@ import { readComplaintDeadlinePolicy } from './complaint-deadlines';
 @Module({
   imports: [CalendarSyncModule],
   controllers: [ComplaintsController],
-  providers: [
-    ComplaintsService,
-    { provide: COMPLAINT_DEADLINE_POLICY, useFactory: () => readComplaintDeadlinePolicy() },
-  ],
+  providers: [ComplaintsService, { provide: COMPLAINT_DEADLINE_POLICY, useFactory: () => readComplaintDeadlinePolicy() }],
   exports: [ComplaintsService],
 })
 export class ComplaintsModule {}

@@ -47,17 +47,31 @@ export class ComplaintsService {
       .where("c.status <> 'answered' AND c.received_at <= :to AND c.answer_due_at >= :from", { from, to })
       .getMany();
     return this.uow.runIn(manager, async (change) => {
-    let moved = 0;
-    for (const complaint of open) {
-      const next = complaintDeadlines(this.calendar.current, complaint.receivedAt, this.policy);
-      const before = { acknowledgeDueAt: complaint.acknowledgeDueAt.toISOString(), answerDueAt: complaint.answerDueAt.toISOString(), dueProvisional: complaint.dueProvisional };
-      const after = { acknowledgeDueAt: next.acknowledgeDueAt.toISOString(), answerDueAt: next.answerDueAt.toISOString(), dueProvisional: next.provisional };
-      if (JSON.stringify(before) === JSON.stringify(after)) continue;
-      await manager.update(Complaint, { id: complaint.id }, { acknowledgeDueAt: next.acknowledgeDueAt, answerDueAt: next.answerDueAt, dueProvisional: next.provisional });
-      change.audit({ action: 'complaint.deadlines-recomputed', resourceType: 'complaint', resourceId: complaint.id, before, after: { ...after, arrangementYear: year, arrangementRevision: revision ?? null } });
-      moved++;
-    }
-    return moved;
+      let moved = 0;
+      for (const complaint of open) {
+        const next = complaintDeadlines(this.calendar.current, complaint.receivedAt, this.policy);
+        const before = {
+          acknowledgeDueAt: complaint.acknowledgeDueAt.toISOString(),
+          answerDueAt: complaint.answerDueAt.toISOString(),
+          dueProvisional: complaint.dueProvisional,
+        };
+        const after = { acknowledgeDueAt: next.acknowledgeDueAt.toISOString(), answerDueAt: next.answerDueAt.toISOString(), dueProvisional: next.provisional };
+        if (JSON.stringify(before) === JSON.stringify(after)) continue;
+        await manager.update(
+          Complaint,
+          { id: complaint.id },
+          { acknowledgeDueAt: next.acknowledgeDueAt, answerDueAt: next.answerDueAt, dueProvisional: next.provisional },
+        );
+        change.audit({
+          action: 'complaint.deadlines-recomputed',
+          resourceType: 'complaint',
+          resourceId: complaint.id,
+          before,
+          after: { ...after, arrangementYear: year, arrangementRevision: revision ?? null },
+        });
+        moved++;
+      }
+      return moved;
     });
   }
 
@@ -106,7 +120,13 @@ export class ComplaintsService {
         action: 'complaint.received',
         resourceType: 'complaint',
         resourceId: complaint.id,
-        after: { status: complaint.status, channel: complaint.channel, category: complaint.category, regionCode: complaint.regionCode, departmentCode: complaint.departmentCode },
+        after: {
+          status: complaint.status,
+          channel: complaint.channel,
+          category: complaint.category,
+          regionCode: complaint.regionCode,
+          departmentCode: complaint.departmentCode,
+        },
       });
       change.publish<ComplaintReceivedV1>(Topics.complaints, {
         type: ComplaintEventTypes.received,
@@ -140,7 +160,13 @@ export class ComplaintsService {
       return {
         type: ComplaintEventTypes.acknowledged,
         subject: c.id,
-        data: { complaintId: c.id, departmentCode: c.departmentCode, acknowledgedAt: now.toISOString(), acknowledgeDueAt: c.acknowledgeDueAt.toISOString(), onTime: now <= c.acknowledgeDueAt },
+        data: {
+          complaintId: c.id,
+          departmentCode: c.departmentCode,
+          acknowledgedAt: now.toISOString(),
+          acknowledgeDueAt: c.acknowledgeDueAt.toISOString(),
+          onTime: now <= c.acknowledgeDueAt,
+        },
       };
     });
   }
@@ -153,7 +179,13 @@ export class ComplaintsService {
       return {
         type: ComplaintEventTypes.answered,
         subject: c.id,
-        data: { complaintId: c.id, departmentCode: c.departmentCode, answeredAt: now.toISOString(), answerDueAt: c.answerDueAt.toISOString(), onTime: now <= c.answerDueAt },
+        data: {
+          complaintId: c.id,
+          departmentCode: c.departmentCode,
+          answeredAt: now.toISOString(),
+          answerDueAt: c.answerDueAt.toISOString(),
+          onTime: now <= c.answerDueAt,
+        },
       };
     });
   }
@@ -164,7 +196,8 @@ export class ComplaintsService {
       const current = await manager.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundException(`complaint ${id} not found`);
       this.assertReadable(user, current);
-      if (!mayAct(user, current.departmentCode)) throw new ForbiddenException(`only the handling department ${current.departmentCode} may ${action} complaint ${id}`);
+      if (!mayAct(user, current.departmentCode))
+        throw new ForbiddenException(`only the handling department ${current.departmentCode} may ${action} complaint ${id}`);
       const refusal = refusalOf(action, current.status, id);
       if (refusal) throw new ConflictException(refusal);
       const before = { status: current.status };

@@ -51,7 +51,17 @@ export class CreditRecordsService {
         action: 'credit-record.added',
         resourceType: 'credit-record',
         resourceId: record.id,
-        after: { uscc: record.uscc, kind: record.kind, severity: record.severity, sourceType: record.sourceType, sourceDepartmentCode: record.sourceDepartmentCode, sourceRef: record.sourceRef, decidedOn: record.decidedOn, expiresOn: record.expiresOn, gradeAfter: grade },
+        after: {
+          uscc: record.uscc,
+          kind: record.kind,
+          severity: record.severity,
+          sourceType: record.sourceType,
+          sourceDepartmentCode: record.sourceDepartmentCode,
+          sourceRef: record.sourceRef,
+          decidedOn: record.decidedOn,
+          expiresOn: record.expiresOn,
+          gradeAfter: grade,
+        },
       });
       change.publish<CreditRecordAddedV1>(Topics.credit, {
         type: CreditEventTypes.recordAdded,
@@ -80,7 +90,9 @@ export class CreditRecordsService {
       where: { uscc: dto.uscc, sourceType: dto.sourceType, sourceDepartmentCode: dto.sourceDepartmentCode, sourceRef: dto.sourceRef },
     });
     if (existing) {
-      throw new ConflictException(`a credit record for ${dto.uscc} from ${dto.sourceDepartmentCode} ${dto.sourceType} ${dto.sourceRef} already exists (${existing.id})`);
+      throw new ConflictException(
+        `a credit record for ${dto.uscc} from ${dto.sourceDepartmentCode} ${dto.sourceType} ${dto.sourceRef} already exists (${existing.id})`,
+      );
     }
   }
 

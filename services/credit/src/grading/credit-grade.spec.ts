@@ -28,12 +28,7 @@ describe('gradeCredit (信用分级)', () => {
   });
 
   it('ignores expired, repaired and not-yet-decided records', () => {
-    const records = [
-      bad('severe', { expiresOn: '2026-06-14' }),
-      bad('severe', { repaired: true }),
-      bad('severe', { decidedOn: '2026-06-16' }),
-      good(),
-    ];
+    const records = [bad('severe', { expiresOn: '2026-06-14' }), bad('severe', { repaired: true }), bad('severe', { decidedOn: '2026-06-16' }), good()];
     expect(gradeCredit(records, ASOF)).toMatchObject({ grade: 'A', activeGoodRecords: 1, activeBadRecords: { minor: 0, serious: 0, severe: 0 } });
   });
 

@@ -25,7 +25,9 @@ export class CreditRecords1764000000400 implements MigrationInterface {
     )`);
     // grading reads a subject's unexpired records
     await q.query(`CREATE INDEX credit_records_subject ON credit_records (uscc, expires_on)`);
-    await q.query(`CREATE UNIQUE INDEX credit_records_source ON credit_records (uscc, source_type, source_department_code, source_ref) WHERE source_ref IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX credit_records_source ON credit_records (uscc, source_type, source_department_code, source_ref) WHERE source_ref IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -6,13 +6,14 @@ import { SupervisionTasksService } from '../supervision-tasks/supervision-tasks.
 
 /** What a decision must carry before a task can be opened from it; retrying cannot fix a bad one. */
 export function assertDecisionPayload(data: Partial<ApprovalDecidedV1> | undefined): asserts data is ApprovalDecidedV1 {
-  const missing = (['applicationId', 'projectCode', 'itemCode', 'approvingDepartmentCode', 'supervisingDepartmentCode', 'regionCode', 'ownerUscc', 'decision'] as const).filter(
-    (field) => typeof data?.[field] !== 'string' || !data[field],
-  );
+  const missing = (
+    ['applicationId', 'projectCode', 'itemCode', 'approvingDepartmentCode', 'supervisingDepartmentCode', 'regionCode', 'ownerUscc', 'decision'] as const
+  ).filter((field) => typeof data?.[field] !== 'string' || !data[field]);
   if (missing.length) throw new PermanentEventError(`approval.decided.v1 lacks ${missing.join(', ')}`);
   if (Number.isNaN(Date.parse(data!.decidedAt ?? ''))) throw new PermanentEventError('approval.decided.v1 decidedAt is not a date-time');
   const days = data!.supervisionFeedbackWorkingDays;
-  if (!Number.isInteger(days) || days! < 1 || days! > 365) throw new PermanentEventError('approval.decided.v1 supervisionFeedbackWorkingDays must be a whole number from 1 to 365');
+  if (!Number.isInteger(days) || days! < 1 || days! > 365)
+    throw new PermanentEventError('approval.decided.v1 supervisionFeedbackWorkingDays must be a whole number from 1 to 365');
 }
 
 /** 审批结果推送 → a supervision task for the supervising department. */

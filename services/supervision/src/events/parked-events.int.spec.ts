@@ -57,7 +57,8 @@ describe('parked events', () => {
   }
 
   const parkedRow = async (eventId: string) => (await db.query('SELECT failed_error, attempts FROM inbox_events WHERE event_id = $1', [eventId]))[0];
-  const tasksFor = async (applicationId: string) => (await db.query('SELECT count(*)::int AS n FROM supervision_tasks WHERE application_id = $1', [applicationId]))[0].n as number;
+  const tasksFor = async (applicationId: string) =>
+    (await db.query('SELECT count(*)::int AS n FROM supervision_tasks WHERE application_id = $1', [applicationId]))[0].n as number;
 
   beforeAll(async () => {
     isolateKafkaConsumers();
@@ -72,7 +73,9 @@ describe('parked events', () => {
 
   it('parks an event a rule refuses, lists it, and applies it once re-driven after the cause is fixed', async () => {
     const service = app.get(SupervisionTasksService);
-    const refusal = jest.spyOn(service, 'openFromDecision').mockRejectedValue(new RuleViolation('supervising department AS-ZJJ is not in the catalog yet', 'rule'));
+    const refusal = jest
+      .spyOn(service, 'openFromDecision')
+      .mockRejectedValue(new RuleViolation('supervising department AS-ZJJ is not in the catalog yet', 'rule'));
     const event = decision();
     try {
       await publish(event);
@@ -85,7 +88,9 @@ describe('parked events', () => {
 
     const listed = await request(app.getHttpServer()).get('/parked-events').set('authorization', operator).query({ pageSize: 200 }).expect(200);
     expect(listed.body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ eventId: event.id, type: ApprovalEventTypes.decided, subject: event.subject, attempts: 3, redrivable: true })]),
+      expect.arrayContaining([
+        expect.objectContaining({ eventId: event.id, type: ApprovalEventTypes.decided, subject: event.subject, attempts: 3, redrivable: true }),
+      ]),
     );
     await request(app.getHttpServer()).get('/parked-events').set('authorization', clerk).expect(403);
     await request(app.getHttpServer()).post(`/parked-events/${event.id}/redrive`).set('authorization', clerk).expect(403);

@@ -2,7 +2,15 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { ApprovalDecidedV1, ApprovalEventTypes, CalendarArrangementLoadedV1, CatalogEventTypes, IntegrationEvent, Roles, SupervisionEventTypes } from '@cityworks/contracts';
+import {
+  ApprovalDecidedV1,
+  ApprovalEventTypes,
+  CalendarArrangementLoadedV1,
+  CatalogEventTypes,
+  IntegrationEvent,
+  Roles,
+  SupervisionEventTypes,
+} from '@cityworks/contracts';
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
 import { Client } from '@temporalio/client';
 import { EventConsumer } from '@cityworks/messaging';
@@ -89,7 +97,10 @@ describe('supervision tasks', () => {
     const res = await post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '已核查，符合条件' }).expect(200);
     expect(res.body).toMatchObject({ status: 'closed', feedbackOutcome: '已核查，符合条件' });
     await post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: 'again' }).expect(409);
-    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [task.id, SupervisionEventTypes.feedbackGiven]);
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [
+      task.id,
+      SupervisionEventTypes.feedbackGiven,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -102,7 +113,10 @@ describe('supervision tasks', () => {
     expect(await activities.markSupervisionTaskOverdue({ taskId: task.id })).toEqual({ changed: false, status: 'overdue' });
     await post(`/supervision-tasks/${task.id}/feedback`).send({ outcome: '逾期反馈' }).expect(200);
     expect(await activities.markSupervisionTaskOverdue({ taskId: task.id })).toEqual({ changed: false, status: 'closed' });
-    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [task.id, SupervisionEventTypes.taskOverdue]);
+    const [{ n }] = await db.query('SELECT count(*)::int AS n FROM outbox_events WHERE subject = $1 AND type = $2', [
+      task.id,
+      SupervisionEventTypes.taskOverdue,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -146,7 +160,14 @@ describe('supervision tasks', () => {
       type: CatalogEventTypes.calendarArrangementLoaded,
       source: '/cityworks/catalog',
       subject: 'calendar:2027',
-      data: { year: 2027, revision: Math.floor(Date.now() / 1000), arrangement: { year: 2027, holidays, workdays: [] }, replacedFallback: true, sourceDocument: '国办发明电〔2026〕X号 (test)', loadedAt: new Date().toISOString() },
+      data: {
+        year: 2027,
+        revision: Math.floor(Date.now() / 1000),
+        arrangement: { year: 2027, holidays, workdays: [] },
+        replacedFallback: true,
+        sourceDocument: '国办发明电〔2026〕X号 (test)',
+        loadedAt: new Date().toISOString(),
+      },
     } as unknown as IntegrationEvent<CalendarArrangementLoadedV1>;
     try {
       expect(await consumer.handleOnce(loaded, app.get(CalendarArrangementHandler))).toBe('applied');
@@ -156,11 +177,14 @@ describe('supervision tasks', () => {
       // more days off push it to 2027-01-20
       expect(task.dueAt).toBe('2027-01-13T15:59:59.999Z');
       expect(after.dueAt).toBe('2027-01-20T15:59:59.999Z');
-      const [audit] = await db.query(`SELECT before, after FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.deadline-recomputed'`, [task.id]);
+      const [audit] = await db.query(`SELECT before, after FROM audit_log WHERE resource_id = $1 AND action = 'supervision-task.deadline-recomputed'`, [
+        task.id,
+      ]);
       expect(audit).toMatchObject({ before: { dueAt: task.dueAt, dueProvisional: true }, after: { dueAt: after.dueAt, dueProvisional: false } });
       // start and signal are workflow commands the relay delivers after commit
       const handle = app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(task.workflowId);
-      const signalsIn = async () => (await handle.fetchHistory()).events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'supervisionDeadlineChanged');
+      const signalsIn = async () =>
+        (await handle.fetchHistory()).events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'supervisionDeadlineChanged');
       await waitFor('the deadline-changed signal', async () => (await signalsIn()).length > 0);
       expect(await signalsIn()).toHaveLength(1);
       // the same event again: the inbox swallows it; a stale revision changes nothing either

@@ -76,7 +76,8 @@ export class SupervisionTasksService {
       const current = await this.tasks.lockForChange(change.manager, id);
       if (!current) throw new NotFoundException(`supervision task ${id} not found`);
       this.assertReadable(user, current);
-      if (!mayAct(user, current.snapshot.departmentCode)) throw new ForbiddenException(`only the supervising department ${current.snapshot.departmentCode} gives feedback on task ${id}`);
+      if (!mayAct(user, current.snapshot.departmentCode))
+        throw new ForbiddenException(`only the supervising department ${current.snapshot.departmentCode} gives feedback on task ${id}`);
       const transition = current.giveFeedback(outcome, new Date());
       await this.tasks.save(change.manager, current);
       change.record({ type: RESOURCE, id }, transition, Topics.supervision);

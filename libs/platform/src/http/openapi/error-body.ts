@@ -6,7 +6,12 @@ export class FieldErrorBody {
   @ApiProperty({ description: 'dotted path of the offending field, e.g. `materials.0.name`', example: 'limitDays' })
   field: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'rule → message', example: { min: 'limitDays must not be less than 1' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'rule → message',
+    example: { min: 'limitDays must not be less than 1' },
+  })
   rules: Record<string, string>;
 }
 
@@ -24,7 +29,7 @@ export class ErrorBody {
   @ApiPropertyOptional({ type: [FieldErrorBody], description: '400 for bad input: every refused field with the rules it broke' })
   errors?: FieldErrorBody[];
 
-  @ApiPropertyOptional({ description: 'the database\'s detail of a conflict (e.g. which key already exists)' })
+  @ApiPropertyOptional({ description: "the database's detail of a conflict (e.g. which key already exists)" })
   detail?: string;
 }
 
@@ -32,10 +37,10 @@ export class ErrorBody {
 export const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'the request breaks a rule of its schema, or a rule that needs the data: the body names every field and rule',
   401: 'no valid bearer token',
-  403: 'the token\'s roles may not call this operation',
+  403: "the token's roles may not call this operation",
   404: 'no such record, or it belongs to a department the caller may not see',
   405: 'the path exists but not with this method (see the Allow header)',
-  409: 'the record\'s current state, or an existing record with the same key, forbids the change',
+  409: "the record's current state, or an existing record with the same key, forbids the change",
   413: 'the body is larger than the service accepts',
   422: 'the request is well-formed but a business rule refuses it',
   429: 'too many requests from this user in the last minute',

@@ -127,7 +127,8 @@ export function finishOpenApiDocument(doc: OpenAPIObject, routes: Map<string, Ro
       for (const status of statuses) op.responses[status] ??= errorResponse(status);
       for (const [status, response] of Object.entries(op.responses)) {
         const r = response as ResponseObject;
-        if (Number(status) >= 400 && !r.content) op.responses[status] = { ...errorResponse(Number(status)), description: r.description || errorResponse(Number(status)).description };
+        if (Number(status) >= 400 && !r.content)
+          op.responses[status] = { ...errorResponse(Number(status)), description: r.description || errorResponse(Number(status)).description };
       }
       const extended = op as OperationObject & Record<string, unknown>;
       const content = extended[REQUEST_CONTENT_EXTENSION] as Record<string, object> | undefined;
@@ -136,7 +137,8 @@ export function finishOpenApiDocument(doc: OpenAPIObject, routes: Map<string, Ro
         delete extended[REQUEST_CONTENT_EXTENSION];
       }
       // every component a request body uses: the ValidationPipe refuses their unknown fields
-      for (const media of Object.values((op.requestBody as { content?: Record<string, object> } | undefined)?.content ?? {})) bodies.push(...referencedComponents(doc, [], media));
+      for (const media of Object.values((op.requestBody as { content?: Record<string, object> } | undefined)?.content ?? {}))
+        bodies.push(...referencedComponents(doc, [], media));
     }
   }
   const schemas = doc.components?.schemas ?? {};

@@ -137,7 +137,12 @@ function explicitOptions(prototype: object, property: string): Schema {
   if (stored) return stored;
   const own = Reflect.getOwnMetadata(DECORATORS.API_MODEL_PROPERTIES, prototype, property) as Schema | undefined;
   // inherited: the parent's own options, not what an earlier run derived for it
-  const explicit = { ...(own ?? (Reflect.getMetadata(ORIGINAL, prototype, property) as Schema | undefined) ?? Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, prototype, property) ?? {}) };
+  const explicit = {
+    ...(own ??
+      (Reflect.getMetadata(ORIGINAL, prototype, property) as Schema | undefined) ??
+      Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, prototype, property) ??
+      {}),
+  };
   Reflect.defineMetadata(ORIGINAL, explicit, prototype, property);
   return explicit;
 }

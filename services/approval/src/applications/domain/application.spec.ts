@@ -29,7 +29,14 @@ describe('Application (办件)', () => {
         {
           type: ApprovalEventTypes.applicationAccepted,
           subject: 'a-1',
-          data: { applicationId: 'a-1', projectCode: input.projectCode, itemCode: input.itemCode, departmentCode: 'AS-XZSPJ', regionCode: '210302', acceptedAt: acceptedAt.toISOString() },
+          data: {
+            applicationId: 'a-1',
+            projectCode: input.projectCode,
+            itemCode: input.itemCode,
+            departmentCode: 'AS-XZSPJ',
+            regionCode: '210302',
+            acceptedAt: acceptedAt.toISOString(),
+          },
         },
       ]);
     });
@@ -73,7 +80,9 @@ describe('Application (办件)', () => {
 
     it.each([undefined, null, '', '   '])('refuses a rejection without a reason (%p) and changes nothing', (reason) => {
       const application = accepted();
-      expect(() => application.decide({ decision: 'rejected', reason }, decidedAt)).toThrow(new RuleViolation('reason is required when the decision is rejected', 'rule'));
+      expect(() => application.decide({ decision: 'rejected', reason }, decidedAt)).toThrow(
+        new RuleViolation('reason is required when the decision is rejected', 'rule'),
+      );
       expect(application.snapshot.status).toBe('accepted');
     });
 

@@ -44,8 +44,15 @@ export class Application {
 
   /** 受理: the desk accepts the application and its statutory clock starts. */
   static accept(input: AcceptApplication, id: string, now: Date): { application: Application; transition: Transition } {
-    if (!Number.isInteger(input.supervisionFeedbackWorkingDays) || input.supervisionFeedbackWorkingDays < FEEDBACK_DAYS.min || input.supervisionFeedbackWorkingDays > FEEDBACK_DAYS.max) {
-      throw new RuleViolation(`supervisionFeedbackWorkingDays must be a whole number of working days from ${FEEDBACK_DAYS.min} to ${FEEDBACK_DAYS.max}`, 'rule');
+    if (
+      !Number.isInteger(input.supervisionFeedbackWorkingDays) ||
+      input.supervisionFeedbackWorkingDays < FEEDBACK_DAYS.min ||
+      input.supervisionFeedbackWorkingDays > FEEDBACK_DAYS.max
+    ) {
+      throw new RuleViolation(
+        `supervisionFeedbackWorkingDays must be a whole number of working days from ${FEEDBACK_DAYS.min} to ${FEEDBACK_DAYS.max}`,
+        'rule',
+      );
     }
     const application = new Application({ ...input, id, status: 'accepted', acceptedAt: now, decidedAt: null, decisionReason: null });
     const accepted: ApplicationAcceptedV1 = {

@@ -57,7 +57,12 @@ export class ApplicationsRepository {
     const base: FindOptionsWhere<ApplicationRecord> = {};
     if (filter.status) base.status = filter.status;
     if (filter.projectCode) base.projectCode = filter.projectCode;
-    const where = filter.department ? [{ ...base, departmentCode: filter.department }, { ...base, supervisingDepartmentCode: filter.department }] : base;
+    const where = filter.department
+      ? [
+          { ...base, departmentCode: filter.department },
+          { ...base, supervisingDepartmentCode: filter.department },
+        ]
+      : base;
     const [records, total] = await this.dataSource.getRepository(ApplicationRecord).findAndCount({
       where,
       order: { acceptedAt: 'DESC', id: 'ASC' },

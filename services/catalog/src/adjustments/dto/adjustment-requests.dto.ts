@@ -59,7 +59,11 @@ export class AdoptAdjustmentDto {
 }
 
 export class DismissAdjustmentDto {
-  @ApiProperty({ description: 'why the lower list keeps its own version', example: '本区已由区行政审批局按原标准实施，经市工改办同意暂不调整', maxLength: 2000 })
+  @ApiProperty({
+    description: 'why the lower list keeps its own version',
+    example: '本区已由区行政审批局按原标准实施，经市工改办同意暂不调整',
+    maxLength: 2000,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

@@ -8,8 +8,9 @@ export class AdjustmentView {
   @ApiProperty({ description: 'the lower list that needs adjusting' }) regionCode: string;
   @ApiProperty() itemCode: string;
   @ApiProperty() upperRegionCode: string;
-  @ApiProperty({ type: 'integer', description: 'the upper list\'s version to adopt' }) upperVersion: number;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'the upper version the lower list follows now (null: it does not list the item)' }) followedVersion: number | null;
+  @ApiProperty({ type: 'integer', description: "the upper list's version to adopt" }) upperVersion: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'the upper version the lower list follows now (null: it does not list the item)' })
+  followedVersion: number | null;
   @ApiProperty({ enum: ['changed', 'added', 'retired'] }) reason: string;
   @ApiProperty({ enum: ['open', 'adopted', 'dismissed', 'superseded', 'withdrawn'] }) status: string;
   @ApiProperty({ type: String, format: 'date-time' }) raisedAt: Date;
@@ -31,5 +32,10 @@ export class ListStatusView {
 /** An adopted flag and the lower list's new version. */
 export class AdoptedAdjustmentView {
   @ApiProperty({ type: AdjustmentView }) adjustment: AdjustmentView;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the new version, as GET /approval-items/{code} or /supervision-items/{code} answers it' }) version: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the new version, as GET /approval-items/{code} or /supervision-items/{code} answers it',
+  })
+  version: Record<string, unknown>;
 }

@@ -1,5 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { ApprovalItemCategories, ApprovalItemCategory, ApprovalStage, ApprovalStages, ClockStopReason, ClockStopReasons } from '@cityworks/contracts';
 import { CODE_PATTERN, CODE_RULE, NotAbove, OnlyWhen } from '../../common/validators';
 
@@ -14,7 +29,10 @@ export const approvalItemDefaults = {
 /** commitmentVerificationWorkingDays is given exactly when commitmentAllowed is true (OnlyWhen … required), for the request bodies that carry the fields. */
 export const commitmentRule = {
   anyOf: [
-    { properties: { commitmentAllowed: { enum: [true] }, commitmentVerificationWorkingDays: { type: 'integer' as const } }, required: ['commitmentAllowed', 'commitmentVerificationWorkingDays'] },
+    {
+      properties: { commitmentAllowed: { enum: [true] }, commitmentVerificationWorkingDays: { type: 'integer' as const } },
+      required: ['commitmentAllowed', 'commitmentVerificationWorkingDays'],
+    },
     { properties: { commitmentAllowed: { nullable: true, enum: [false, null] }, commitmentVerificationWorkingDays: { nullable: true, enum: [null] } } },
   ],
 };
@@ -96,7 +114,13 @@ export class ApprovalItemFieldsDto {
   @IsBoolean()
   commitmentAllowed?: boolean;
 
-  @ApiPropertyOptional({ description: '承诺核查期限（工作日）: required exactly when commitmentAllowed (null or absent otherwise)', example: 20, minimum: 1, maximum: 365, nullable: true })
+  @ApiPropertyOptional({
+    description: '承诺核查期限（工作日）: required exactly when commitmentAllowed (null or absent otherwise)',
+    example: 20,
+    minimum: 1,
+    maximum: 365,
+    nullable: true,
+  })
   @ValidateIf((o) => o.commitmentAllowed === true || (o.commitmentVerificationWorkingDays !== undefined && o.commitmentVerificationWorkingDays !== null))
   @OnlyWhen((o) => o.commitmentAllowed === true, 'commitmentAllowed is true', true)
   @IsInt()
@@ -104,14 +128,24 @@ export class ApprovalItemFieldsDto {
   @Max(365)
   commitmentVerificationWorkingDays?: number;
 
-  @ApiPropertyOptional({ description: '审管联动: 监管部门 acts on a pushed decision within (工作日)', default: approvalItemDefaults.supervisionFeedbackWorkingDays, minimum: 1, maximum: 365 })
+  @ApiPropertyOptional({
+    description: '审管联动: 监管部门 acts on a pushed decision within (工作日)',
+    default: approvalItemDefaults.supervisionFeedbackWorkingDays,
+    minimum: 1,
+    maximum: 365,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(365)
   supervisionFeedbackWorkingDays?: number;
 
-  @ApiPropertyOptional({ description: '预警提前量（工作日）, at most the time limit', default: approvalItemDefaults.warningLeadWorkingDays, minimum: 0, maximum: 365 })
+  @ApiPropertyOptional({
+    description: '预警提前量（工作日）, at most the time limit',
+    default: approvalItemDefaults.warningLeadWorkingDays,
+    minimum: 0,
+    maximum: 365,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

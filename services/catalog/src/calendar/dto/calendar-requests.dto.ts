@@ -37,7 +37,8 @@ export class LoadArrangementDto {
 
   @ApiProperty({
     type: [ArrangedDayDto],
-    description: '调休上班日期: weekend days worked in exchange. Rules checked with the data: `isWeekend`, `notBothHolidayAndWorkday` (not also in holidays), `inYear`, `unique`',
+    description:
+      '调休上班日期: weekend days worked in exchange. Rules checked with the data: `isWeekend`, `notBothHolidayAndWorkday` (not also in holidays), `inYear`, `unique`',
   })
   @IsArray()
   @ArrayMaxSize(30)

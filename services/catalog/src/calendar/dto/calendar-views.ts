@@ -64,7 +64,11 @@ export class ArrangementRevisionView {
   @ApiProperty({ type: String, nullable: true })
   sourceDocument: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'the revision in force when it was drafted; confirming is refused (409) once another has been confirmed since' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'the revision in force when it was drafted; confirming is refused (409) once another has been confirmed since',
+  })
   baseRevision: number | null;
 
   @ApiProperty({ type: Number, nullable: true, description: 'a restore: the earlier revision whose days it brings back' })

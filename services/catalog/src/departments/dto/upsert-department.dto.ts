@@ -16,7 +16,12 @@ export class LetterOfficeDto {
   name: string;
 
   // `[^\s\ufeff]` is `\S` as JavaScript reads it, spelled so that other regex engines agree
-  @ApiProperty({ description: '文号简称 (unique), e.g. 鞍工改办 in 鞍工改办督〔2026〕12号', example: '鞍工改办', maxLength: 32, pattern: '^[^\\s\\ufeff]{2,32}$' })
+  @ApiProperty({
+    description: '文号简称 (unique), e.g. 鞍工改办 in 鞍工改办督〔2026〕12号',
+    example: '鞍工改办',
+    maxLength: 32,
+    pattern: '^[^\\s\\ufeff]{2,32}$',
+  })
   @IsString()
   @Matches(/^\S{2,32}$/u, { message: 'shortName must be 2–32 characters without spaces' })
   shortName: string;

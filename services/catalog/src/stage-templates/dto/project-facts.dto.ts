@@ -2,9 +2,18 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { ProjectFactSpecs } from '@cityworks/contracts';
 
-const number = (label: string, max = 1e9) => [ApiPropertyOptional({ description: label, minimum: 0, maximum: max }), IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }), Min(0), Max(max)];
+const number = (label: string, max = 1e9) => [
+  ApiPropertyOptional({ description: label, minimum: 0, maximum: max }),
+  IsOptional(),
+  IsNumber({ allowNaN: false, allowInfinity: false }),
+  Min(0),
+  Max(max),
+];
 const flag = (label: string) => [ApiPropertyOptional({ description: label }), IsOptional(), IsBoolean()];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 /** What is known about a project; leave out what is not known yet. */
 export class ProjectFactsDto {

@@ -13,7 +13,12 @@ const condition = { $ref: getSchemaPath('StageCondition') };
 const branches = { type: 'array' as const, minItems: 1, maxItems: 20, items: condition };
 describeSchema('StageCondition', {
   oneOf: [
-    { type: 'object', required: ['fact', 'op'], additionalProperties: false, properties: { fact: { type: 'string', enum: Object.keys(ProjectFactSpecs) }, op: { type: 'string', enum: [...ConditionOperators] }, value: {} } },
+    {
+      type: 'object',
+      required: ['fact', 'op'],
+      additionalProperties: false,
+      properties: { fact: { type: 'string', enum: Object.keys(ProjectFactSpecs) }, op: { type: 'string', enum: [...ConditionOperators] }, value: {} },
+    },
     { type: 'object', required: ['all'], additionalProperties: false, properties: { all: branches } },
     { type: 'object', required: ['any'], additionalProperties: false, properties: { any: branches } },
     { type: 'object', required: ['not'], additionalProperties: false, properties: { not: condition } },
@@ -86,7 +91,7 @@ export class RequiredItemsQueryDto {
   @IsIn(ProjectTypes)
   projectType: ProjectType;
 
-  @ApiProperty({ description: 'the project\'s region', example: '210302' })
+  @ApiProperty({ description: "the project's region", example: '210302' })
   @Matches(REGION_PATTERN, { message: `regionCode ${REGION_RULE}` })
   regionCode: string;
 

@@ -5,7 +5,10 @@ import { HistoryMetaView, VersionMetaView } from '../../versioning/dto/version-v
 export class StageTemplateEntryView {
   @ApiProperty({ enum: ApprovalStages }) stage: string;
   @ApiProperty() itemCode: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'when the item is needed; absent: always' }) condition?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'when the item is needed; absent: always' }) condition?: Record<
+    string,
+    unknown
+  >;
   @ApiPropertyOptional({ type: String, nullable: true }) note?: string | null;
 }
 
@@ -24,7 +27,8 @@ class RequiredItemView {
   @ApiProperty({ enum: ApprovalStages }) stage: string;
   @ApiProperty() itemCode: string;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the approval item in force, as GET /approval-items/{code} answers it' }) item: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the approval item in force, as GET /approval-items/{code} answers it' })
+  item: Record<string, unknown>;
 }
 
 class UndeterminedItemView extends RequiredItemView {

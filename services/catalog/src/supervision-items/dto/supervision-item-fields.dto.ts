@@ -1,5 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { RiskLevel, RiskLevels, SupervisionMeasure, SupervisionMeasures } from '@cityworks/contracts';
 import { CODE_PATTERN, CODE_RULE, MaxDecimalPlaces } from '../../common/validators';
 
@@ -51,7 +66,12 @@ export class SupervisionItemFieldsDto {
   @IsIn(RiskLevels)
   riskLevel: RiskLevel;
 
-  @ApiPropertyOptional({ description: '关联审批事项编码: the approval items whose results this item supervises', type: [String], default: [], example: ['JS-SGXK-001'] })
+  @ApiPropertyOptional({
+    description: '关联审批事项编码: the approval items whose results this item supervises',
+    type: [String],
+    default: [],
+    example: ['JS-SGXK-001'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

@@ -14,13 +14,14 @@ export class PublishMetaDto {
   regionCode: string;
 
   @ApiProperty({
-    description: 'YYYY-MM-DD (China) from which the version is in force; after the latest version and not in the past (an item\'s first version may record an earlier publication)',
+    description:
+      "YYYY-MM-DD (China) from which the version is in force; after the latest version and not in the past (an item's first version may record an earlier publication)",
     example: '2026-07-01',
   })
   @IsCalendarDate()
   effectiveFrom: string;
 
-  @ApiPropertyOptional({ description: 'the upper list\'s version of the same item this one follows (区县 following 市)', example: 1 })
+  @ApiPropertyOptional({ description: "the upper list's version of the same item this one follows (区县 following 市)", example: 1 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -70,7 +71,7 @@ export class CurrentListQuery extends PageQuery {
   @Matches(REGION_PATTERN, { message: `regionCode ${REGION_RULE}` })
   regionCode?: string;
 
-  @ApiPropertyOptional({ description: 'with regionCode: only the region\'s own list, nothing inherited', default: false })
+  @ApiPropertyOptional({ description: "with regionCode: only the region's own list, nothing inherited", default: false })
   @IsOptional()
   @booleanQuery()
   @IsBoolean()

@@ -52,6 +52,17 @@ export class ImportResultView {
   @ApiProperty({ description: 'rows equal to the latest version, skipped' })
   unchanged: number;
 
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { row: { type: 'number' }, code: { type: 'string' }, version: { type: 'number' }, outcome: { type: 'string', enum: ['created', 'new-version', 'unchanged', 'kept'] } } } })
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        row: { type: 'number' },
+        code: { type: 'string' },
+        version: { type: 'number' },
+        outcome: { type: 'string', enum: ['created', 'new-version', 'unchanged', 'kept'] },
+      },
+    },
+  })
   rows: { row: number; code: string; version: number; outcome: 'created' | 'new-version' | 'unchanged' | 'kept' }[];
 }

@@ -37,7 +37,11 @@ export class ReceiveComplaintDto {
   @IsIn(ComplaintChannels, { message: `channel must be one of ${ComplaintChannels.join(', ')}` })
   channel: ComplaintChannel;
 
-  @ApiPropertyOptional({ description: "the channel's own number (12345 工单号 …); the same number twice is refused", example: '12345-20260302-0042', maxLength: 64 })
+  @ApiPropertyOptional({
+    description: "the channel's own number (12345 工单号 …); the same number twice is refused",
+    example: '12345-20260302-0042',
+    maxLength: 64,
+  })
   @IsOptional()
   @Matches(CODE, { message: `externalRef ${CODE_RULE}` })
   externalRef?: string;

@@ -9,10 +9,7 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** 认定: a department records a 守信 or 失信 fact about a market subject. */
 // a 失信 (bad) record names its severity, a 守信 (good) one has none (SeverityMatchesKind)
 @SchemaRules({
-  oneOf: [
-    { properties: { kind: { enum: ['bad'] } }, required: ['severity'] },
-    { properties: { kind: { enum: ['good'] }, severity: { not: {} } } },
-  ],
+  oneOf: [{ properties: { kind: { enum: ['bad'] } }, required: ['severity'] }, { properties: { kind: { enum: ['good'] }, severity: { not: {} } } }],
 })
 export class AddCreditRecordDto {
   @ApiProperty({ description: '统一社会信用代码 of the subject', example: '91350100M000100Y43' })
@@ -35,7 +32,11 @@ export class AddCreditRecordDto {
   @Matches(CODE, { message: 'sourceDepartmentCode must be 1–64 letters, digits, dots, underscores or hyphens' })
   sourceDepartmentCode: string;
 
-  @ApiPropertyOptional({ description: 'the originating record (办件 id, 文书号 …); a second record with the same source is refused', example: '鞍住建罚〔2026〕15号', maxLength: 128 })
+  @ApiPropertyOptional({
+    description: 'the originating record (办件 id, 文书号 …); a second record with the same source is refused',
+    example: '鞍住建罚〔2026〕15号',
+    maxLength: 128,
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

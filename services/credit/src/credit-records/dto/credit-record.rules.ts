@@ -3,7 +3,12 @@ import { chinaDateOf, isIsoDate } from '@cityworks/calendar';
 import { CreditSeverities } from '@cityworks/contracts';
 import { describeRule } from '@cityworks/platform';
 
-function rule(name: string, validate: (value: unknown, args: ValidationArguments) => boolean, message: (args: ValidationArguments) => string, options?: ValidationOptions): PropertyDecorator {
+function rule(
+  name: string,
+  validate: (value: unknown, args: ValidationArguments) => boolean,
+  message: (args: ValidationArguments) => string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
@@ -18,7 +23,12 @@ describeRule('isIsoDate', { type: 'string', format: 'date' });
 
 /** A calendar day written YYYY-MM-DD that exists (no 2026-02-30). */
 export const IsIsoDate = (options?: ValidationOptions) =>
-  rule('isIsoDate', (v) => typeof v === 'string' && isIsoDate(v), (a) => `${a.property} must be a date in the form YYYY-MM-DD`, options);
+  rule(
+    'isIsoDate',
+    (v) => typeof v === 'string' && isIsoDate(v),
+    (a) => `${a.property} must be a date in the form YYYY-MM-DD`,
+    options,
+  );
 
 /** Not later than today in China: a fact cannot be decided in the future. */
 export const IsNotAfterChinaToday = (options?: ValidationOptions) =>

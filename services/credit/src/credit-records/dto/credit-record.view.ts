@@ -22,7 +22,18 @@ export class CreditRecordView {
   static of(record: CreditRecord, asOf: string): CreditRecordView {
     const { id, uscc, kind, severity, sourceType, sourceDepartmentCode, sourceRef, reason, decidedOn, expiresOn, repaired, createdAt } = record;
     return Object.assign(new CreditRecordView(), {
-      id, uscc, kind, severity, sourceType, sourceDepartmentCode, sourceRef, reason, decidedOn, expiresOn, repaired, createdAt,
+      id,
+      uscc,
+      kind,
+      severity,
+      sourceType,
+      sourceDepartmentCode,
+      sourceRef,
+      reason,
+      decidedOn,
+      expiresOn,
+      repaired,
+      createdAt,
       active: isActive(record, asOf),
     });
   }

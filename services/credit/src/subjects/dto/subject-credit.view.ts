@@ -21,6 +21,7 @@ export class SubjectCreditView implements CreditStanding {
   @ApiProperty() activeGoodRecords: number;
   @ApiProperty({ type: ActiveBadRecordCounts }) activeBadRecords: ActiveBadRecordCounts;
   @ApiProperty({ format: 'date', description: 'the China calendar day the grade is for' }) asOf: string;
-  @ApiProperty({ type: [CreditRecordView], description: `the active records, newest first, at most ${MAX_LISTED_ACTIVE_RECORDS}` }) activeRecords: CreditRecordView[];
+  @ApiProperty({ type: [CreditRecordView], description: `the active records, newest first, at most ${MAX_LISTED_ACTIVE_RECORDS}` })
+  activeRecords: CreditRecordView[];
   @ApiProperty({ description: 'more active records exist than are listed; the counts cover them all' }) activeRecordsTruncated: boolean;
 }

@@ -46,7 +46,11 @@ describe('SupervisionTask (审管联动)', () => {
     });
     expect(transition.action).toBe('supervision-task.opened');
     expect(transition.events).toEqual([
-      { type: SupervisionEventTypes.taskOpened, subject: 't-1', data: { taskId: 't-1', applicationId: 'app-1', projectCode: decision.projectCode, departmentCode: 'AS-ZJJ', dueAt: due.dueAt.toISOString() } },
+      {
+        type: SupervisionEventTypes.taskOpened,
+        subject: 't-1',
+        data: { taskId: 't-1', applicationId: 'app-1', projectCode: decision.projectCode, departmentCode: 'AS-ZJJ', dueAt: due.dueAt.toISOString() },
+      },
     ]);
   });
 
@@ -56,7 +60,10 @@ describe('SupervisionTask (审管联动)', () => {
       const transition = task.giveFeedback('已现场核查', now);
       expect(task.snapshot).toMatchObject({ status: 'closed', feedbackOutcome: '已现场核查', feedbackAt: now });
       expect(transition).toMatchObject({ action: 'supervision-task.feedback-given', before: { status: 'open' }, after: { status: 'closed' } });
-      expect(transition.events[0]).toMatchObject({ type: SupervisionEventTypes.feedbackGiven, data: { taskId: 't-1', outcome: '已现场核查', givenAt: now.toISOString() } });
+      expect(transition.events[0]).toMatchObject({
+        type: SupervisionEventTypes.feedbackGiven,
+        data: { taskId: 't-1', outcome: '已现场核查', givenAt: now.toISOString() },
+      });
     });
 
     it('still takes feedback on an overdue task: late feedback is feedback', () => {
@@ -88,7 +95,10 @@ describe('SupervisionTask (审管联动)', () => {
       const task = opened();
       const transition = task.markOverdue(now);
       expect(task.snapshot).toMatchObject({ status: 'overdue', overdueAt: now });
-      expect(transition?.events[0]).toMatchObject({ type: SupervisionEventTypes.taskOverdue, data: { dueAt: due.dueAt.toISOString(), detectedAt: now.toISOString() } });
+      expect(transition?.events[0]).toMatchObject({
+        type: SupervisionEventTypes.taskOverdue,
+        data: { dueAt: due.dueAt.toISOString(), detectedAt: now.toISOString() },
+      });
     });
 
     it('changes nothing when asked again or after feedback', () => {
@@ -110,7 +120,12 @@ describe('SupervisionTask (审管联动)', () => {
       const task = opened();
       const transition = task.moveDeadline(later, 'official arrangement');
       expect(task.snapshot.dueAt).toEqual(later.dueAt);
-      expect(transition).toMatchObject({ action: 'supervision-task.deadline-recomputed', before: { dueAt: due.dueAt.toISOString() }, after: { dueAt: later.dueAt.toISOString() }, events: [] });
+      expect(transition).toMatchObject({
+        action: 'supervision-task.deadline-recomputed',
+        before: { dueAt: due.dueAt.toISOString() },
+        after: { dueAt: later.dueAt.toISOString() },
+        events: [],
+      });
       expect(SupervisionTask.instantMoved(transition)).toBe(true);
     });
 
