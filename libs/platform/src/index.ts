@@ -27,3 +27,4 @@ export * from './http/method-not-allowed.middleware';
 export * from './lifecycle/stoppable-sleep';
 export * from './domain/rule-violation';
 export * from './domain/transition';
+export * from './audit/audit-entry.view';

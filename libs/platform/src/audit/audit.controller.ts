@@ -1,13 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource, FindOptionsWhere } from 'typeorm';
 import { Roles } from '@cityworks/contracts';
-import { PageQuery, Page } from '../http/page-query';
+import { PageQuery, Page, pageViewOf } from '../http/page-query';
 import { RequireRoles } from '../auth/roles.decorator';
 import { AuditEntry } from './audit-entry.entity';
-import { AuditChainReport, AuditTrail } from './audit-trail';
+import { AuditTrail } from './audit-trail';
+import { AuditChainReportView, AuditEntryView } from './audit-entry.view';
 
 export class AuditLogQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'application' })
@@ -42,7 +43,8 @@ export class AuditController {
   @Get()
   @RequireRoles(Roles.auditor)
   @ApiOperation({ summary: 'state changes, oldest first: who, when, what, before and after' })
-  async list(@Query() query: AuditLogQuery): Promise<Page<AuditEntry>> {
+  @ApiOkResponse({ type: pageViewOf(AuditEntryView) })
+  async list(@Query() query: AuditLogQuery): Promise<Page<AuditEntryView>> {
     const where: FindOptionsWhere<AuditEntry> = {};
     if (query.resourceType) where.resourceType = query.resourceType;
     if (query.resourceId) where.resourceId = query.resourceId;
@@ -53,13 +55,14 @@ export class AuditController {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(AuditEntryView.of), total, page: query.page, pageSize: query.pageSize };
   }
 
   @Get('verify')
   @RequireRoles(Roles.auditor)
   @ApiOperation({ summary: 'recompute the hash chain; valid=false names the first tampered entry' })
-  verify(): Promise<AuditChainReport> {
+  @ApiOkResponse({ type: AuditChainReportView })
+  verify(): Promise<AuditChainReportView> {
     return this.trail.verify();
   }
 }
