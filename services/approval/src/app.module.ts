@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TaskQueues } from '@cityworks/contracts';
+import { TaskQueues, Topics } from '@cityworks/contracts';
 import { PlatformModule } from '@cityworks/platform';
 import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
 import { TemporalModule } from '@cityworks/temporal';
 import { ApplicationRecord } from './applications/persistence/application.record';
 import { ApplicationsModule } from './applications/applications.module';
+import { CatalogItemsModule } from './catalog-items/catalog-items.module';
 import { ApprovalActivitiesImpl } from './activities/approval.activities';
 import { approvalMigrations } from './migrations';
 
@@ -16,9 +17,10 @@ import { approvalMigrations } from './migrations';
       entities: [ApplicationRecord, OutboxEvent, InboxEvent],
       migrations: approvalMigrations,
     }),
-    MessagingModule.forService({ service: 'approval' }),
+    MessagingModule.forService({ service: 'approval', subscribeTo: [Topics.catalog] }),
     TemporalModule.forService({ taskQueue: TaskQueues.approval, activities: ApprovalActivitiesImpl }),
     ApplicationsModule,
+    CatalogItemsModule,
   ],
   providers: [ApprovalActivitiesImpl],
 })

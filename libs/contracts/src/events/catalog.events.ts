@@ -1,4 +1,5 @@
 import type { YearArrangementData } from '../activities/catalog.activities';
+import type { ApprovalItemSnapshot, SupervisionItemSnapshot } from '../catalog/catalog-items';
 
 /** Event types published by the catalog service on `catalog.events`. */
 export const CatalogEventTypes = {
@@ -27,6 +28,13 @@ export interface CatalogItemChangedV1 {
   /** lower lists (区县) now flagged "needs adjustment" because they follow an older version */
   flaggedRegionCodes: string[];
   occurredAt: string;
+  /**
+   * the version as published or amended (for `withdrawn`, the version withdrawn; for `retired`,
+   * the retiring version), as the catalog's `getApprovalItem` activity answers it: an
+   * {@link ApprovalItemSnapshot} for kind `approval-item`, a {@link SupervisionItemSnapshot}
+   * for `supervision-item`. Absent for events published before v1 carried it.
+   */
+  snapshot?: ApprovalItemSnapshot | SupervisionItemSnapshot;
 }
 
 export interface StageTemplateChangedV1 {

@@ -43,6 +43,8 @@ describe('approval items (审批事项清单): versions, "as of" reads, immutabi
         source: '/cityworks/catalog',
         data: { kind: 'approval-item', version: 1, change: 'published' },
       });
+      // the version itself travels with the event, as getApprovalItem answers it: consumers keep their own copy
+      expect(event.envelope.data.snapshot).toEqual(res.body);
       await waitFor('the relay to publish the event to Kafka', async () => (await events(`approval-item:${code('SGXK')}`))[0].published_at);
     });
 
@@ -137,6 +139,8 @@ describe('approval items (审批事项清单): versions, "as of" reads, immutabi
         .query({ regionCode: city.city })
         .expect(200);
       expect(history.body.map((v: any) => v.version)).toEqual([1]);
+      const withdrawn = (await events(`approval-item:${code('SGXK')}`)).at(-1).envelope.data;
+      expect(withdrawn).toMatchObject({ change: 'withdrawn', version: 2, snapshot: { code: code('SGXK'), version: 2, timeLimitWorkingDays: 4 } });
     });
   });
 

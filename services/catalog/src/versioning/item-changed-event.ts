@@ -1,4 +1,11 @@
-import { CatalogEventTypes, CatalogItemChangedV1, CatalogItemKind, NewIntegrationEvent } from '@cityworks/contracts';
+import {
+  ApprovalItemSnapshot,
+  CatalogEventTypes,
+  CatalogItemChangedV1,
+  CatalogItemKind,
+  NewIntegrationEvent,
+  SupervisionItemSnapshot,
+} from '@cityworks/contracts';
 import type { ListedVersion } from './listed-version.entity';
 import type { ChangeFacts } from './versioned-list';
 
@@ -7,9 +14,15 @@ export type ItemVersion = ListedVersion & { name: string };
 
 /**
  * catalog.item-changed.v1, alike for every item list. The subject `<kind>:<code>` keeps one
- * item's events in order on the topic.
+ * item's events in order on the topic. `snapshot` is the version the event is about as the
+ * catalog's activities answer it (`getApprovalItem`, `getSupervisionItem`), so consumers keep
+ * their own copy of the list without calling the catalog.
  */
-export function itemChangedEvent(kind: CatalogItemKind, { version, change, changedFields, flaggedRegionCodes }: ChangeFacts<ItemVersion>): NewIntegrationEvent {
+export function itemChangedEvent(
+  kind: CatalogItemKind,
+  { version, change, changedFields, flaggedRegionCodes }: ChangeFacts<ItemVersion>,
+  snapshot: ApprovalItemSnapshot | SupervisionItemSnapshot,
+): NewIntegrationEvent {
   return {
     type: CatalogEventTypes.itemChanged,
     subject: `${kind}:${version.code}`,
@@ -24,6 +37,7 @@ export function itemChangedEvent(kind: CatalogItemKind, { version, change, chang
       changedFields,
       flaggedRegionCodes,
       occurredAt: new Date().toISOString(),
+      snapshot,
     } satisfies CatalogItemChangedV1,
   };
 }

@@ -1,6 +1,6 @@
 import { NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { CatalogItemKind, VersionMeta } from '@cityworks/contracts';
+import type { ApprovalItemSnapshot, CatalogItemKind, SupervisionItemSnapshot, VersionMeta } from '@cityworks/contracts';
 import type { StateChange, UnitOfWork } from '@cityworks/messaging';
 import type { FieldError, Page } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
@@ -65,7 +65,7 @@ export abstract class ItemListService<
   C extends object,
   F extends object,
   R extends F & ItemRowMetaDto,
-  V,
+  V extends ApprovalItemSnapshot | SupervisionItemSnapshot,
   Q extends CurrentListQuery,
 > {
   readonly versions: VersionedList<E, C>;
@@ -81,7 +81,8 @@ export abstract class ItemListService<
     this.uow = deps.uow;
     this.regions = deps.regions;
     this.departments = deps.departments;
-    this.versions = new VersionedList({ ...spec, flagsLowerLists: true, event: (facts) => itemChangedEvent(spec.kind, facts) });
+    // every change carries the version it is about, as getApprovalItem / getSupervisionItem answer it
+    this.versions = new VersionedList({ ...spec, flagsLowerLists: true, event: (facts) => itemChangedEvent(spec.kind, facts, this.toView(facts.version)) });
   }
 
   abstract toView(version: E): V;

@@ -34,6 +34,11 @@ export interface VersionedListConfig<E extends ListedVersion, C extends object> 
   flagsLowerLists: boolean;
   /** fields a lower list keeps when it adopts the upper version (its own departments) */
   localFields?: readonly (keyof C & keyof E & string)[];
+  /**
+   * the event announcing a change, built from the version it is about (after the change; the
+   * withdrawn version for a withdrawal): item lists send catalog.item-changed.v1 with that
+   * version's snapshot, so other services keep their own copy (item-list.service.ts)
+   */
   event(facts: ChangeFacts<E>): NewIntegrationEvent;
 }
 
