@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { Roles } from '@cityworks/contracts';
 import { isolateKafkaConsumers, startServiceApp, tokenFor } from '@cityworks/testing';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
+import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 import { AppModule as CreditApp } from '../../services/credit/src/app.module';
 import { AppModule as ComplaintsApp } from '../../services/complaints/src/app.module';
@@ -108,6 +109,8 @@ describe('every service keeps the promises of its OpenAPI (schemathesis)', () =>
       const app: INestApplication = await startServiceApp(module, name);
       try {
         await app.listen(0, '127.0.0.1');
+        // approval accepts only items of its catalog copy: give it the one the examples name
+        if (name === 'approval') await seedApprovalItem(app, { code: 'JS-SGXK-001' });
         const port = (app.getHttpServer().address() as AddressInfo).port;
         const dir = path.join(REPORTS, name);
         fs.rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, startServ
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
+import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 
 /**
@@ -35,6 +36,8 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     process.env.TEMPORAL_ADDRESS = env.address;
     process.env.TEMPORAL_NAMESPACE = 'default'; // the test server is private to this test
     approval = await startServiceApp(ApprovalApp);
+    // approval's copy of the catalog: 施工许可, supervised by 住建局 within 5 working days
+    await seedApprovalItem(approval, { code: 'JS-SGXK-001' });
     supervision = await startServiceApp(SupervisionApp);
     workflowWorker = await createWorkflowWorker(env.nativeConnection);
     workflowWorkerRun = workflowWorker.run();

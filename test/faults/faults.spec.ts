@@ -25,6 +25,7 @@ import { correlationClientInterceptor } from '@cityworks/temporal';
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
+import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 import { infra, killHard, root, startFreshStack, startProcess, useStackInThisProcess } from './fault-stack';
 
@@ -54,6 +55,8 @@ describe('faults on real servers', () => {
     startFreshStack();
     useStackInThisProcess();
     approval = await startServiceApp(ApprovalApp);
+    // approval's copy of the catalog: 施工许可, supervised by 住建局 within 5 working days
+    await seedApprovalItem(approval, { code: 'JS-SGXK-001' });
     supervision = await startServiceApp(SupervisionApp);
     approvalDb = approval.get(DataSource);
     supervisionDb = supervision.get(DataSource);

@@ -3,6 +3,7 @@ import { TaskQueues, Topics } from '@cityworks/contracts';
 import { PlatformModule } from '@cityworks/platform';
 import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
 import { TemporalModule } from '@cityworks/temporal';
+import { CalendarArrangementCopy } from '@cityworks/calendar-sync';
 import { ApplicationRecord } from './applications/persistence/application.record';
 import { ApplicationsModule } from './applications/applications.module';
 import { CatalogItemsModule } from './catalog-items/catalog-items.module';
@@ -14,7 +15,7 @@ import { approvalMigrations } from './migrations';
     PlatformModule.forService({
       service: 'approval',
       schema: 'approval',
-      entities: [ApplicationRecord, OutboxEvent, InboxEvent],
+      entities: [ApplicationRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
       migrations: approvalMigrations,
     }),
     MessagingModule.forService({ service: 'approval', subscribeTo: [Topics.catalog] }),

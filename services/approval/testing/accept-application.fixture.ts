@@ -1,18 +1,17 @@
 import type { AcceptApplicationDto } from '../src/applications/dto/accept-application.dto';
 
 /**
- * A valid 受理 request for tests: 施工许可 by the 行政审批局, supervised by 住建局 in 铁东区.
- * The approval, end-to-end and fault tests all accept applications this way.
+ * A valid 受理 request for tests: 施工许可 by the 行政审批局 in 铁东区; the catalog copy says 住建局
+ * supervises it (seed it first with seedApprovalItem from ./catalog-items.fixture). The approval,
+ * end-to-end and fault tests all accept applications this way.
  */
 export function acceptApplicationRequest(projectCode: string, overrides: Partial<AcceptApplicationDto> = {}): AcceptApplicationDto {
   return {
     projectCode,
     itemCode: 'JS-SGXK-001',
     departmentCode: 'AS-XZSPJ',
-    supervisingDepartmentCode: 'AS-ZJJ',
     regionCode: '210302',
     ownerUscc: '91350100M000100Y43',
-    supervisionFeedbackWorkingDays: 5,
     ...overrides,
   };
 }

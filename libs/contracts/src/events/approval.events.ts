@@ -1,7 +1,15 @@
+import type { ProjectType } from '../catalog/catalog-vocabulary';
+import type { ProjectFactName, ProjectFacts } from '../catalog/project-facts';
+
 /** Event types published by the approval service on `approval.events`. */
 export const ApprovalEventTypes = {
   applicationAccepted: 'approval.application-accepted.v1',
   decided: 'approval.decided.v1',
+  projectRegistered: 'approval.project-registered.v1',
+  projectFactsChanged: 'approval.project-facts-changed.v1',
+  clockStopped: 'approval.clock-stopped.v1',
+  clockResumed: 'approval.clock-resumed.v1',
+  illegalClockStopAttempted: 'approval.illegal-clock-stop-attempted.v1',
 } as const;
 
 export type ApprovalDecision = 'approved' | 'rejected';
@@ -37,4 +45,64 @@ export interface ApprovalDecidedV1 {
   decidedAt: string;
   /** working days the supervising department has to act on the pushed result */
   supervisionFeedbackWorkingDays: number;
+}
+
+/** 暂停计时: an application's statutory clock stopped for a reason its catalog item allows. */
+export interface ClockStoppedV1 {
+  applicationId: string;
+  itemCode: string;
+  departmentCode: string;
+  reason: string;
+  stoppedAt: string;
+}
+
+/** The clock runs again; the deadline moves by the working days it was stopped. */
+export interface ClockResumedV1 {
+  applicationId: string;
+  departmentCode: string;
+  reason: string;
+  stoppedAt: string;
+  resumedAt: string;
+}
+
+/**
+ * 不得违规暂停计时: a department tried to stop the clock for a reason the item does not allow.
+ * Refused, and counted against the department (the 工改办's report, the monthly 通报).
+ */
+export interface IllegalClockStopAttemptedV1 {
+  applicationId: string;
+  itemCode: string;
+  departmentCode: string;
+  reason: string;
+  allowedReasons: string[];
+  attemptedAt: string;
+}
+
+/**
+ * A project (工程建设项目) was registered in approval. Ids, codes and the facts its stage
+ * templates' conditions test (what `requiredItemsForStage` takes); the owner (建设单位) is named by
+ * 统一社会信用代码 only, and the project's name is not carried.
+ */
+export interface ProjectRegisteredV1 {
+  projectId: string;
+  /** 项目代码 */
+  projectCode: string;
+  /** one of the catalog's stage-template project types */
+  projectType: ProjectType;
+  /** 行政区划代码 (6 digits) */
+  regionCode: string;
+  /** 建设单位 统一社会信用代码 */
+  ownerUscc: string;
+  /** the facts known at registration; a fact left out is not known yet */
+  facts: ProjectFacts;
+  registeredAt: string;
+}
+
+/** A project's facts were replaced: the whole set now known, and which facts were added, changed or removed. */
+export interface ProjectFactsChangedV1 {
+  projectId: string;
+  projectCode: string;
+  facts: ProjectFacts;
+  changedFacts: ProjectFactName[];
+  changedAt: string;
 }

@@ -6,6 +6,7 @@ import { AuditTrail } from '@cityworks/platform';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { acceptApplicationRequest } from '../../testing/accept-application.fixture';
+import { seedApprovalItem } from '../../testing/catalog-items.fixture';
 
 /** The approval API against the real Postgres and Kafka. */
 describe('applications API', () => {
@@ -25,6 +26,10 @@ describe('applications API', () => {
     isolateKafkaConsumers();
     app = await startServiceApp(AppModule);
     db = app.get(DataSource);
+    // 施工许可 in the city list (the fixture's demo values): 7 working days, only 补正材料 stops the clock, 住建局 supervises
+    await seedApprovalItem(app, { code: 'JS-SGXK-001' });
+    // an item of the city list that does not allow 告知承诺
+    await seedApprovalItem(app, { code: 'T-NO-COMMITMENT', commitmentAllowed: false });
   });
 
   afterAll(async () => {
@@ -51,12 +56,72 @@ describe('applications API', () => {
   });
 
   it('refuses bad input with 400 naming each field and rule, and writes nothing', async () => {
-    const body = { ...valid(), ownerUscc: '91350100M000100Y44', regionCode: '21', supervisionFeedbackWorkingDays: 'five', extra: 1 };
+    // the supervising department and the feedback period come from the catalog: a caller may not send them
+    const body = { ...valid(), ownerUscc: '91350100M000100Y44', regionCode: '21', supervisionFeedbackWorkingDays: 5, extra: 1 };
     const res = await post('/applications').send(body).expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['extra', 'ownerUscc', 'regionCode', 'supervisionFeedbackWorkingDays']);
     const [{ n }] = await db.query('SELECT count(*)::int AS n FROM applications WHERE project_code = $1', [body.projectCode]);
     expect(n).toBe(0);
+  });
+
+  it('takes the statutory terms from the catalog item version in force, and refuses what the catalog does not allow', async () => {
+    const res = await post('/applications').send(valid()).expect(201);
+    expect(res.body).toMatchObject({
+      supervisingDepartmentCode: 'AS-ZJJ',
+      supervisionFeedbackWorkingDays: 5,
+      terms: { itemRegionCode: '210300', timeLimitWorkingDays: 7, allowedClockStops: ['补正材料'], commitmentAllowed: true },
+      clockStops: [],
+      illegalClockStopAttempts: 0,
+      timing: { timeLimitWorkingDays: 7, usedWorkingDays: 0, clockStopped: false, overdue: false, decidedWithinLimit: null },
+    });
+    const unknown = await post('/applications')
+      .send({ ...valid(), itemCode: 'NO-SUCH-ITEM' })
+      .expect(422);
+    expect(unknown.body.message).toBe('item NO-SUCH-ITEM is not in the approval-item list in force for region 210302 (审批事项清单)');
+    const commitment = await post('/applications')
+      .send({ ...valid(), itemCode: 'T-NO-COMMITMENT', onCommitment: true })
+      .expect(422);
+    expect(commitment.body.message).toContain('does not allow approval on commitment (告知承诺制)');
+    const zjj = bearer({ userId: 'zjj-desk', departmentCode: 'AS-ZJJ', roles: [Roles.approvalOfficer] });
+    const notImplementing = await post('/applications', zjj)
+      .send({ ...valid(), departmentCode: 'AS-ZJJ' })
+      .expect(422);
+    expect(notImplementing.body.message).toContain('department AS-ZJJ does not implement item JS-SGXK-001: its 实施部门 is AS-XZSPJ');
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM applications WHERE item_code = 'NO-SUCH-ITEM'`);
+    expect(n).toBe(0);
+  });
+
+  it('stops the clock for an allowed reason, refuses and records any other (不得违规暂停计时), and resumes it', async () => {
+    const { body: a } = await post('/applications').send(valid()).expect(201);
+    const illegal = await post(`/applications/${a.id}/clock-stops`).send({ reason: '专家评审' }).expect(422);
+    expect(illegal.body.message).toContain('reason 专家评审 is not a clock-stop item JS-SGXK-001 allows (allowed: 补正材料)');
+    const afterIllegal = (await get(`/applications/${a.id}`).expect(200)).body;
+    expect(afterIllegal).toMatchObject({ illegalClockStopAttempts: 1, clockStops: [] });
+    const [attempt] = await db.query(`SELECT type FROM outbox_events WHERE subject = $1 AND type = $2`, [a.id, ApprovalEventTypes.illegalClockStopAttempted]);
+    expect(attempt).toBeTruthy();
+    const report = await get('/applications/illegal-clock-stop-attempts', auditor).query({ pageSize: 200 }).expect(200);
+    expect(report.body.items.map((i: { id: string }) => i.id)).toContain(a.id);
+
+    const stopped = await post(`/applications/${a.id}/clock-stops`).send({ reason: '补正材料', note: '缺少施工图审查合格书' }).expect(200);
+    expect(stopped.body.clockStops).toEqual([expect.objectContaining({ reason: '补正材料', note: '缺少施工图审查合格书', to: null })]);
+    expect(stopped.body.timing.clockStopped).toBe(true);
+    await post(`/applications/${a.id}/clock-stops`).send({ reason: '补正材料' }).expect(409);
+    await post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(409);
+    await post(`/applications/${a.id}/clock-stops`).send({ reason: 'coffee' }).expect(400);
+    await post(`/applications/${a.id}/clock-stops`, outsider).send({ reason: '补正材料' }).expect(404);
+    const resumed = await post(`/applications/${a.id}/clock-stops/current/end`).expect(200);
+    expect(resumed.body.clockStops[0].to).toEqual(expect.any(String));
+    await post(`/applications/${a.id}/clock-stops/current/end`).expect(409);
+    await post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(200);
+    const log = await get('/audit-log', auditor).query({ resourceType: 'application', resourceId: a.id }).expect(200);
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'application.accepted',
+      'application.illegal-clock-stop-attempted',
+      'application.clock-stopped',
+      'application.clock-resumed',
+      'application.decided',
+    ]);
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {

@@ -2,25 +2,32 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { randomUUID } from 'node:crypto';
 import { AuthUser, Topics } from '@cityworks/contracts';
 import { UnitOfWork } from '@cityworks/messaging';
-import { departmentFilter, mayAct, mayRead } from '@cityworks/platform';
+import { ServiceCalendar } from '@cityworks/calendar-sync';
+import { departmentFilter, mayAct, mayRead, PageQuery, RuleViolation } from '@cityworks/platform';
 import { Application } from './domain/application';
+import { applicationTiming } from './domain/application-timing';
 import { ApplicationsRepository } from './persistence/applications.repository';
 import { ApplicationPageView, ApplicationView } from './views/application.view';
 import { AcceptApplicationDto } from './dto/accept-application.dto';
 import { DecideApplicationDto } from './dto/decide-application.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
+import { StopClockDto } from './dto/clock-stop.dto';
+import { ApprovalItemCatalog } from '../catalog-items/approval-item-catalog';
 
 const RESOURCE = 'application';
 
 /**
  * Use cases of the application: who may do what (谁审批谁负责) is checked here; what may happen
- * is the model's (domain/application.ts); every change goes through the unit of work.
+ * is the model's (domain/application.ts); the statutory terms come from this service's copy of
+ * the catalog; every change goes through the unit of work.
  */
 @Injectable()
 export class ApplicationsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly applications: ApplicationsRepository,
+    private readonly catalog: ApprovalItemCatalog,
+    private readonly calendar: ServiceCalendar,
   ) {}
 
   /** The implementing department owns an application; the supervising one may read it. */
@@ -30,36 +37,74 @@ export class ApplicationsService {
     if (!mayRead(user, s.departmentCode, s.supervisingDepartmentCode)) throw new NotFoundException(`application ${s.id} not found`);
   }
 
+  private assertImplementing(user: AuthUser, application: Application, what: string): void {
+    const department = application.snapshot.departmentCode;
+    if (!mayAct(user, department)) throw new ForbiddenException(`only the implementing department ${department} ${what} application ${application.id}`);
+  }
+
+  private view(application: Application): ApplicationView {
+    return ApplicationView.of(application, applicationTiming(application.snapshot, this.calendar.current, new Date()));
+  }
+
+  /** 受理, with the terms of the catalog item version in force today for the application's region. */
   async accept(user: AuthUser, dto: AcceptApplicationDto): Promise<ApplicationView> {
     if (!mayAct(user, dto.departmentCode)) throw new ForbiddenException(`departmentCode ${dto.departmentCode} is not your department`);
-    const { application, transition } = Application.accept({ ...dto, onCommitment: dto.onCommitment ?? false }, randomUUID(), new Date());
-    await this.uow.run(async (change) => {
+    const now = new Date();
+    const application = await this.uow.run(async (change) => {
+      const item = await this.catalog.inForce(dto.itemCode, dto.regionCode, now, change.manager);
+      if (!item) throw new RuleViolation(`item ${dto.itemCode} is not in the approval-item list in force for region ${dto.regionCode} (审批事项清单)`, 'rule');
+      const { application, transition } = Application.accept({ ...dto, onCommitment: dto.onCommitment ?? false }, item, randomUUID(), now);
       await this.applications.insert(change.manager, application);
       change.record({ type: RESOURCE, id: application.id }, transition, Topics.approval);
+      return application;
     });
-    return ApplicationView.of(application);
+    return this.view(application);
   }
 
   /** Records the decision and pushes it to the supervising department (审批结果推送). */
   async decide(user: AuthUser, id: string, dto: DecideApplicationDto): Promise<ApplicationView> {
-    const application = await this.uow.run(async (change) => {
+    const application = await this.change(user, id, 'decides', (current) => current.decide(dto, new Date()));
+    return this.view(application);
+  }
+
+  /**
+   * 暂停计时. A reason the item does not allow is recorded as an attempted illegal pause — the
+   * record commits — and then refused with 422.
+   */
+  async stopClock(user: AuthUser, id: string, dto: StopClockDto): Promise<ApplicationView> {
+    let refusal: RuleViolation | undefined;
+    const application = await this.change(user, id, 'stops the clock of', (current) => {
+      const outcome = current.stopClock(dto.reason, dto.note ?? null, new Date());
+      if (!outcome.taken) refusal = outcome.refusal;
+      return outcome.transition;
+    });
+    if (refusal) throw refusal;
+    return this.view(application);
+  }
+
+  async resumeClock(user: AuthUser, id: string): Promise<ApplicationView> {
+    const application = await this.change(user, id, 'resumes the clock of', (current) => current.resumeClock(new Date()));
+    return this.view(application);
+  }
+
+  /** Loads and locks, checks the caller, runs one transition, saves and records it. */
+  private change(user: AuthUser, id: string, what: string, transition: (current: Application) => ReturnType<Application['resumeClock']>): Promise<Application> {
+    return this.uow.run(async (change) => {
       const current = await this.applications.lockForChange(change.manager, id);
       if (!current) throw new NotFoundException(`application ${id} not found`);
       this.assertReadable(user, current);
-      if (!mayAct(user, current.snapshot.departmentCode))
-        throw new ForbiddenException(`only the implementing department ${current.snapshot.departmentCode} decides application ${id}`);
-      const transition = current.decide(dto, new Date());
+      this.assertImplementing(user, current, what);
+      const result = transition(current);
       await this.applications.save(change.manager, current);
-      change.record({ type: RESOURCE, id }, transition, Topics.approval);
+      change.record({ type: RESOURCE, id }, result, Topics.approval);
       return current;
     });
-    return ApplicationView.of(application);
   }
 
   async get(user: AuthUser, id: string): Promise<ApplicationView> {
     const application = await this.find(id);
     this.assertReadable(user, application);
-    return ApplicationView.of(application);
+    return this.view(application);
   }
 
   /** Unscoped read, for this service's own activities. */
@@ -75,6 +120,12 @@ export class ApplicationsService {
       query.page,
       query.pageSize,
     );
-    return { items: items.map(ApplicationView.of), total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map((a) => this.view(a)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** 不得违规暂停计时: applications with refused clock-stops, for the 工改办 (a department sees its own). */
+  async withIllegalClockStopAttempts(user: AuthUser, query: PageQuery): Promise<ApplicationPageView> {
+    const { items, total } = await this.applications.withIllegalClockStopAttempts(departmentFilter(user), query.page, query.pageSize);
+    return { items: items.map((a) => this.view(a)), total, page: query.page, pageSize: query.pageSize };
   }
 }

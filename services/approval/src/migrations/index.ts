@@ -1,5 +1,13 @@
 import { messagingMigrations } from '@cityworks/messaging';
+import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync';
+import { ApplicationTermsAndClockStops1764000000230 } from './1764000000230-application-terms-and-clock-stops';
 import { Applications1764000000200 } from './1764000000200-applications';
 import { ApprovalItemVersions1764000000240 } from './1764000000240-approval-item-versions';
 
-export const approvalMigrations = [...messagingMigrations, Applications1764000000200, ApprovalItemVersions1764000000240];
+export const approvalMigrations = [
+  ...messagingMigrations,
+  CalendarArrangementCopies1764000000060,
+  Applications1764000000200,
+  ApplicationTermsAndClockStops1764000000230,
+  ApprovalItemVersions1764000000240,
+];

@@ -1,4 +1,4 @@
-import { ApprovalEventTypes } from '@cityworks/contracts';
+import { ApprovalEventTypes, ApprovalItemSnapshot } from '@cityworks/contracts';
 import { RuleViolation } from '@cityworks/platform';
 import { AcceptApplication, Application } from './application';
 
@@ -6,24 +6,73 @@ const input: AcceptApplication = {
   projectCode: '2026-210302-47-01-000123',
   itemCode: 'JS-SGXK-001',
   departmentCode: 'AS-XZSPJ',
-  supervisingDepartmentCode: 'AS-ZJJ',
   regionCode: '210302',
   ownerUscc: '91350100M000100Y43',
   onCommitment: false,
+};
+
+/** 施工许可 as the 鞍山 city list has it (version 3) */
+const item: ApprovalItemSnapshot = {
+  code: 'JS-SGXK-001',
+  regionCode: '210300',
+  version: 3,
+  effectiveFrom: '2026-01-01',
+  followsVersion: null,
+  retired: false,
+  changeNote: null,
+  publishedAt: '2025-12-20T02:00:00.000Z',
+  name: '建筑工程施工许可证核发',
+  category: '行政许可',
+  stage: '施工许可',
+  departmentCode: 'AS-XZSPJ',
+  supervisingDepartmentCode: 'AS-ZJJ',
+  supervisionMode: '审管分离',
+  legalBasis: '《建筑法》第七条',
+  materials: [],
+  intermediaryServiceRequired: false,
+  technicalReviewRequired: false,
+  expertReviewRequired: false,
+  siteSurveyRequired: true,
+  timeLimitWorkingDays: 5,
+  allowedClockStops: ['补正材料', '现场勘验'],
+  commitmentAllowed: true,
+  commitmentVerificationWorkingDays: 20,
   supervisionFeedbackWorkingDays: 5,
+  warningLeadWorkingDays: 1,
+  reminderGraceWorkingDays: 3,
+  escalationGraceWorkingDays: 3,
 };
 const acceptedAt = new Date('2026-03-02T02:00:00Z');
 const decidedAt = new Date('2026-03-05T06:30:00Z');
 
 function accepted(overrides: Partial<AcceptApplication> = {}): Application {
-  return Application.accept({ ...input, ...overrides }, 'a-1', acceptedAt).application;
+  return Application.accept({ ...input, ...overrides }, item, 'a-1', acceptedAt).application;
 }
 
 describe('Application (办件)', () => {
   describe('accept (受理)', () => {
-    it('starts accepted, undecided, and announces the acceptance', () => {
-      const { application, transition } = Application.accept(input, 'a-1', acceptedAt);
-      expect(application.snapshot).toMatchObject({ id: 'a-1', status: 'accepted', acceptedAt, decidedAt: null, decisionReason: null });
+    it('starts accepted, undecided, with the terms of the catalog version in force, and announces the acceptance', () => {
+      const { application, transition } = Application.accept(input, item, 'a-1', acceptedAt);
+      expect(application.snapshot).toMatchObject({
+        id: 'a-1',
+        status: 'accepted',
+        acceptedAt,
+        decidedAt: null,
+        decisionReason: null,
+        supervisingDepartmentCode: 'AS-ZJJ',
+        supervisionFeedbackWorkingDays: 5,
+        terms: {
+          itemVersion: 3,
+          itemRegionCode: '210300',
+          timeLimitWorkingDays: 5,
+          allowedClockStops: ['补正材料', '现场勘验'],
+          commitmentAllowed: true,
+          commitmentVerificationWorkingDays: 20,
+          supervisionMode: '审管分离',
+        },
+        clockStops: [],
+        illegalClockStopAttempts: 0,
+      });
       expect(transition.action).toBe('application.accepted');
       expect(transition.events).toEqual([
         {
@@ -41,10 +90,30 @@ describe('Application (办件)', () => {
       ]);
     });
 
-    it.each([0, 366, 2.5])('refuses a supervision feedback period of %p working days', (days) => {
-      expect(() => Application.accept({ ...input, supervisionFeedbackWorkingDays: days }, 'a-1', acceptedAt)).toThrow(
+    it.each([0, 366, 2.5])('refuses an item whose supervision feedback period is %p working days', (days) => {
+      expect(() => Application.accept(input, { ...item, supervisionFeedbackWorkingDays: days }, 'a-1', acceptedAt)).toThrow(
         expect.objectContaining({ name: 'RuleViolation', kind: 'rule', message: expect.stringContaining('supervisionFeedbackWorkingDays') }),
       );
+    });
+
+    it('refuses a department that does not implement the item, naming its 实施部门', () => {
+      expect(() => Application.accept({ ...input, departmentCode: 'AS-ZJJ' }, item, 'a-1', acceptedAt)).toThrow(
+        new RuleViolation('department AS-ZJJ does not implement item JS-SGXK-001: its 实施部门 is AS-XZSPJ (catalog version 3)', 'rule'),
+      );
+    });
+
+    it('refuses 告知承诺 on an item that does not allow it, and accepts it where allowed', () => {
+      expect(() => Application.accept({ ...input, onCommitment: true }, { ...item, commitmentAllowed: false }, 'a-1', acceptedAt)).toThrow(
+        new RuleViolation('item JS-SGXK-001 does not allow approval on commitment (告知承诺制) in catalog version 3', 'rule'),
+      );
+      expect(accepted({ onCommitment: true }).snapshot.onCommitment).toBe(true);
+    });
+
+    it('refuses a retired item and a snapshot of another item', () => {
+      expect(() => Application.accept(input, { ...item, retired: true }, 'a-1', acceptedAt)).toThrow(
+        expect.objectContaining({ kind: 'rule', message: expect.stringContaining('retired') }),
+      );
+      expect(() => Application.accept(input, { ...item, code: 'JS-GHXK-001' }, 'a-1', acceptedAt)).toThrow(expect.objectContaining({ kind: 'rule' }));
     });
   });
 
@@ -99,6 +168,74 @@ describe('Application (办件)', () => {
       expect((error as RuleViolation).httpStatus).toBe(409);
       expect((error as RuleViolation).message).toBe('application a-1 is already approved; a decision is made once');
       expect(application.snapshot).toMatchObject({ status: 'approved', decidedAt });
+    });
+  });
+
+  describe('clock-stops (暂停计时)', () => {
+    const at = (iso: string) => new Date(iso);
+
+    it('stops the clock for an allowed reason and resumes it', () => {
+      const application = accepted();
+      const outcome = application.stopClock('补正材料', '缺少施工图审查合格书', at('2026-03-03T01:00:00Z'));
+      expect(outcome.taken).toBe(true);
+      expect(outcome.transition).toMatchObject({ action: 'application.clock-stopped', after: { clockStopped: true, reason: '补正材料' } });
+      expect(outcome.transition.events[0]).toMatchObject({
+        type: ApprovalEventTypes.clockStopped,
+        data: { reason: '补正材料', stoppedAt: '2026-03-03T01:00:00.000Z' },
+      });
+      expect(application.openClockStop).toMatchObject({ reason: '补正材料', to: null });
+      const resumed = application.resumeClock(at('2026-03-06T01:00:00Z'));
+      expect(resumed.events[0]).toMatchObject({
+        type: ApprovalEventTypes.clockResumed,
+        data: { stoppedAt: '2026-03-03T01:00:00.000Z', resumedAt: '2026-03-06T01:00:00.000Z' },
+      });
+      expect(application.openClockStop).toBeNull();
+      expect(application.snapshot.clockStops).toEqual([
+        { reason: '补正材料', note: '缺少施工图审查合格书', from: at('2026-03-03T01:00:00Z'), to: at('2026-03-06T01:00:00Z') },
+      ]);
+    });
+
+    it('refuses a reason the item does not allow, and records the attempt (不得违规暂停计时)', () => {
+      const application = accepted();
+      const outcome = application.stopClock('专家评审', null, at('2026-03-03T01:00:00Z'));
+      expect(outcome.taken).toBe(false);
+      if (outcome.taken) return;
+      expect(outcome.refusal).toEqual(
+        new RuleViolation(
+          'reason 专家评审 is not a clock-stop item JS-SGXK-001 allows (allowed: 补正材料、现场勘验); the attempt is recorded (不得违规暂停计时)',
+          'rule',
+        ),
+      );
+      expect(outcome.transition).toMatchObject({
+        action: 'application.illegal-clock-stop-attempted',
+        after: { illegalClockStopAttempts: 1, reason: '专家评审' },
+      });
+      expect(outcome.transition.events[0]).toMatchObject({
+        type: ApprovalEventTypes.illegalClockStopAttempted,
+        data: { applicationId: 'a-1', departmentCode: 'AS-XZSPJ', reason: '专家评审', allowedReasons: ['补正材料', '现场勘验'] },
+      });
+      expect(application.snapshot).toMatchObject({ illegalClockStopAttempts: 1, clockStops: [] });
+    });
+
+    it('takes one stop at a time, none after the decision, and refuses to resume a running clock', () => {
+      const application = accepted();
+      application.stopClock('现场勘验', null, at('2026-03-03T01:00:00Z'));
+      expect(() => application.stopClock('补正材料', null, at('2026-03-04T01:00:00Z'))).toThrow(
+        expect.objectContaining({ kind: 'state', message: expect.stringContaining('stopped already') }),
+      );
+      expect(() => application.decide({ decision: 'approved' }, decidedAt)).toThrow(
+        expect.objectContaining({ kind: 'state', message: expect.stringContaining('resume it before deciding') }),
+      );
+      application.resumeClock(at('2026-03-04T01:00:00Z'));
+      expect(() => application.resumeClock(at('2026-03-04T02:00:00Z'))).toThrow(new RuleViolation('application a-1 has no stopped clock to resume'));
+      application.decide({ decision: 'approved' }, decidedAt);
+      expect(() => application.stopClock('补正材料', null, at('2026-03-06T01:00:00Z'))).toThrow(expect.objectContaining({ kind: 'state' }));
+    });
+
+    it('refuses a resumption before the stop began', () => {
+      const application = accepted();
+      application.stopClock('现场勘验', null, at('2026-03-04T01:00:00Z'));
+      expect(() => application.resumeClock(at('2026-03-03T01:00:00Z'))).toThrow(new RuleViolation('a clock-stop cannot end before it started', 'rule'));
     });
   });
 

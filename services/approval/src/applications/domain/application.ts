@@ -1,4 +1,15 @@
-import { ApplicationAcceptedV1, ApprovalDecidedV1, ApprovalDecision, ApprovalEventTypes } from '@cityworks/contracts';
+import {
+  ApplicationAcceptedV1,
+  ApprovalDecidedV1,
+  ApprovalDecision,
+  ApprovalEventTypes,
+  ApprovalItemSnapshot,
+  ClockResumedV1,
+  ClockStoppedV1,
+  ClockStopReason,
+  IllegalClockStopAttemptedV1,
+  SupervisionMode,
+} from '@cityworks/contracts';
 import { RuleViolation, Transition } from '@cityworks/platform';
 
 export type ApplicationStatus = 'accepted' | ApprovalDecision;
@@ -24,9 +35,50 @@ export interface ApplicationState {
   acceptedAt: Date;
   decidedAt: Date | null;
   decisionReason: string | null;
+  /**
+   * What the catalog item version in force at acceptance says, recorded on the application so
+   * later catalog changes never alter a running clock; null for applications accepted before
+   * the catalog copy existed.
+   */
+  terms: StatutoryTerms | null;
+  /** 暂停计时, oldest first; at most the last one is open */
+  clockStops: ClockStopRecord[];
+  /** stops refused because the item does not allow their reason (不得违规暂停计时) */
+  illegalClockStopAttempts: number;
 }
 
-export type AcceptApplication = Omit<ApplicationState, 'id' | 'status' | 'acceptedAt' | 'decidedAt' | 'decisionReason'>;
+/** The statutory terms of an application, from its catalog item version. */
+export interface StatutoryTerms {
+  itemVersion: number;
+  /** the list the version comes from (the region's own or one above it) */
+  itemRegionCode: string;
+  timeLimitWorkingDays: number;
+  allowedClockStops: ClockStopReason[];
+  commitmentAllowed: boolean;
+  commitmentVerificationWorkingDays: number | null;
+  supervisionMode: SupervisionMode;
+}
+
+export interface ClockStopRecord {
+  reason: ClockStopReason;
+  note: string | null;
+  from: Date;
+  to: Date | null;
+}
+
+/** What the desk says when it accepts (受理); everything statutory comes from the item. */
+export interface AcceptApplication {
+  projectCode: string;
+  itemCode: string;
+  /** the accepting department: must be the item's 实施部门 */
+  departmentCode: string;
+  regionCode: string;
+  ownerUscc: string;
+  onCommitment: boolean;
+}
+
+/** A clock-stop asked for: taken when the item allows its reason, else refused and recorded. */
+export type ClockStopOutcome = { taken: true; transition: Transition } | { taken: false; transition: Transition; refusal: RuleViolation };
 
 export interface Decision {
   decision: ApprovalDecision;
@@ -42,19 +94,55 @@ const FEEDBACK_DAYS = { min: 1, max: 365 };
 export class Application {
   private constructor(private state: ApplicationState) {}
 
-  /** 受理: the desk accepts the application and its statutory clock starts. */
-  static accept(input: AcceptApplication, id: string, now: Date): { application: Application; transition: Transition } {
+  /**
+   * 受理: the desk accepts the application for one item of one project and its statutory clock
+   * starts. The item version in force decides who implements, who supervises, the time limit,
+   * the allowed clock-stops and whether 告知承诺 is possible; the caller cannot override them.
+   */
+  static accept(input: AcceptApplication, item: ApprovalItemSnapshot, id: string, now: Date): { application: Application; transition: Transition } {
+    if (item.code !== input.itemCode) throw new RuleViolation(`catalog item ${item.code} is not the item applied for (${input.itemCode})`, 'rule');
+    if (item.retired) throw new RuleViolation(`item ${item.code} is retired (事项取消) since ${item.effectiveFrom}`, 'rule');
+    if (item.departmentCode !== input.departmentCode) {
+      throw new RuleViolation(
+        `department ${input.departmentCode} does not implement item ${item.code}: its 实施部门 is ${item.departmentCode} (catalog version ${item.version})`,
+        'rule',
+      );
+    }
+    if (input.onCommitment && !item.commitmentAllowed) {
+      throw new RuleViolation(`item ${item.code} does not allow approval on commitment (告知承诺制) in catalog version ${item.version}`, 'rule');
+    }
     if (
-      !Number.isInteger(input.supervisionFeedbackWorkingDays) ||
-      input.supervisionFeedbackWorkingDays < FEEDBACK_DAYS.min ||
-      input.supervisionFeedbackWorkingDays > FEEDBACK_DAYS.max
+      !Number.isInteger(item.supervisionFeedbackWorkingDays) ||
+      item.supervisionFeedbackWorkingDays < FEEDBACK_DAYS.min ||
+      item.supervisionFeedbackWorkingDays > FEEDBACK_DAYS.max
     ) {
       throw new RuleViolation(
         `supervisionFeedbackWorkingDays must be a whole number of working days from ${FEEDBACK_DAYS.min} to ${FEEDBACK_DAYS.max}`,
         'rule',
       );
     }
-    const application = new Application({ ...input, id, status: 'accepted', acceptedAt: now, decidedAt: null, decisionReason: null });
+    const terms: StatutoryTerms = {
+      itemVersion: item.version,
+      itemRegionCode: item.regionCode,
+      timeLimitWorkingDays: item.timeLimitWorkingDays,
+      allowedClockStops: [...item.allowedClockStops],
+      commitmentAllowed: item.commitmentAllowed,
+      commitmentVerificationWorkingDays: item.commitmentVerificationWorkingDays,
+      supervisionMode: item.supervisionMode,
+    };
+    const application = new Application({
+      ...input,
+      id,
+      supervisingDepartmentCode: item.supervisingDepartmentCode,
+      supervisionFeedbackWorkingDays: item.supervisionFeedbackWorkingDays,
+      status: 'accepted',
+      acceptedAt: now,
+      decidedAt: null,
+      decisionReason: null,
+      terms,
+      clockStops: [],
+      illegalClockStopAttempts: 0,
+    });
     const accepted: ApplicationAcceptedV1 = {
       applicationId: id,
       projectCode: input.projectCode,
@@ -68,7 +156,13 @@ export class Application {
       transition: {
         action: 'application.accepted',
         before: null,
-        after: { status: 'accepted', itemCode: input.itemCode, projectCode: input.projectCode },
+        after: {
+          status: 'accepted',
+          itemCode: input.itemCode,
+          itemVersion: item.version,
+          projectCode: input.projectCode,
+          timeLimitWorkingDays: item.timeLimitWorkingDays,
+        },
         events: [{ type: ApprovalEventTypes.applicationAccepted, subject: id, data: accepted }],
       },
     };
@@ -76,7 +170,7 @@ export class Application {
 
   /** Rebuilds an application from what was stored; no rule runs. */
   static restore(state: ApplicationState): Application {
-    return new Application({ ...state });
+    return new Application({ ...state, clockStops: state.clockStops.map((stop) => ({ ...stop })) });
   }
 
   get snapshot(): Readonly<ApplicationState> {
@@ -95,6 +189,8 @@ export class Application {
     if (this.state.status !== 'accepted') throw new RuleViolation(`application ${this.state.id} is already ${this.state.status}; a decision is made once`);
     const why = reason?.trim() ? reason : null;
     if (decision === 'rejected' && !why) throw new RuleViolation('reason is required when the decision is rejected', 'rule');
+    if (this.openClockStop)
+      throw new RuleViolation(`application ${this.state.id} has its clock stopped (${this.openClockStop.reason}); resume it before deciding`);
     const before = { status: this.state.status };
     this.state = { ...this.state, status: decision, decidedAt: now, decisionReason: why };
     const s = this.state;
@@ -116,6 +212,84 @@ export class Application {
       before,
       after: { status: decision, reason: why },
       events: [{ type: ApprovalEventTypes.decided, subject: s.id, data: decided }],
+    };
+  }
+
+  get openClockStop(): ClockStopRecord | null {
+    const last = this.state.clockStops[this.state.clockStops.length - 1];
+    return last && last.to === null ? last : null;
+  }
+
+  /**
+   * 暂停计时: only while the application waits for a decision, one stop at a time, and only
+   * for a reason its item allows. A reason the item does not allow is refused and recorded as
+   * an attempted illegal pause (不得违规暂停计时), visible to the 工改办.
+   */
+  stopClock(reason: ClockStopReason, note: string | null, now: Date): ClockStopOutcome {
+    if (this.state.status !== 'accepted') throw new RuleViolation(`application ${this.state.id} is already ${this.state.status}; its clock no longer runs`);
+    if (!this.state.terms) throw new RuleViolation(`application ${this.state.id} was accepted without catalog terms; its clock cannot be stopped here`);
+    if (this.openClockStop)
+      throw new RuleViolation(
+        `application ${this.state.id} has its clock stopped already (${this.openClockStop.reason} since ${this.openClockStop.from.toISOString()})`,
+      );
+    const s = this.state;
+    const allowed = s.terms!.allowedClockStops;
+    if (!allowed.includes(reason)) {
+      this.state = { ...s, illegalClockStopAttempts: s.illegalClockStopAttempts + 1 };
+      const attempted: IllegalClockStopAttemptedV1 = {
+        applicationId: s.id,
+        itemCode: s.itemCode,
+        departmentCode: s.departmentCode,
+        reason,
+        allowedReasons: [...allowed],
+        attemptedAt: now.toISOString(),
+      };
+      return {
+        taken: false,
+        refusal: new RuleViolation(
+          `reason ${reason} is not a clock-stop item ${s.itemCode} allows (allowed: ${allowed.join('、') || 'none'}); the attempt is recorded (不得违规暂停计时)`,
+          'rule',
+        ),
+        transition: {
+          action: 'application.illegal-clock-stop-attempted',
+          before: { illegalClockStopAttempts: s.illegalClockStopAttempts },
+          after: { illegalClockStopAttempts: s.illegalClockStopAttempts + 1, reason, allowedReasons: [...allowed] },
+          events: [{ type: ApprovalEventTypes.illegalClockStopAttempted, subject: s.id, data: attempted }],
+        },
+      };
+    }
+    this.state = { ...s, clockStops: [...s.clockStops, { reason, note, from: now, to: null }] };
+    const stopped: ClockStoppedV1 = { applicationId: s.id, itemCode: s.itemCode, departmentCode: s.departmentCode, reason, stoppedAt: now.toISOString() };
+    return {
+      taken: true,
+      transition: {
+        action: 'application.clock-stopped',
+        before: { clockStopped: false },
+        after: { clockStopped: true, reason, note },
+        events: [{ type: ApprovalEventTypes.clockStopped, subject: s.id, data: stopped }],
+      },
+    };
+  }
+
+  /** The clock runs again; the deadline moves by the working days it was stopped. */
+  resumeClock(now: Date): Transition {
+    const open = this.openClockStop;
+    if (!open) throw new RuleViolation(`application ${this.state.id} has no stopped clock to resume`);
+    if (now < open.from) throw new RuleViolation('a clock-stop cannot end before it started', 'rule');
+    const stops = this.state.clockStops.map((stop) => (stop === open ? { ...stop, to: now } : stop));
+    this.state = { ...this.state, clockStops: stops };
+    const resumed: ClockResumedV1 = {
+      applicationId: this.state.id,
+      departmentCode: this.state.departmentCode,
+      reason: open.reason,
+      stoppedAt: open.from.toISOString(),
+      resumedAt: now.toISOString(),
+    };
+    return {
+      action: 'application.clock-resumed',
+      before: { clockStopped: true, reason: open.reason },
+      after: { clockStopped: false, stoppedAt: open.from.toISOString(), resumedAt: now.toISOString() },
+      events: [{ type: ApprovalEventTypes.clockResumed, subject: this.state.id, data: resumed }],
     };
   }
 }

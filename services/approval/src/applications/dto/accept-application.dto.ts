@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { IsUscc } from '@cityworks/platform';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const CODE_RULE = 'must be 1–64 letters, digits, dots, underscores or hyphens';
 
-/** 受理: the desk accepts an application for one item of one project. */
+/**
+ * 受理: the desk accepts an application for one item of one project. The supervising department,
+ * the time limit, the allowed clock-stops and the supervision feedback period come from the
+ * catalog item version in force; the caller cannot set them.
+ */
 export class AcceptApplicationDto {
   @ApiProperty({ description: '项目代码', example: '2026-210302-47-01-000123' })
   @Matches(CODE, { message: `projectCode ${CODE_RULE}` })
@@ -15,13 +19,9 @@ export class AcceptApplicationDto {
   @Matches(CODE, { message: `itemCode ${CODE_RULE}` })
   itemCode: string;
 
-  @ApiProperty({ description: '实施部门代码', example: 'AS-XZSPJ' })
+  @ApiProperty({ description: '实施部门代码: your department, which must implement the item', example: 'AS-XZSPJ' })
   @Matches(CODE, { message: `departmentCode ${CODE_RULE}` })
   departmentCode: string;
-
-  @ApiProperty({ description: '监管部门代码 (审管一体: same as departmentCode)', example: 'AS-ZJJ' })
-  @Matches(CODE, { message: `supervisingDepartmentCode ${CODE_RULE}` })
-  supervisingDepartmentCode: string;
 
   @ApiProperty({ description: '行政区划代码', example: '210302' })
   @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit administrative division code' })
@@ -35,10 +35,4 @@ export class AcceptApplicationDto {
   @IsOptional()
   @IsBoolean()
   onCommitment?: boolean;
-
-  @ApiProperty({ description: 'working days the supervising department has to act on the result', example: 5, minimum: 1, maximum: 365 })
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  supervisionFeedbackWorkingDays: number;
 }

@@ -1,6 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-import type { ApplicationStatus } from '../domain/application';
+import type { ApplicationStatus, StatutoryTerms } from '../domain/application';
+
+/** a clock-stop as stored: instants as ISO strings */
+export interface StoredClockStop {
+  reason: string;
+  note: string | null;
+  from: string;
+  to: string | null;
+}
 
 /** How an application (办件) is stored; the model itself is in ../domain/application.ts. */
 @Entity({ name: 'applications' })
@@ -46,6 +54,15 @@ export class ApplicationRecord {
 
   @Column({ name: 'decision_reason', type: 'text', nullable: true })
   decisionReason: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  terms: StatutoryTerms | null;
+
+  @Column({ name: 'clock_stops', type: 'jsonb', default: () => "'[]'" })
+  clockStops: StoredClockStop[];
+
+  @Column({ name: 'illegal_clock_stop_attempts', type: 'int', default: 0 })
+  illegalClockStopAttempts: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { Application, ApplicationState } from '../domain/application';
-import { ApplicationRecord } from './application.record';
+import { Application, ApplicationState, ClockStopRecord } from '../domain/application';
+import { ApplicationRecord, StoredClockStop } from './application.record';
 
 /** Maps the model to its row and back; the model never sees TypeORM. */
 function toState(record: ApplicationRecord): ApplicationState {
@@ -20,7 +20,26 @@ function toState(record: ApplicationRecord): ApplicationState {
     acceptedAt: record.acceptedAt,
     decidedAt: record.decidedAt,
     decisionReason: record.decisionReason,
+    terms: record.terms,
+    clockStops: record.clockStops.map((stop): ClockStopRecord => ({
+      reason: stop.reason as ClockStopRecord['reason'],
+      note: stop.note,
+      from: new Date(stop.from),
+      to: stop.to ? new Date(stop.to) : null,
+    })),
+    illegalClockStopAttempts: record.illegalClockStopAttempts,
   };
+}
+
+function toRecord(manager: EntityManager, application: Application): ApplicationRecord {
+  const { clockStops, ...rest } = application.snapshot;
+  const stored: StoredClockStop[] = clockStops.map((stop) => ({
+    reason: stop.reason,
+    note: stop.note,
+    from: stop.from.toISOString(),
+    to: stop.to?.toISOString() ?? null,
+  }));
+  return manager.create(ApplicationRecord, { ...rest, clockStops: stored });
 }
 
 export interface ApplicationFilter {
@@ -41,16 +60,29 @@ export class ApplicationsRepository {
   }
 
   async save(manager: EntityManager, application: Application): Promise<void> {
-    await manager.save(ApplicationRecord, manager.create(ApplicationRecord, { ...application.snapshot }));
+    await manager.save(ApplicationRecord, toRecord(manager, application));
   }
 
   async insert(manager: EntityManager, application: Application): Promise<void> {
-    await manager.insert(ApplicationRecord, manager.create(ApplicationRecord, { ...application.snapshot }));
+    await manager.insert(ApplicationRecord, toRecord(manager, application));
   }
 
   async find(id: string): Promise<Application | null> {
     const record = await this.dataSource.getRepository(ApplicationRecord).findOne({ where: { id } });
     return record ? Application.restore(toState(record)) : null;
+  }
+
+  /** Applications with refused clock-stop attempts (不得违规暂停计时), most attempts first. */
+  async withIllegalClockStopAttempts(department: string | undefined, page: number, pageSize: number): Promise<{ items: Application[]; total: number }> {
+    const qb = this.dataSource.getRepository(ApplicationRecord).createQueryBuilder('a').where('a.illegal_clock_stop_attempts > 0');
+    if (department) qb.andWhere('(a.department_code = :department OR a.supervising_department_code = :department)', { department });
+    const [records, total] = await qb
+      .orderBy('a.illegal_clock_stop_attempts', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: records.map((r) => Application.restore(toState(r))), total };
   }
 
   async page(filter: ApplicationFilter, page: number, pageSize: number): Promise<{ items: Application[]; total: number }> {

@@ -1,5 +1,75 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ClockStopReasons } from '@cityworks/contracts';
 import type { Application } from '../domain/application';
+import type { ApplicationTiming } from '../domain/application-timing';
+
+/** The statutory terms recorded from the catalog item version in force at acceptance. */
+export class StatutoryTermsView {
+  @ApiProperty({ type: 'integer', description: 'catalog item version' })
+  itemVersion: number;
+
+  @ApiProperty({ description: 'the list the version comes from' })
+  itemRegionCode: string;
+
+  @ApiProperty({ type: 'integer', description: '法定办结时限, working days, the acceptance day not counted' })
+  timeLimitWorkingDays: number;
+
+  @ApiProperty({ enum: ClockStopReasons, isArray: true, description: 'the only clock-stops this application may take' })
+  allowedClockStops: string[];
+
+  @ApiProperty({ description: '告知承诺制 allowed' })
+  commitmentAllowed: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  commitmentVerificationWorkingDays: number | null;
+
+  @ApiProperty({ enum: ['审管一体', '审管分离'] })
+  supervisionMode: string;
+}
+
+export class ClockStopView {
+  @ApiProperty({ enum: ClockStopReasons })
+  reason: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  note: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  from: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null while the clock is stopped' })
+  to: string | null;
+}
+
+/** 办理用时, derived when asked: never a stored, stale deadline. */
+export class ApplicationTimingView {
+  @ApiProperty({ type: 'integer' })
+  timeLimitWorkingDays: number;
+
+  @ApiProperty({ type: 'integer', description: 'working days counted, the acceptance day not counted, clock-stops excluded' })
+  usedWorkingDays: number;
+
+  @ApiProperty({ type: 'integer' })
+  suspendedWorkingDays: number;
+
+  @ApiProperty({ type: 'integer', description: 'negative when over the limit' })
+  remainingWorkingDays: number;
+
+  @ApiProperty({ format: 'date-time', description: 'end of the last working day of the limit, moved by the clock-stops' })
+  dueAt: string;
+
+  @ApiProperty()
+  clockStopped: boolean;
+
+  @ApiProperty({ description: 'undecided, past the deadline, clock running' })
+  overdue: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'null until decided' })
+  decidedWithinLimit: boolean | null;
+
+  @ApiProperty({ description: 'counted across a year without an official holiday arrangement yet' })
+  provisional: boolean;
+}
 
 /** An application (办件) as the API shows it. */
 export class ApplicationView {
@@ -42,7 +112,19 @@ export class ApplicationView {
   @ApiPropertyOptional({ type: String, nullable: true })
   decisionReason: string | null;
 
-  static of(application: Application): ApplicationView {
+  @ApiPropertyOptional({ type: StatutoryTermsView, nullable: true, description: 'null for applications accepted before terms were recorded' })
+  terms: StatutoryTermsView | null;
+
+  @ApiProperty({ type: [ClockStopView] })
+  clockStops: ClockStopView[];
+
+  @ApiProperty({ type: 'integer', description: 'refused clock-stops (不得违规暂停计时)' })
+  illegalClockStopAttempts: number;
+
+  @ApiPropertyOptional({ type: ApplicationTimingView, nullable: true })
+  timing: ApplicationTimingView | null;
+
+  static of(application: Application, timing: ApplicationTiming | null): ApplicationView {
     const s = application.snapshot;
     return Object.assign(new ApplicationView(), {
       id: s.id,
@@ -58,6 +140,10 @@ export class ApplicationView {
       acceptedAt: s.acceptedAt.toISOString(),
       decidedAt: s.decidedAt?.toISOString() ?? null,
       decisionReason: s.decisionReason,
+      terms: s.terms ? { ...s.terms, allowedClockStops: [...s.terms.allowedClockStops] } : null,
+      clockStops: s.clockStops.map((stop) => ({ reason: stop.reason, note: stop.note, from: stop.from.toISOString(), to: stop.to?.toISOString() ?? null })),
+      illegalClockStopAttempts: s.illegalClockStopAttempts,
+      timing: timing ? { ...timing, dueAt: timing.dueAt.toISOString() } : null,
     });
   }
 }
