@@ -6,6 +6,8 @@ import { TemporalModule } from '@cityworks/temporal';
 import { CalendarArrangementCopy } from '@cityworks/calendar-sync';
 import { ApplicationRecord } from './applications/persistence/application.record';
 import { ApplicationsModule } from './applications/applications.module';
+import { ProjectRecord } from './projects/persistence/project.record';
+import { ProjectsModule } from './projects/projects.module';
 import { CatalogItemsModule } from './catalog-items/catalog-items.module';
 import { ApprovalActivitiesImpl } from './activities/approval.activities';
 import { approvalMigrations } from './migrations';
@@ -15,12 +17,13 @@ import { approvalMigrations } from './migrations';
     PlatformModule.forService({
       service: 'approval',
       schema: 'approval',
-      entities: [ApplicationRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      entities: [ApplicationRecord, ProjectRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
       migrations: approvalMigrations,
     }),
     MessagingModule.forService({ service: 'approval', subscribeTo: [Topics.catalog] }),
     TemporalModule.forService({ taskQueue: TaskQueues.approval, activities: ApprovalActivitiesImpl }),
     ApplicationsModule,
+    ProjectsModule,
     CatalogItemsModule,
   ],
   providers: [ApprovalActivitiesImpl],

@@ -3,6 +3,7 @@ import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync
 import { ApplicationTermsAndClockStops1764000000230 } from './1764000000230-application-terms-and-clock-stops';
 import { Applications1764000000200 } from './1764000000200-applications';
 import { ApprovalItemVersions1764000000240 } from './1764000000240-approval-item-versions';
+import { Projects1764000000300 } from './1764000000300-projects';
 
 export const approvalMigrations = [
   ...messagingMigrations,
@@ -10,4 +11,5 @@ export const approvalMigrations = [
   Applications1764000000200,
   ApplicationTermsAndClockStops1764000000230,
   ApprovalItemVersions1764000000240,
+  Projects1764000000300,
 ];
