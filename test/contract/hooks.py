@@ -75,8 +75,27 @@ def _refused_rules(response):
     return {rule for error in errors for rule in (error.get("rules") or {})}
 
 
+# A domain model's refusal (libs/platform's RuleViolation): 409 when the resource's state forbids
+# the change, 422 when a business rule does (an item not in the list in force, a department that
+# does not implement it, a clock-stop reason the item does not allow). They depend on stored
+# state, which no schema can state; each operation declares them with the rule in its response
+# description. A schema-valid request refused so is not a contract failure when the operation
+# declares that status.
+RULE_STATUSES = (409, 422)
+
+
+def _declares(case, status):
+    try:
+        responses = case.operation.definition.raw.get("responses", {})
+    except Exception:
+        return False
+    return str(status) in responses
+
+
 @schemathesis.hook
 def filter_failure(ctx, failure, case, response):
+    if type(failure).__name__ == "RejectedPositiveData" and response.status_code in RULE_STATUSES:
+        return not _declares(case, response.status_code)
     if type(failure).__name__ != "RejectedPositiveData" or response.status_code != 400:
         return True
     if (case.media_type or "").startswith(FREE_FORM_MEDIA_TYPES):
