@@ -73,13 +73,20 @@ describe('parked events', () => {
 
   it('parks an event a rule refuses, lists it, and applies it once re-driven after the cause is fixed', async () => {
     const service = app.get(SupervisionTasksService);
+    const event = decision();
+    // only this event is refused: a fresh consumer group first works through whatever the topic
+    // already holds from earlier suites, which must go through as usual
+    const openFromDecision = service.openFromDecision.bind(service);
     const refusal = jest
       .spyOn(service, 'openFromDecision')
-      .mockRejectedValue(new RuleViolation('supervising department AS-ZJJ is not in the catalog yet', 'rule'));
-    const event = decision();
+      .mockImplementation((data, manager) =>
+        data.applicationId === event.data.applicationId
+          ? Promise.reject(new RuleViolation('supervising department AS-ZJJ is not in the catalog yet', 'rule'))
+          : openFromDecision(data, manager),
+      );
     try {
       await publish(event);
-      await waitFor('the event to be parked', async () => (await parkedRow(event.id))?.failed_error);
+      await waitFor('the event to be parked', async () => (await parkedRow(event.id))?.failed_error, { timeoutMs: 90_000, intervalMs: 250 });
     } finally {
       refusal.mockRestore();
     }
@@ -102,16 +109,16 @@ describe('parked events', () => {
     // applied once: a second re-drive finds nothing parked, a redelivery is a duplicate
     await request(app.getHttpServer()).post(`/parked-events/${event.id}/redrive`).set('authorization', operator).expect(404);
     expect(await app.get(EventConsumer).handleOnce(event, { handle: async () => undefined })).toBe('duplicate');
-  });
+  }, 120_000);
 
   it('parks a malformed decision for good: re-driving it fails again (409) and it stays parked', async () => {
     const event = decision({ supervisionFeedbackWorkingDays: 0 });
     await publish(event);
-    await waitFor('the malformed event to be parked', async () => (await parkedRow(event.id))?.failed_error);
+    await waitFor('the malformed event to be parked', async () => (await parkedRow(event.id))?.failed_error, { timeoutMs: 90_000, intervalMs: 250 });
     const res = await request(app.getHttpServer()).post(`/parked-events/${event.id}/redrive`).set('authorization', operator).expect(409);
     expect(res.body.message).toContain('supervisionFeedbackWorkingDays must be a whole number from 1 to 365');
     expect((await parkedRow(event.id)).failed_error).toContain('supervisionFeedbackWorkingDays');
     expect(await tasksFor(event.data.applicationId)).toBe(0);
     await request(app.getHttpServer()).post('/parked-events/bad%20id/redrive').set('authorization', operator).expect(400);
-  });
+  }, 120_000);
 });
