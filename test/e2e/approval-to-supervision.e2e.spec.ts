@@ -137,5 +137,12 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     await waitFor('the feedback signal to reach the workflow', async () => (await handle.query(supervisionTaskStateQuery)).feedback);
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'closed', feedback: { outcome: '已现场核查' } });
+
+    // 审管联动 both ways: the feedback travels back over Kafka and shows on the application
+    const shown = await waitFor('the feedback to show on the application', async () => {
+      const res = await request(approval.getHttpServer()).get(`/applications/${applicationId}`).set('authorization', approver).expect(200);
+      return res.body.supervisionFeedback ?? undefined;
+    });
+    expect(shown).toMatchObject({ taskId: task.id, departmentCode: 'AS-ZJJ', outcome: '已现场核查' });
   });
 });

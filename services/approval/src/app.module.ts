@@ -20,7 +20,7 @@ import { approvalMigrations } from './migrations';
       entities: [ApplicationRecord, ProjectRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
       migrations: approvalMigrations,
     }),
-    MessagingModule.forService({ service: 'approval', subscribeTo: [Topics.catalog] }),
+    MessagingModule.forService({ service: 'approval', subscribeTo: [Topics.catalog, Topics.supervision] }),
     TemporalModule.forService({ taskQueue: TaskQueues.approval, activities: ApprovalActivitiesImpl }),
     ApplicationsModule,
     ProjectsModule,

@@ -11,7 +11,7 @@ import { physicalTopic } from '../kafka/topic-names';
 import { IntegrationEventHandler } from './event-handler';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { RelayNudges } from '../state-change/relay-nudges';
-import { isPermanentFailure } from './failure-policy';
+import { isPermanentFailure, PermanentEventError } from './failure-policy';
 
 /** attempts before an event whose failure retrying cannot fix is parked (a race may still clear it) */
 const PERMANENT_FAILURE_ATTEMPTS = 3;
@@ -151,7 +151,10 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
       } catch (e) {
         // leave the offset uncommitted; the next member of the group retries
         if (this.stop.stopped) throw e;
-        if (isPermanentFailure(e) && attempt >= PERMANENT_FAILURE_ATTEMPTS) {
+        // a handler that says so is believed at once; other final-looking failures get a few
+        // attempts, since a race (a row another transaction is writing) can still clear them
+        const final = e instanceof PermanentEventError || (isPermanentFailure(e) && attempt >= PERMANENT_FAILURE_ATTEMPTS);
+        if (final) {
           this.logger.error(`parking event ${event.id} (${event.type}) after ${attempt} attempts: ${(e as Error).stack}`);
           await this.parkWithRetry(event, e as Error, attempt, heartbeat);
           handled.inc({ type: event.type, outcome: 'parked' });

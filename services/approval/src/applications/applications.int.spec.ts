@@ -1,7 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ApprovalEventTypes, Roles } from '@cityworks/contracts';
+import { randomUUID } from 'node:crypto';
+import { ApprovalEventTypes, IntegrationEvent, Roles, SupervisionEventTypes, SupervisionFeedbackGivenV1 } from '@cityworks/contracts';
+import { EventConsumer, PermanentEventError } from '@cityworks/messaging';
+import { SupervisionFeedbackGivenHandler } from './events/supervision-feedback-given.handler';
 import { AuditTrail } from '@cityworks/platform';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
@@ -122,6 +125,37 @@ describe('applications API', () => {
       'application.clock-resumed',
       'application.decided',
     ]);
+  });
+
+  it('shows the supervising department’s feedback when supervision.feedback-given.v1 arrives, once', async () => {
+    const { body: a } = await post('/applications').send(valid()).expect(201);
+    await post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(200);
+    const consumer = app.get(EventConsumer);
+    const handler = app.get(SupervisionFeedbackGivenHandler);
+    const feedback = (data: Partial<SupervisionFeedbackGivenV1> = {}): IntegrationEvent<SupervisionFeedbackGivenV1> => ({
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/cityworks/supervision',
+      type: SupervisionEventTypes.feedbackGiven,
+      time: new Date().toISOString(),
+      subject: 'task-1',
+      datacontenttype: 'application/json',
+      correlationid: randomUUID(),
+      data: { taskId: randomUUID(), applicationId: a.id, departmentCode: 'AS-ZJJ', outcome: '已现场核查', givenAt: '2026-03-09T03:00:00.000Z', ...data },
+    });
+    const given = feedback();
+    expect(await consumer.handleOnce(given, handler)).toBe('applied');
+    expect(await consumer.handleOnce(given, handler)).toBe('duplicate');
+    const shown = (await get(`/applications/${a.id}`, supervisor).expect(200)).body;
+    expect(shown.supervisionFeedback).toEqual({
+      taskId: given.data.taskId,
+      departmentCode: 'AS-ZJJ',
+      outcome: '已现场核查',
+      givenAt: '2026-03-09T03:00:00.000Z',
+    });
+    await expect(consumer.handleOnce(feedback({ departmentCode: 'AS-HBJ' }), handler)).rejects.toThrow('its supervising department is AS-ZJJ');
+    await expect(consumer.handleOnce(feedback({ applicationId: randomUUID() }), handler)).rejects.toThrow(PermanentEventError);
+    await expect(consumer.handleOnce(feedback({ outcome: '' }), handler)).rejects.toThrow('lacks outcome');
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {

@@ -1,7 +1,8 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { AuthUser, Topics } from '@cityworks/contracts';
-import { UnitOfWork } from '@cityworks/messaging';
+import { AuthUser, SupervisionFeedbackGivenV1, Topics } from '@cityworks/contracts';
+import { PermanentEventError, UnitOfWork } from '@cityworks/messaging';
 import { ServiceCalendar } from '@cityworks/calendar-sync';
 import { departmentFilter, mayAct, mayRead, PageQuery, RuleViolation } from '@cityworks/platform';
 import { Application } from './domain/application';
@@ -98,6 +99,29 @@ export class ApplicationsService {
       await this.applications.save(change.manager, current);
       change.record({ type: RESOURCE, id }, result, Topics.approval);
       return current;
+    });
+  }
+
+  /**
+   * 监管结果反馈 received from supervision: shown on the application, in the consumer's inbox
+   * transaction. An application this service never had is a permanent failure (parked).
+   */
+  async recordSupervisionFeedback(feedback: SupervisionFeedbackGivenV1, manager: EntityManager): Promise<void> {
+    await this.uow.runIn(manager, async (change) => {
+      const current = await this.applications.lockForChange(manager, feedback.applicationId);
+      if (!current)
+        throw new PermanentEventError(
+          `feedback of supervision task ${feedback.taskId} names application ${feedback.applicationId}, which approval does not have`,
+        );
+      const transition = current.recordSupervisionFeedback({
+        taskId: feedback.taskId,
+        departmentCode: feedback.departmentCode,
+        outcome: feedback.outcome,
+        givenAt: new Date(feedback.givenAt),
+      });
+      if (!transition) return;
+      await this.applications.save(manager, current);
+      change.record({ type: RESOURCE, id: current.id }, transition, Topics.approval);
     });
   }
 

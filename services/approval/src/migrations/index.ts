@@ -3,6 +3,7 @@ import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync
 import { ApplicationTermsAndClockStops1764000000230 } from './1764000000230-application-terms-and-clock-stops';
 import { Applications1764000000200 } from './1764000000200-applications';
 import { ApprovalItemVersions1764000000240 } from './1764000000240-approval-item-versions';
+import { ApplicationSupervisionFeedback1764000000250 } from './1764000000250-application-supervision-feedback';
 import { Projects1764000000300 } from './1764000000300-projects';
 
 export const approvalMigrations = [
@@ -11,5 +12,6 @@ export const approvalMigrations = [
   Applications1764000000200,
   ApplicationTermsAndClockStops1764000000230,
   ApprovalItemVersions1764000000240,
+  ApplicationSupervisionFeedback1764000000250,
   Projects1764000000300,
 ];

@@ -239,6 +239,36 @@ describe('Application (办件)', () => {
     });
   });
 
+  describe('recordSupervisionFeedback (审管联动 both ways)', () => {
+    const feedback = { taskId: 't-1', departmentCode: 'AS-ZJJ', outcome: '已现场核查', givenAt: new Date('2026-03-09T03:00:00Z') };
+
+    it('shows the supervising department’s feedback on a decided application, once', () => {
+      const application = accepted();
+      application.decide({ decision: 'approved' }, decidedAt);
+      const transition = application.recordSupervisionFeedback(feedback);
+      expect(transition).toMatchObject({
+        action: 'application.supervision-feedback-received',
+        before: null,
+        after: { taskId: 't-1', outcome: '已现场核查' },
+        events: [],
+      });
+      expect(application.snapshot.supervisionFeedback).toEqual(feedback);
+      expect(application.recordSupervisionFeedback({ ...feedback })).toBeNull();
+    });
+
+    it('refuses feedback from another department, and on an undecided application', () => {
+      const application = accepted();
+      expect(() => application.recordSupervisionFeedback(feedback)).toThrow(
+        expect.objectContaining({ kind: 'state', message: expect.stringContaining('not decided yet') }),
+      );
+      application.decide({ decision: 'approved' }, decidedAt);
+      expect(() => application.recordSupervisionFeedback({ ...feedback, departmentCode: 'AS-HBJ' })).toThrow(
+        new RuleViolation('feedback on application a-1 came from AS-HBJ, but its supervising department is AS-ZJJ', 'rule'),
+      );
+      expect(application.snapshot.supervisionFeedback).toBeNull();
+    });
+  });
+
   it('restores exactly what was stored, without running any rule', () => {
     const stored = { ...accepted().snapshot, status: 'rejected' as const, decidedAt, decisionReason: '材料不全' };
     expect(Application.restore(stored).snapshot).toEqual(stored);

@@ -10,7 +10,7 @@ import {
   IllegalClockStopAttemptedV1,
   SupervisionMode,
 } from '@cityworks/contracts';
-import { RuleViolation, Transition } from '@cityworks/platform';
+import { MaybeTransition, NO_CHANGE, RuleViolation, Transition } from '@cityworks/platform';
 
 export type ApplicationStatus = 'accepted' | ApprovalDecision;
 
@@ -45,6 +45,15 @@ export interface ApplicationState {
   clockStops: ClockStopRecord[];
   /** stops refused because the item does not allow their reason (不得违规暂停计时) */
   illegalClockStopAttempts: number;
+  /** 监管结果反馈 from the supervising department, once it acted on the pushed decision */
+  supervisionFeedback: SupervisionFeedbackRecord | null;
+}
+
+export interface SupervisionFeedbackRecord {
+  taskId: string;
+  departmentCode: string;
+  outcome: string;
+  givenAt: Date;
 }
 
 /** The statutory terms of an application, from its catalog item version. */
@@ -142,6 +151,7 @@ export class Application {
       terms,
       clockStops: [],
       illegalClockStopAttempts: 0,
+      supervisionFeedback: null,
     });
     const accepted: ApplicationAcceptedV1 = {
       applicationId: id,
@@ -170,7 +180,11 @@ export class Application {
 
   /** Rebuilds an application from what was stored; no rule runs. */
   static restore(state: ApplicationState): Application {
-    return new Application({ ...state, clockStops: state.clockStops.map((stop) => ({ ...stop })) });
+    return new Application({
+      ...state,
+      clockStops: state.clockStops.map((stop) => ({ ...stop })),
+      supervisionFeedback: state.supervisionFeedback ? { ...state.supervisionFeedback } : null,
+    });
   }
 
   get snapshot(): Readonly<ApplicationState> {
@@ -290,6 +304,31 @@ export class Application {
       before: { clockStopped: true, reason: open.reason },
       after: { clockStopped: false, stoppedAt: open.from.toISOString(), resumedAt: now.toISOString() },
       events: [{ type: ApprovalEventTypes.clockResumed, subject: this.state.id, data: resumed }],
+    };
+  }
+
+  /**
+   * 审管联动 both ways: the supervising department's feedback on the pushed decision is shown on
+   * the application. Only the application's supervising department answers, and only a decided
+   * application; the same feedback again changes nothing.
+   */
+  recordSupervisionFeedback(feedback: SupervisionFeedbackRecord): MaybeTransition {
+    const s = this.state;
+    if (feedback.departmentCode !== s.supervisingDepartmentCode) {
+      throw new RuleViolation(
+        `feedback on application ${s.id} came from ${feedback.departmentCode}, but its supervising department is ${s.supervisingDepartmentCode}`,
+        'rule',
+      );
+    }
+    if (s.status === 'accepted') throw new RuleViolation(`application ${s.id} is not decided yet; there is nothing to give feedback on`);
+    const known = s.supervisionFeedback;
+    if (known && known.taskId === feedback.taskId && known.givenAt.getTime() === feedback.givenAt.getTime()) return NO_CHANGE;
+    this.state = { ...s, supervisionFeedback: { ...feedback } };
+    return {
+      action: 'application.supervision-feedback-received',
+      before: known ? { outcome: known.outcome, givenAt: known.givenAt.toISOString() } : null,
+      after: { taskId: feedback.taskId, departmentCode: feedback.departmentCode, outcome: feedback.outcome, givenAt: feedback.givenAt.toISOString() },
+      events: [],
     };
   }
 }

@@ -64,6 +64,10 @@ export class ApplicationRecord {
   @Column({ name: 'illegal_clock_stop_attempts', type: 'int', default: 0 })
   illegalClockStopAttempts: number;
 
+  /** 监管结果反馈 as stored: givenAt as an ISO string */
+  @Column({ name: 'supervision_feedback', type: 'jsonb', nullable: true })
+  supervisionFeedback: { taskId: string; departmentCode: string; outcome: string; givenAt: string } | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

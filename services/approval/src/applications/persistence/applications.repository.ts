@@ -28,18 +28,23 @@ function toState(record: ApplicationRecord): ApplicationState {
       to: stop.to ? new Date(stop.to) : null,
     })),
     illegalClockStopAttempts: record.illegalClockStopAttempts,
+    supervisionFeedback: record.supervisionFeedback ? { ...record.supervisionFeedback, givenAt: new Date(record.supervisionFeedback.givenAt) } : null,
   };
 }
 
 function toRecord(manager: EntityManager, application: Application): ApplicationRecord {
-  const { clockStops, ...rest } = application.snapshot;
+  const { clockStops, supervisionFeedback, ...rest } = application.snapshot;
   const stored: StoredClockStop[] = clockStops.map((stop) => ({
     reason: stop.reason,
     note: stop.note,
     from: stop.from.toISOString(),
     to: stop.to?.toISOString() ?? null,
   }));
-  return manager.create(ApplicationRecord, { ...rest, clockStops: stored });
+  return manager.create(ApplicationRecord, {
+    ...rest,
+    clockStops: stored,
+    supervisionFeedback: supervisionFeedback ? { ...supervisionFeedback, givenAt: supervisionFeedback.givenAt.toISOString() } : null,
+  });
 }
 
 export interface ApplicationFilter {

@@ -41,6 +41,21 @@ export class ClockStopView {
   to: string | null;
 }
 
+/** 监管结果反馈 from the supervising department. */
+export class SupervisionFeedbackView {
+  @ApiProperty({ format: 'uuid', description: 'the supervision task' })
+  taskId: string;
+
+  @ApiProperty()
+  departmentCode: string;
+
+  @ApiProperty()
+  outcome: string;
+
+  @ApiProperty({ format: 'date-time' })
+  givenAt: string;
+}
+
 /** 办理用时, derived when asked: never a stored, stale deadline. */
 export class ApplicationTimingView {
   @ApiProperty({ type: 'integer' })
@@ -124,6 +139,9 @@ export class ApplicationView {
   @ApiPropertyOptional({ type: ApplicationTimingView, nullable: true })
   timing: ApplicationTimingView | null;
 
+  @ApiPropertyOptional({ type: SupervisionFeedbackView, nullable: true, description: 'null until the supervising department feeds back' })
+  supervisionFeedback: SupervisionFeedbackView | null;
+
   static of(application: Application, timing: ApplicationTiming | null): ApplicationView {
     const s = application.snapshot;
     return Object.assign(new ApplicationView(), {
@@ -144,6 +162,7 @@ export class ApplicationView {
       clockStops: s.clockStops.map((stop) => ({ reason: stop.reason, note: stop.note, from: stop.from.toISOString(), to: stop.to?.toISOString() ?? null })),
       illegalClockStopAttempts: s.illegalClockStopAttempts,
       timing: timing ? { ...timing, dueAt: timing.dueAt.toISOString() } : null,
+      supervisionFeedback: s.supervisionFeedback ? { ...s.supervisionFeedback, givenAt: s.supervisionFeedback.givenAt.toISOString() } : null,
     });
   }
 }
