@@ -5,7 +5,7 @@ export interface ApplicationFacts {
   itemCode: string;
   departmentCode: string;
   regionCode: string;
-  status: 'accepted' | 'approved' | 'rejected';
+  status: 'accepted' | 'approved' | 'rejected' | 'revoked';
   acceptedAt: string;
   decidedAt: string | null;
 }

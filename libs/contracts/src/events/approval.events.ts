@@ -10,6 +10,7 @@ export const ApprovalEventTypes = {
   clockStopped: 'approval.clock-stopped.v1',
   clockResumed: 'approval.clock-resumed.v1',
   illegalClockStopAttempted: 'approval.illegal-clock-stop-attempted.v1',
+  revoked: 'approval.revoked.v1',
 } as const;
 
 export type ApprovalDecision = 'approved' | 'rejected';
@@ -105,4 +106,26 @@ export interface ProjectFactsChangedV1 {
   facts: ProjectFacts;
   changedFacts: ProjectFactName[];
   changedAt: string;
+}
+
+/** Why an approval is revoked (撤销), and on whose finding. */
+export const RevocationSources = ['告知承诺核查不实', '监管发现违法', '行政复议决定', '行政诉讼判决', '自行纠错'] as const;
+export type RevocationSource = (typeof RevocationSources)[number];
+
+/**
+ * 撤销: an approval is withdrawn — a commitment found untrue, a violation found by supervision, a
+ * reconsideration or court ruling, or the department correcting itself. Credit and supervision
+ * act on it; no personal data.
+ */
+export interface ApprovalRevokedV1 {
+  applicationId: string;
+  projectCode: string;
+  itemCode: string;
+  departmentCode: string;
+  supervisingDepartmentCode: string;
+  ownerUscc: string;
+  onCommitment: boolean;
+  source: RevocationSource;
+  reason: string;
+  revokedAt: string;
 }

@@ -7,6 +7,7 @@ import { AcceptApplicationDto } from './dto/accept-application.dto';
 import { DecideApplicationDto } from './dto/decide-application.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
 import { StopClockDto } from './dto/clock-stop.dto';
+import { RevokeApplicationDto } from './dto/revoke-application.dto';
 import { ApplicationPageView, ApplicationView } from './views/application.view';
 
 @ApiTags('applications')
@@ -83,5 +84,15 @@ export class ApplicationsController {
   @ApiErrors(404, [409, 'the clock is not stopped'])
   resumeClock(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ApplicationView> {
     return this.applications.resumeClock(user, id);
+  }
+
+  @Post(':id/revocation')
+  @RequireRoles(Roles.approvalOfficer)
+  @HttpCode(200)
+  @ApiOperation({ summary: '撤销: withdraw an approval with its reason and source; publishes approval.revoked.v1' })
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiErrors(400, 404, [409, 'only an approval can be revoked, and once'], [422, 'a blank reason'])
+  revoke(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RevokeApplicationDto): Promise<ApplicationView> {
+    return this.applications.revoke(user, id, body);
   }
 }

@@ -158,6 +158,21 @@ describe('applications API', () => {
     await expect(consumer.handleOnce(feedback({ outcome: '' }), handler)).rejects.toThrow('lacks outcome');
   });
 
+  it('revokes an approval (撤销) once, with its source and reason, and announces it', async () => {
+    const { body: a } = await post('/applications').send(valid()).expect(201);
+    await post(`/applications/${a.id}/revocation`).send({ source: '自行纠错', reason: '发现审批错误' }).expect(409);
+    await post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(200);
+    await post(`/applications/${a.id}/revocation`).send({ source: '随便', reason: 'x' }).expect(400);
+    await post(`/applications/${a.id}/revocation`).send({ source: '自行纠错', reason: '  ' }).expect(422);
+    await post(`/applications/${a.id}/revocation`, supervisor).send({ source: '监管发现违法', reason: '现场核查不符' }).expect(403);
+    const revoked = await post(`/applications/${a.id}/revocation`).send({ source: '监管发现违法', reason: '现场核查不符' }).expect(200);
+    expect(revoked.body).toMatchObject({ status: 'revoked', revocation: { source: '监管发现违法', reason: '现场核查不符' } });
+    await post(`/applications/${a.id}/revocation`).send({ source: '自行纠错', reason: '再次' }).expect(409);
+    const [row] = await db.query('SELECT envelope FROM outbox_events WHERE subject = $1 AND type = $2', [a.id, ApprovalEventTypes.revoked]);
+    expect(row.envelope.data).toMatchObject({ applicationId: a.id, source: '监管发现违法', supervisingDepartmentCode: 'AS-ZJJ' });
+    expect((await get('/applications').query({ projectCode: a.projectCode, status: 'revoked' }).expect(200)).body.total).toBe(1);
+  });
+
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
     await post('/applications').set('content-type', 'application/json').send('{"projectCode":').expect(400);
     await post('/applications')

@@ -13,6 +13,7 @@ import { AcceptApplicationDto } from './dto/accept-application.dto';
 import { DecideApplicationDto } from './dto/decide-application.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
 import { StopClockDto } from './dto/clock-stop.dto';
+import { RevokeApplicationDto } from './dto/revoke-application.dto';
 import { ApprovalItemCatalog } from '../catalog-items/approval-item-catalog';
 
 const RESOURCE = 'application';
@@ -80,6 +81,12 @@ export class ApplicationsService {
       return outcome.transition;
     });
     if (refusal) throw refusal;
+    return this.view(application);
+  }
+
+  /** 撤销: the implementing department withdraws an approval; credit and supervision hear of it. */
+  async revoke(user: AuthUser, id: string, dto: RevokeApplicationDto): Promise<ApplicationView> {
+    const application = await this.change(user, id, 'revokes', (current) => current.revoke(dto.source, dto.reason, new Date()));
     return this.view(application);
   }
 

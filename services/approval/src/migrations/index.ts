@@ -4,6 +4,7 @@ import { ApplicationTermsAndClockStops1764000000230 } from './1764000000230-appl
 import { Applications1764000000200 } from './1764000000200-applications';
 import { ApprovalItemVersions1764000000240 } from './1764000000240-approval-item-versions';
 import { ApplicationSupervisionFeedback1764000000250 } from './1764000000250-application-supervision-feedback';
+import { ApplicationRevocation1764000000260 } from './1764000000260-application-revocation';
 import { Projects1764000000300 } from './1764000000300-projects';
 
 export const approvalMigrations = [
@@ -13,5 +14,6 @@ export const approvalMigrations = [
   ApplicationTermsAndClockStops1764000000230,
   ApprovalItemVersions1764000000240,
   ApplicationSupervisionFeedback1764000000250,
+  ApplicationRevocation1764000000260,
   Projects1764000000300,
 ];

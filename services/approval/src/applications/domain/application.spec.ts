@@ -269,6 +269,49 @@ describe('Application (办件)', () => {
     });
   });
 
+  describe('revoke (撤销)', () => {
+    const revokedAt = new Date('2026-04-01T02:00:00Z');
+
+    it('withdraws an approval with its source and reason, and announces it', () => {
+      const application = accepted({ onCommitment: true });
+      application.decide({ decision: 'approved' }, decidedAt);
+      const transition = application.revoke('告知承诺核查不实', '承诺的施工图审查合格书不存在', revokedAt);
+      expect(application.snapshot).toMatchObject({
+        status: 'revoked',
+        revocation: { source: '告知承诺核查不实', reason: '承诺的施工图审查合格书不存在', revokedAt },
+      });
+      expect(transition).toMatchObject({
+        action: 'application.revoked',
+        before: { status: 'approved' },
+        after: { status: 'revoked', source: '告知承诺核查不实' },
+      });
+      expect(transition.events[0]).toMatchObject({
+        type: ApprovalEventTypes.revoked,
+        data: {
+          applicationId: 'a-1',
+          supervisingDepartmentCode: 'AS-ZJJ',
+          ownerUscc: input.ownerUscc,
+          onCommitment: true,
+          source: '告知承诺核查不实',
+          revokedAt: revokedAt.toISOString(),
+        },
+      });
+    });
+
+    it('revokes only an approval, once, and never without a reason', () => {
+      const open = accepted();
+      expect(() => open.revoke('自行纠错', '错误', revokedAt)).toThrow(new RuleViolation('application a-1 is accepted; only an approval can be revoked'));
+      const rejected = accepted();
+      rejected.decide({ decision: 'rejected', reason: '材料不全' }, decidedAt);
+      expect(() => rejected.revoke('自行纠错', '错误', revokedAt)).toThrow(expect.objectContaining({ kind: 'state' }));
+      const approved = accepted();
+      approved.decide({ decision: 'approved' }, decidedAt);
+      expect(() => approved.revoke('自行纠错', '   ', revokedAt)).toThrow(new RuleViolation('reason is required to revoke an approval', 'rule'));
+      approved.revoke('自行纠错', '发现审批错误', revokedAt);
+      expect(() => approved.revoke('自行纠错', '再次', revokedAt)).toThrow(new RuleViolation('application a-1 is revoked; only an approval can be revoked'));
+    });
+  });
+
   it('restores exactly what was stored, without running any rule', () => {
     const stored = { ...accepted().snapshot, status: 'rejected' as const, decidedAt, decisionReason: '材料不全' };
     expect(Application.restore(stored).snapshot).toEqual(stored);

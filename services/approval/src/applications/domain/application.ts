@@ -4,15 +4,17 @@ import {
   ApprovalDecision,
   ApprovalEventTypes,
   ApprovalItemSnapshot,
+  ApprovalRevokedV1,
   ClockResumedV1,
   ClockStoppedV1,
   ClockStopReason,
   IllegalClockStopAttemptedV1,
+  RevocationSource,
   SupervisionMode,
 } from '@cityworks/contracts';
 import { MaybeTransition, NO_CHANGE, RuleViolation, Transition } from '@cityworks/platform';
 
-export type ApplicationStatus = 'accepted' | ApprovalDecision;
+export type ApplicationStatus = 'accepted' | ApprovalDecision | 'revoked';
 
 /** Everything an application (办件) is; the persistence mapper stores and restores exactly this. */
 export interface ApplicationState {
@@ -47,6 +49,14 @@ export interface ApplicationState {
   illegalClockStopAttempts: number;
   /** 监管结果反馈 from the supervising department, once it acted on the pushed decision */
   supervisionFeedback: SupervisionFeedbackRecord | null;
+  /** 撤销 of an approval: when, why and on whose finding; null while it stands */
+  revocation: RevocationRecord | null;
+}
+
+export interface RevocationRecord {
+  source: RevocationSource;
+  reason: string;
+  revokedAt: Date;
 }
 
 export interface SupervisionFeedbackRecord {
@@ -152,6 +162,7 @@ export class Application {
       clockStops: [],
       illegalClockStopAttempts: 0,
       supervisionFeedback: null,
+      revocation: null,
     });
     const accepted: ApplicationAcceptedV1 = {
       applicationId: id,
@@ -184,6 +195,7 @@ export class Application {
       ...state,
       clockStops: state.clockStops.map((stop) => ({ ...stop })),
       supervisionFeedback: state.supervisionFeedback ? { ...state.supervisionFeedback } : null,
+      revocation: state.revocation ? { ...state.revocation } : null,
     });
   }
 
@@ -329,6 +341,36 @@ export class Application {
       before: known ? { outcome: known.outcome, givenAt: known.givenAt.toISOString() } : null,
       after: { taskId: feedback.taskId, departmentCode: feedback.departmentCode, outcome: feedback.outcome, givenAt: feedback.givenAt.toISOString() },
       events: [],
+    };
+  }
+
+  /**
+   * 撤销: an approval is withdrawn, with its reason and the finding it rests on. Only an
+   * approval stands to be revoked (a rejection or an open application has nothing to withdraw),
+   * and only once.
+   */
+  revoke(source: RevocationSource, reason: string, now: Date): Transition {
+    const s = this.state;
+    if (s.status !== 'approved') throw new RuleViolation(`application ${s.id} is ${s.status}; only an approval can be revoked`);
+    if (!reason.trim()) throw new RuleViolation('reason is required to revoke an approval', 'rule');
+    this.state = { ...s, status: 'revoked', revocation: { source, reason, revokedAt: now } };
+    const revoked: ApprovalRevokedV1 = {
+      applicationId: s.id,
+      projectCode: s.projectCode,
+      itemCode: s.itemCode,
+      departmentCode: s.departmentCode,
+      supervisingDepartmentCode: s.supervisingDepartmentCode,
+      ownerUscc: s.ownerUscc,
+      onCommitment: s.onCommitment,
+      source,
+      reason,
+      revokedAt: now.toISOString(),
+    };
+    return {
+      action: 'application.revoked',
+      before: { status: 'approved' },
+      after: { status: 'revoked', source, reason },
+      events: [{ type: ApprovalEventTypes.revoked, subject: s.id, data: revoked }],
     };
   }
 }

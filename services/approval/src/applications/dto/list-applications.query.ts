@@ -3,10 +3,10 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '@cityworks/platform';
 
 export class ListApplicationsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['accepted', 'approved', 'rejected'] })
+  @ApiPropertyOptional({ enum: ['accepted', 'approved', 'rejected', 'revoked'] })
   @IsOptional()
-  @IsIn(['accepted', 'approved', 'rejected'])
-  status?: 'accepted' | 'approved' | 'rejected';
+  @IsIn(['accepted', 'approved', 'rejected', 'revoked'])
+  status?: 'accepted' | 'approved' | 'rejected' | 'revoked';
 
   @ApiPropertyOptional()
   @IsOptional()

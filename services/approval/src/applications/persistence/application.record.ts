@@ -68,6 +68,10 @@ export class ApplicationRecord {
   @Column({ name: 'supervision_feedback', type: 'jsonb', nullable: true })
   supervisionFeedback: { taskId: string; departmentCode: string; outcome: string; givenAt: string } | null;
 
+  /** 撤销 as stored: revokedAt as an ISO string */
+  @Column({ type: 'jsonb', nullable: true })
+  revocation: { source: string; reason: string; revokedAt: string } | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

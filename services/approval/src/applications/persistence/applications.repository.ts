@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { Application, ApplicationState, ClockStopRecord } from '../domain/application';
+import { Application, ApplicationState, ClockStopRecord, RevocationRecord } from '../domain/application';
 import { ApplicationRecord, StoredClockStop } from './application.record';
 
 /** Maps the model to its row and back; the model never sees TypeORM. */
@@ -29,11 +29,14 @@ function toState(record: ApplicationRecord): ApplicationState {
     })),
     illegalClockStopAttempts: record.illegalClockStopAttempts,
     supervisionFeedback: record.supervisionFeedback ? { ...record.supervisionFeedback, givenAt: new Date(record.supervisionFeedback.givenAt) } : null,
+    revocation: record.revocation
+      ? { source: record.revocation.source as RevocationRecord['source'], reason: record.revocation.reason, revokedAt: new Date(record.revocation.revokedAt) }
+      : null,
   };
 }
 
 function toRecord(manager: EntityManager, application: Application): ApplicationRecord {
-  const { clockStops, supervisionFeedback, ...rest } = application.snapshot;
+  const { clockStops, supervisionFeedback, revocation, ...rest } = application.snapshot;
   const stored: StoredClockStop[] = clockStops.map((stop) => ({
     reason: stop.reason,
     note: stop.note,
@@ -44,6 +47,7 @@ function toRecord(manager: EntityManager, application: Application): Application
     ...rest,
     clockStops: stored,
     supervisionFeedback: supervisionFeedback ? { ...supervisionFeedback, givenAt: supervisionFeedback.givenAt.toISOString() } : null,
+    revocation: revocation ? { ...revocation, revokedAt: revocation.revokedAt.toISOString() } : null,
   });
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ClockStopReasons } from '@cityworks/contracts';
+import { ClockStopReasons, RevocationSources } from '@cityworks/contracts';
 import type { Application } from '../domain/application';
 import type { ApplicationTiming } from '../domain/application-timing';
 
@@ -54,6 +54,18 @@ export class SupervisionFeedbackView {
 
   @ApiProperty({ format: 'date-time' })
   givenAt: string;
+}
+
+/** 撤销 of an approval. */
+export class RevocationView {
+  @ApiProperty({ enum: RevocationSources })
+  source: string;
+
+  @ApiProperty()
+  reason: string;
+
+  @ApiProperty({ format: 'date-time' })
+  revokedAt: string;
 }
 
 /** 办理用时, derived when asked: never a stored, stale deadline. */
@@ -115,8 +127,8 @@ export class ApplicationView {
   @ApiProperty({ description: 'working days the supervising department has to act on the result' })
   supervisionFeedbackWorkingDays: number;
 
-  @ApiProperty({ enum: ['accepted', 'approved', 'rejected'] })
-  status: 'accepted' | 'approved' | 'rejected';
+  @ApiProperty({ enum: ['accepted', 'approved', 'rejected', 'revoked'] })
+  status: 'accepted' | 'approved' | 'rejected' | 'revoked';
 
   @ApiProperty({ format: 'date-time' })
   acceptedAt: string;
@@ -142,6 +154,9 @@ export class ApplicationView {
   @ApiPropertyOptional({ type: SupervisionFeedbackView, nullable: true, description: 'null until the supervising department feeds back' })
   supervisionFeedback: SupervisionFeedbackView | null;
 
+  @ApiPropertyOptional({ type: RevocationView, nullable: true, description: 'null unless the approval was revoked (撤销)' })
+  revocation: RevocationView | null;
+
   static of(application: Application, timing: ApplicationTiming | null): ApplicationView {
     const s = application.snapshot;
     return Object.assign(new ApplicationView(), {
@@ -163,6 +178,7 @@ export class ApplicationView {
       illegalClockStopAttempts: s.illegalClockStopAttempts,
       timing: timing ? { ...timing, dueAt: timing.dueAt.toISOString() } : null,
       supervisionFeedback: s.supervisionFeedback ? { ...s.supervisionFeedback, givenAt: s.supervisionFeedback.givenAt.toISOString() } : null,
+      revocation: s.revocation ? { ...s.revocation, revokedAt: s.revocation.revokedAt.toISOString() } : null,
     });
   }
 }
