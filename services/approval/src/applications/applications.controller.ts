@@ -8,6 +8,8 @@ import { DecideApplicationDto } from './dto/decide-application.dto';
 import { ListApplicationsQuery } from './dto/list-applications.query';
 import { StopClockDto } from './dto/clock-stop.dto';
 import { RevokeApplicationDto } from './dto/revoke-application.dto';
+import { TimingReportQuery } from './dto/timing-report.query';
+import { TimingReportView } from './views/timing-report.view';
 import { ApplicationPageView, ApplicationView } from './views/application.view';
 
 @ApiTags('applications')
@@ -32,6 +34,18 @@ export class ApplicationsController {
   @ApiErrors(400)
   list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery): Promise<ApplicationPageView> {
     return this.applications.list(user, query);
+  }
+
+  @Get('timing-report')
+  @RequireRoles(Roles.approvalOfficer, Roles.auditor)
+  @ApiOperation({
+    summary:
+      '办理用时 per department for applications accepted in a year or month: counts, average and maximum used working days, share within the limit, overdue, illegal clock-stops',
+  })
+  @ApiOkResponse({ type: TimingReportView })
+  @ApiErrors(400)
+  timingReport(@CurrentUser() user: AuthUser, @Query() query: TimingReportQuery): Promise<TimingReportView> {
+    return this.applications.timingReport(user, query);
   }
 
   @Get('illegal-clock-stop-attempts')

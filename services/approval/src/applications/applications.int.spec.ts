@@ -173,6 +173,26 @@ describe('applications API', () => {
     expect((await get('/applications').query({ projectCode: a.projectCode, status: 'revoked' }).expect(200)).body.total).toBe(1);
   });
 
+  it('reports 办理用时 per department for a month, scoped to the caller', async () => {
+    const { body: a } = await post('/applications').send(valid()).expect(201);
+    await post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(200);
+    const accepted = new Date(a.acceptedAt);
+    const china = new Date(accepted.getTime() + 8 * 3600_000);
+    const query = { year: china.getUTCFullYear(), month: china.getUTCMonth() + 1 };
+    const mine = (await get('/applications/timing-report').query(query).expect(200)).body;
+    expect(mine.period).toBe(`${query.year}-${String(query.month).padStart(2, '0')}`);
+    const row = mine.departments.find((d: { departmentCode: string }) => d.departmentCode === 'AS-XZSPJ');
+    expect(row.accepted).toBeGreaterThanOrEqual(1);
+    expect(row.decided).toBeGreaterThanOrEqual(1);
+    expect(row.maxUsedWorkingDays).toBeGreaterThanOrEqual(0);
+    expect(row.withinLimitShare).toBeGreaterThan(0);
+    // another department sees none of AS-XZSPJ's applications
+    const theirs = (await get('/applications/timing-report', outsider).query(query).expect(200)).body;
+    expect(theirs.departments.map((d: { departmentCode: string }) => d.departmentCode)).not.toContain('AS-XZSPJ');
+    await get('/applications/timing-report').query({ year: 1999 }).expect(400);
+    await get('/applications/timing-report').query({ year: 2026, month: 13 }).expect(400);
+  });
+
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
     await post('/applications').set('content-type', 'application/json').send('{"projectCode":').expect(400);
     await post('/applications')

@@ -94,6 +94,13 @@ export class ApplicationsRepository {
     return { items: records.map((r) => Application.restore(toState(r))), total };
   }
 
+  /** Applications accepted in [from, to), for reports; the caller's department only unless undefined. */
+  async acceptedBetween(from: Date, to: Date, department: string | undefined): Promise<ApplicationState[]> {
+    const qb = this.dataSource.getRepository(ApplicationRecord).createQueryBuilder('a').where('a.accepted_at >= :from AND a.accepted_at < :to', { from, to });
+    if (department) qb.andWhere('(a.department_code = :department OR a.supervising_department_code = :department)', { department });
+    return (await qb.orderBy('a.accepted_at', 'ASC').getMany()).map(toState);
+  }
+
   async page(filter: ApplicationFilter, page: number, pageSize: number): Promise<{ items: Application[]; total: number }> {
     const base: FindOptionsWhere<ApplicationRecord> = {};
     if (filter.status) base.status = filter.status;
