@@ -69,10 +69,14 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
       .send({ decision: 'approved' })
       .expect(200);
 
-    const task = await waitFor('the supervision task to open', async () => {
-      const res = await request(supervision.getHttpServer()).get('/supervision-tasks').set('authorization', supervisor).query({ applicationId });
-      return res.body.items?.[0];
-    });
+    const task = await waitFor(
+      'the supervision task to open',
+      async () => {
+        const res = await request(supervision.getHttpServer()).get('/supervision-tasks').set('authorization', supervisor).query({ applicationId });
+        return res.body.items?.[0];
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
     expect(task).toMatchObject({ applicationId, departmentCode: 'AS-ZJJ', approvingDepartmentCode: 'AS-XZSPJ', status: 'open' });
 
     // Kafka delivers at least once: deliver the very same event again, by hand
@@ -139,10 +143,15 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     expect(result).toMatchObject({ status: 'closed', feedback: { outcome: '已现场核查' } });
 
     // 审管联动 both ways: the feedback travels back over Kafka and shows on the application
-    const shown = await waitFor('the feedback to show on the application', async () => {
-      const res = await request(approval.getHttpServer()).get(`/applications/${applicationId}`).set('authorization', approver).expect(200);
-      return res.body.supervisionFeedback ?? undefined;
-    });
+    // approval's fresh consumer group may first work through what earlier suites left on the topics
+    const shown = await waitFor(
+      'the feedback to show on the application',
+      async () => {
+        const res = await request(approval.getHttpServer()).get(`/applications/${applicationId}`).set('authorization', approver).expect(200);
+        return res.body.supervisionFeedback ?? undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
     expect(shown).toMatchObject({ taskId: task.id, departmentCode: 'AS-ZJJ', outcome: '已现场核查' });
-  });
+  }, 360_000);
 });

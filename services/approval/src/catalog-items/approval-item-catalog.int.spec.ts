@@ -181,13 +181,17 @@ describe('approval item catalog (approval’s copy of the 审批事项清单)', 
       } finally {
         await producer.disconnect();
       }
-      await waitFor('the version to arrive', () => inForce(code('KAFKA'), '210302', '2026-01-01'));
+      // a fresh consumer group first works through everything the topics already hold from
+      // earlier suites (hundreds of events on a busy CI box)
+      const patience = { timeoutMs: 120_000, intervalMs: 250 };
+      await waitFor('the version to arrive', () => inForce(code('KAFKA'), '210302', '2026-01-01'), patience);
       const parked = await waitFor(
         'the event without snapshot to be parked',
         async () => (await db.query('SELECT type, failed_error, attempts FROM inbox_events WHERE event_id = $1 AND failed_error IS NOT NULL', [old.id]))[0],
+        patience,
       );
       expect(parked).toMatchObject({ type: CatalogEventTypes.itemChanged, attempts: 1, failed_error: expect.stringContaining('carries no snapshot') });
-    });
+    }, 300_000);
   });
 
   describe('seedApprovalItem (the fixture other tests use)', () => {
