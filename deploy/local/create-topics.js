@@ -24,6 +24,29 @@ async function main() {
   } finally {
     await admin.disconnect();
   }
+  await warmUpGroupCoordinator(brokers, prefix + topics[0].name);
+}
+
+/**
+ * A new broker creates its group-coordination topic (__consumer_offsets) only when the first
+ * consumer group asks for a coordinator; until then joins fail with "group coordinator is not
+ * available". One throw-away group joins here, so the services' consumers find it ready.
+ */
+async function warmUpGroupCoordinator(brokers, topic) {
+  const t0 = Date.now();
+  const consumer = new Kafka({ clientId: 'cityworks-warmup', brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: 'cityworks-coordinator-warmup' });
+  try {
+    const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: false });
+    await consumer.run({ eachMessage: async () => undefined });
+    await Promise.race([joined, new Promise((_, reject) => setTimeout(() => reject(new Error('no group join within 60 s')), 60_000))]);
+    console.log(`[infra] kafka: group coordinator ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  } catch (e) {
+    console.log(`[infra] kafka: group coordinator warm-up: ${e.message} (consumers will keep retrying)`);
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+  }
 }
 
 main().catch((e) => {

@@ -107,6 +107,13 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
       try {
         const consumer = this.kafka.consumer({ groupId: this.consumerName, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
         consumer.on(consumer.events.GROUP_JOIN, () => this.readyResolve());
+        // kafkajs restarts itself after a retriable crash; after any other, start over here
+        consumer.on(consumer.events.CRASH, ({ payload }) => {
+          if (payload.restart || this.stop.stopped) return;
+          this.logger.warn(`consumer crashed (${payload.error.message}); joining again`);
+          void consumer.disconnect().catch(() => undefined);
+          this.starting = this.startWithRetry(topics);
+        });
         await consumer.connect();
         // a new group starts from the oldest retained event, so nothing published before
         // the service first started is missed
