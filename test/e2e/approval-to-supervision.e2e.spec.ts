@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Kafka, logLevel } from 'kafkajs';
+import { Counter, register } from 'prom-client';
 import { Worker } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ApprovalEventTypes, Roles, supervisionTaskStateQuery, Topics } from '@cityworks/contracts';
@@ -20,6 +21,13 @@ import { AppModule as SupervisionApp } from '../../services/supervision/src/app.
  * HTTP API shows it. Postgres and Kafka are the real servers; Temporal is the real
  * time-skipping test server, so a 5-working-day deadline passes in seconds.
  */
+/** Events of a type the in-process consumers counted as duplicates (inbox_events_total). */
+async function duplicatesConsumed(type: string): Promise<number> {
+  const metric = register.getSingleMetric('inbox_events_total') as Counter<'type' | 'outcome'> | undefined;
+  const values = (await metric?.get())?.values ?? [];
+  return values.filter((v) => v.labels.type === type && v.labels.outcome === 'duplicate').reduce((sum, v) => sum + v.value, 0);
+}
+
 describe('审批结果推送 → 审管联动 task → deadline → overdue (end to end)', () => {
   let env: TestWorkflowEnvironment;
   let approval: INestApplication;
@@ -91,6 +99,7 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
       logLevel: logLevel.NOTHING,
     }).producer();
     await producer.connect();
+    const duplicatesBefore = await duplicatesConsumed(ApprovalEventTypes.decided);
     await producer.send({ topic: physicalTopic(Topics.approval), messages: [toKafkaMessage(envelope)] });
     await producer.disconnect();
 
@@ -100,8 +109,8 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
       const [row] = await supervisionDb.query(`SELECT count(*)::int AS n FROM inbox_events WHERE consumer = $1 AND event_id = $2`, [consumerName, envelope.id]);
       return row.n === 1;
     });
-    // give a second effect every chance to appear before counting
-    await new Promise((r) => setTimeout(r, 1000));
+    // the redelivery was handled (counted as a duplicate) before anything is counted
+    await waitFor('the redelivered event to be counted as a duplicate', async () => (await duplicatesConsumed(ApprovalEventTypes.decided)) > duplicatesBefore);
     const [{ n: tasks }] = await supervisionDb.query(`SELECT count(*)::int AS n FROM supervision_tasks WHERE application_id = $1`, [applicationId]);
     expect(tasks).toBe(1);
     const [{ n: opened }] = await supervisionDb.query(

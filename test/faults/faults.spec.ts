@@ -124,7 +124,6 @@ describe('faults on real servers', () => {
       'the consumer to count every redelivered event as a duplicate',
       async () => (await duplicatesConsumed(ApprovalEventTypes.decided)) - duplicatesBefore >= envelopes.length,
     );
-    await new Promise((r) => setTimeout(r, 1500));
     const redeliveredAsDuplicates = (await duplicatesConsumed(ApprovalEventTypes.decided)) - duplicatesBefore;
     const effects = await countTasks(project);
     expect(effects).toBe(N);
