@@ -5,6 +5,7 @@ import {
   ApprovalEventTypes,
   ApprovalItemSnapshot,
   ApprovalRevokedV1,
+  ApprovalStage,
   ClockResumedV1,
   ClockStoppedV1,
   ClockStopReason,
@@ -69,6 +70,8 @@ export interface SupervisionFeedbackRecord {
 /** The statutory terms of an application, from its catalog item version. */
 export interface StatutoryTerms {
   itemVersion: number;
+  /** the stage the item belongs to (absent on applications accepted before it was recorded) */
+  stage?: ApprovalStage;
   /** the list the version comes from (the region's own or one above it) */
   itemRegionCode: string;
   timeLimitWorkingDays: number;
@@ -142,6 +145,7 @@ export class Application {
     }
     const terms: StatutoryTerms = {
       itemVersion: item.version,
+      stage: item.stage,
       itemRegionCode: item.regionCode,
       timeLimitWorkingDays: item.timeLimitWorkingDays,
       allowedClockStops: [...item.allowedClockStops],

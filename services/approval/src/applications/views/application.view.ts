@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ClockStopReasons, RevocationSources } from '@cityworks/contracts';
+import { ApprovalStages, ClockStopReasons, RevocationSources } from '@cityworks/contracts';
 import type { Application } from '../domain/application';
 import type { ApplicationTiming } from '../domain/application-timing';
 
@@ -7,6 +7,9 @@ import type { ApplicationTiming } from '../domain/application-timing';
 export class StatutoryTermsView {
   @ApiProperty({ type: 'integer', description: 'catalog item version' })
   itemVersion: number;
+
+  @ApiPropertyOptional({ enum: ApprovalStages, description: 'the stage the item belongs to; absent on applications accepted before it was recorded' })
+  stage?: string;
 
   @ApiProperty({ description: 'the list the version comes from' })
   itemRegionCode: string;
