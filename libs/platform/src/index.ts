@@ -28,3 +28,6 @@ export * from './lifecycle/stoppable-sleep';
 export * from './domain/rule-violation';
 export * from './domain/transition';
 export * from './audit/audit-entry.view';
+export * from './tabular-file/csv';
+export * from './tabular-file/tabular-file';
+export * from './tabular-file/text-body';

@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { getSchemaPath } from '@nestjs/swagger';
 import type { MediaTypeObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { MAX_ROWS } from './list-file';
+import { MAX_ROWS } from '@cityworks/platform';
 
 /**
  * The file body of an import, for /docs: CSV text with a header row, or JSON rows as the export

@@ -1,4 +1,4 @@
-import { text } from 'express';
+import { csvTextBody } from '@cityworks/platform';
 
 /** CSV arrives as text; the platform parses only JSON bodies. */
-export const csvBodyParser = text({ type: ['text/csv', 'application/csv', 'text/plain'], limit: process.env.CATALOG_IMPORT_LIMIT ?? '5mb' });
+export const csvBodyParser = csvTextBody(process.env.CATALOG_IMPORT_LIMIT ?? '5mb');

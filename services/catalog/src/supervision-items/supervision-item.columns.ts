@@ -1,4 +1,4 @@
-import type { ColumnSpec } from '../import-export/list-file';
+import type { ColumnSpec } from '@cityworks/platform';
 import { itemListColumns } from '../versioning/item-list.columns';
 
 /** The supervision-item list as a spreadsheet. */

@@ -1,4 +1,4 @@
-import type { ColumnSpec } from '../import-export/list-file';
+import type { ColumnSpec } from '@cityworks/platform';
 
 /**
  * An item list as a spreadsheet: the item's code first, then its own fields, then its place in

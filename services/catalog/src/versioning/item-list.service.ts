@@ -4,10 +4,10 @@ import type { ApprovalItemSnapshot, CatalogItemKind, SupervisionItemSnapshot, Ve
 import type { StateChange, UnitOfWork } from '@cityworks/messaging';
 import type { FieldError, Page } from '@cityworks/platform';
 import { chinaToday } from '../common/china-today';
-import { invalid } from '@cityworks/platform';
+import { ColumnSpec, CSV_MEDIA_TYPES, importRefused, invalid, mediaTypeOf, RowError, rowsFromCsv, validateRows } from '@cityworks/platform';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { RegionsService } from '../regions/regions.service';
-import { ColumnSpec, importRefused, RowError, rowsFromCsv, rowsFromJson, toCsv, validateRows } from '../import-export/list-file';
+import { rowsFromJson, toCsv } from '../import-export/list-file';
 import type { ItemRowMetaDto } from './dto/item-row-meta.dto';
 import type { AmendMetaDto, CurrentListQuery, ExportQuery, ImportQuery, PublishMetaDto, RetireItemDto } from './dto/version-meta.dto';
 import type { ImportResultView } from './dto/version-views';
@@ -271,9 +271,9 @@ export abstract class ItemListService<
   }
 
   private parseFile(body: unknown, contentType: string | undefined) {
-    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+    const type = mediaTypeOf(contentType);
     if (type === 'application/json') return rowsFromJson(body, this.columns);
-    if (['text/csv', 'application/csv', 'text/plain'].includes(type)) {
+    if (CSV_MEDIA_TYPES.includes(type)) {
       return rowsFromCsv(typeof body === 'string' ? body : '', this.columns);
     }
     throw new UnsupportedMediaTypeException('send the list as text/csv or application/json');

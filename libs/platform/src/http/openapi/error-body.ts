@@ -13,6 +13,20 @@ export class FieldErrorBody {
     example: { min: 'limitDays must not be less than 1' },
   })
   rules: Record<string, string>;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'an imported file only: the spreadsheet row (the header is row 1) or the position in the JSON array (from 1); 0 for the file as a whole',
+    example: 3,
+  })
+  row?: number;
+
+  @ApiPropertyOptional({
+    description: "an imported file only: the column as the file titled it (or the field); '' for a row as a whole",
+    example: 'acceptedAt',
+  })
+  column?: string;
 }
 
 /** Every error answer of every service (see AllExceptionsFilter and the validation pipe). */
