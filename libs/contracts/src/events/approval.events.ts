@@ -11,6 +11,7 @@ export const ApprovalEventTypes = {
   clockResumed: 'approval.clock-resumed.v1',
   illegalClockStopAttempted: 'approval.illegal-clock-stop-attempted.v1',
   revoked: 'approval.revoked.v1',
+  jointReviewOpinionGiven: 'approval.joint-review-opinion-given.v1',
 } as const;
 
 export type ApprovalDecision = 'approved' | 'rejected';
@@ -23,6 +24,8 @@ export interface ApplicationAcceptedV1 {
   departmentCode: string;
   regionCode: string;
   acceptedAt: string;
+  /** 联合审图/联合验收: the 参与部门 whose opinions the decision waits for; absent when there is no joint review */
+  participatingDepartmentCodes?: string[];
 }
 
 /**
@@ -128,4 +131,30 @@ export interface ApprovalRevokedV1 {
   source: RevocationSource;
   reason: string;
   revokedAt: string;
+}
+
+/**
+ * A participating department's opinion in a joint review (联合审图, 联合验收): agreed, agreed on
+ * conditions it states, or refused with its reasons.
+ */
+export const JointReviewOpinions = ['同意', '有条件同意', '不同意'] as const;
+export type JointReviewOpinion = (typeof JointReviewOpinions)[number];
+
+/**
+ * A participating department (参与部门) gave its opinion in an application's joint review. The
+ * implementing department decides once `waitingDepartmentCodes` is empty. Codes only: the note
+ * stays on the application.
+ */
+export interface JointReviewOpinionGivenV1 {
+  applicationId: string;
+  projectCode: string;
+  itemCode: string;
+  /** 实施部门, which decides */
+  implementingDepartmentCode: string;
+  /** the participating department that answered */
+  departmentCode: string;
+  opinion: JointReviewOpinion;
+  givenAt: string;
+  /** participants that have not answered yet */
+  waitingDepartmentCodes: string[];
 }

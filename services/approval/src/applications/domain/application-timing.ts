@@ -1,5 +1,6 @@
 import { obligationDeadline, usedWorkingDays, WorkingDayCalendar } from '@cityworks/calendar';
 import type { ApplicationState } from './application';
+import { jointReviewTiming, ParticipantTiming } from './joint-review-timing';
 
 /** 办理用时 of one application, derived every time from its acceptance, stops and decision. */
 export interface ApplicationTiming {
@@ -17,6 +18,8 @@ export interface ApplicationTiming {
   decidedWithinLimit: boolean | null;
   /** counted across a year whose official holiday arrangement is not published yet */
   provisional: boolean;
+  /** each participating department's own time (联合审图/联合验收); empty without a joint review */
+  jointReview: ParticipantTiming[];
 }
 
 /**
@@ -40,5 +43,6 @@ export function applicationTiming(state: Readonly<ApplicationState>, calendar: W
     overdue: state.decidedAt === null && deadline.overdue,
     decidedWithinLimit: state.decidedAt === null ? null : used.used <= state.terms.timeLimitWorkingDays,
     provisional: used.provisional || deadline.provisional,
+    jointReview: jointReviewTiming(state, calendar, now),
   };
 }

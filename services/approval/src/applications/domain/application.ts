@@ -10,10 +10,13 @@ import {
   ClockStoppedV1,
   ClockStopReason,
   IllegalClockStopAttemptedV1,
+  JointReviewOpinion,
+  JointReviewOpinionGivenV1,
   RevocationSource,
   SupervisionMode,
 } from '@cityworks/contracts';
 import { MaybeTransition, NO_CHANGE, RuleViolation, Transition } from '@cityworks/platform';
+import { JointReviewParticipant, participantsNamed, waitingParticipants, withOpinion } from './joint-review';
 
 export type ApplicationStatus = 'accepted' | ApprovalDecision | 'revoked';
 
@@ -52,6 +55,8 @@ export interface ApplicationState {
   supervisionFeedback: SupervisionFeedbackRecord | null;
   /** 撤销 of an approval: when, why and on whose finding; null while it stands */
   revocation: RevocationRecord | null;
+  /** 联合审图/联合验收: the participating departments (参与部门) and their opinions; empty without a joint review */
+  jointReview: JointReviewParticipant[];
 }
 
 export interface RevocationRecord {
@@ -97,6 +102,8 @@ export interface AcceptApplication {
   regionCode: string;
   ownerUscc: string;
   onCommitment: boolean;
+  /** 联合审图/联合验收: the departments whose opinions the decision waits for; none when absent or empty */
+  participatingDepartmentCodes?: readonly string[] | null;
 }
 
 /** A clock-stop asked for: taken when the item allows its reason, else refused and recorded. */
@@ -121,7 +128,8 @@ export class Application {
    * starts. The item version in force decides who implements, who supervises, the time limit,
    * the allowed clock-stops and whether 告知承诺 is possible; the caller cannot override them.
    */
-  static accept(input: AcceptApplication, item: ApprovalItemSnapshot, id: string, now: Date): { application: Application; transition: Transition } {
+  static accept(request: AcceptApplication, item: ApprovalItemSnapshot, id: string, now: Date): { application: Application; transition: Transition } {
+    const { participatingDepartmentCodes, ...input } = request;
     if (item.code !== input.itemCode) throw new RuleViolation(`catalog item ${item.code} is not the item applied for (${input.itemCode})`, 'rule');
     if (item.retired) throw new RuleViolation(`item ${item.code} is retired (事项取消) since ${item.effectiveFrom}`, 'rule');
     if (item.departmentCode !== input.departmentCode) {
@@ -143,6 +151,8 @@ export class Application {
         'rule',
       );
     }
+    const jointReview = participantsNamed(participatingDepartmentCodes, input.departmentCode);
+    const participating = jointReview.map((p) => p.departmentCode);
     const terms: StatutoryTerms = {
       itemVersion: item.version,
       stage: item.stage,
@@ -167,6 +177,7 @@ export class Application {
       illegalClockStopAttempts: 0,
       supervisionFeedback: null,
       revocation: null,
+      jointReview,
     });
     const accepted: ApplicationAcceptedV1 = {
       applicationId: id,
@@ -175,6 +186,7 @@ export class Application {
       departmentCode: input.departmentCode,
       regionCode: input.regionCode,
       acceptedAt: now.toISOString(),
+      ...(participating.length ? { participatingDepartmentCodes: participating } : {}),
     };
     return {
       application,
@@ -187,6 +199,7 @@ export class Application {
           itemVersion: item.version,
           projectCode: input.projectCode,
           timeLimitWorkingDays: item.timeLimitWorkingDays,
+          ...(participating.length ? { participatingDepartmentCodes: participating } : {}),
         },
         events: [{ type: ApprovalEventTypes.applicationAccepted, subject: id, data: accepted }],
       },
@@ -200,6 +213,7 @@ export class Application {
       clockStops: state.clockStops.map((stop) => ({ ...stop })),
       supervisionFeedback: state.supervisionFeedback ? { ...state.supervisionFeedback } : null,
       revocation: state.revocation ? { ...state.revocation } : null,
+      jointReview: state.jointReview.map((participant) => ({ ...participant })),
     });
   }
 
@@ -212,6 +226,24 @@ export class Application {
   }
 
   /**
+   * The departments that may read the application: the implementing one (谁审批谁负责), the
+   * supervising one (谁主管谁监管) and the participants of its joint review.
+   */
+  get concernedDepartmentCodes(): string[] {
+    const s = this.state;
+    return [s.departmentCode, s.supervisingDepartmentCode, ...s.jointReview.map((p) => p.departmentCode)];
+  }
+
+  /** Participants of the joint review that have not given their opinion yet. */
+  get waitingJointReviewDepartments(): string[] {
+    return waitingParticipants(this.state.jointReview);
+  }
+
+  isJointReviewParticipant(departmentCode: string): boolean {
+    return this.state.jointReview.some((p) => p.departmentCode === departmentCode);
+  }
+
+  /**
    * 审批决定: approve or reject, once. A rejection gives its reason (不予许可须说明理由). The
    * result is pushed to the supervising department at once (审批结果推送).
    */
@@ -221,6 +253,11 @@ export class Application {
     if (decision === 'rejected' && !why) throw new RuleViolation('reason is required when the decision is rejected', 'rule');
     if (this.openClockStop)
       throw new RuleViolation(`application ${this.state.id} has its clock stopped (${this.openClockStop.reason}); resume it before deciding`);
+    const waiting = this.waitingJointReviewDepartments;
+    if (waiting.length)
+      throw new RuleViolation(
+        `application ${this.state.id} waits for the joint-review opinions of ${waiting.join(', ')}; decide once every participating department has answered`,
+      );
     const before = { status: this.state.status };
     this.state = { ...this.state, status: decision, decidedAt: now, decisionReason: why };
     const s = this.state;
@@ -345,6 +382,38 @@ export class Application {
       before: known ? { outcome: known.outcome, givenAt: known.givenAt.toISOString() } : null,
       after: { taskId: feedback.taskId, departmentCode: feedback.departmentCode, outcome: feedback.outcome, givenAt: feedback.givenAt.toISOString() },
       events: [],
+    };
+  }
+
+  /**
+   * 联合审图/联合验收: a participating department gives its opinion, once, while the application
+   * waits for its decision. A refusal (不同意) states its reasons and a conditional agreement its
+   * conditions in the note.
+   */
+  giveJointReviewOpinion(departmentCode: string, opinion: JointReviewOpinion, note: string | null, now: Date): Transition {
+    const s = this.state;
+    if (!this.isJointReviewParticipant(departmentCode))
+      throw new RuleViolation(`department ${departmentCode} is not a participating department (参与部门) of application ${s.id}`, 'rule');
+    if (s.status !== 'accepted') throw new RuleViolation(`application ${s.id} is already ${s.status}; its joint review is over`);
+    const jointReview = withOpinion(s.jointReview, departmentCode, opinion, note, now);
+    this.state = { ...s, jointReview };
+    const given = jointReview.find((p) => p.departmentCode === departmentCode)!;
+    const waitingDepartmentCodes = waitingParticipants(jointReview);
+    const event: JointReviewOpinionGivenV1 = {
+      applicationId: s.id,
+      projectCode: s.projectCode,
+      itemCode: s.itemCode,
+      implementingDepartmentCode: s.departmentCode,
+      departmentCode,
+      opinion,
+      givenAt: now.toISOString(),
+      waitingDepartmentCodes,
+    };
+    return {
+      action: 'application.joint-review-opinion-given',
+      before: { departmentCode, opinion: null, waitingDepartmentCodes: waitingParticipants(s.jointReview) },
+      after: { departmentCode, opinion, note: given.note, waitingDepartmentCodes },
+      events: [{ type: ApprovalEventTypes.jointReviewOpinionGiven, subject: s.id, data: event }],
     };
   }
 

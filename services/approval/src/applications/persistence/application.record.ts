@@ -10,6 +10,14 @@ export interface StoredClockStop {
   to: string | null;
 }
 
+/** a joint review's participant as stored: givenAt as an ISO string */
+export interface StoredJointReviewParticipant {
+  departmentCode: string;
+  opinion: string | null;
+  note: string | null;
+  givenAt: string | null;
+}
+
 /** How an application (办件) is stored; the model itself is in ../domain/application.ts. */
 @Entity({ name: 'applications' })
 export class ApplicationRecord {
@@ -71,6 +79,10 @@ export class ApplicationRecord {
   /** 撤销 as stored: revokedAt as an ISO string */
   @Column({ type: 'jsonb', nullable: true })
   revocation: { source: string; reason: string; revokedAt: string } | null;
+
+  /** 联合审图/联合验收: participating departments and their opinions; [] without a joint review */
+  @Column({ name: 'joint_review', type: 'jsonb', default: () => "'[]'" })
+  jointReview: StoredJointReviewParticipant[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

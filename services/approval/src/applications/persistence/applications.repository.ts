@@ -1,8 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Application, ApplicationState, ClockStopRecord, RevocationRecord } from '../domain/application';
-import { ApplicationRecord, StoredClockStop } from './application.record';
+import { JointReviewParticipant } from '../domain/joint-review';
+import { ApplicationRecord, StoredClockStop, StoredJointReviewParticipant } from './application.record';
+
+const participantOf = (stored: StoredJointReviewParticipant): JointReviewParticipant => ({
+  departmentCode: stored.departmentCode,
+  opinion: stored.opinion as JointReviewParticipant['opinion'],
+  note: stored.note,
+  givenAt: stored.givenAt ? new Date(stored.givenAt) : null,
+});
+
+const storedParticipant = (participant: JointReviewParticipant): StoredJointReviewParticipant => ({
+  ...participant,
+  givenAt: participant.givenAt?.toISOString() ?? null,
+});
+
+/**
+ * Where the caller's department concerns an application: it implements or supervises it, or takes
+ * part in its joint review (jsonb containment, served by the joint_review GIN index).
+ */
+const CONCERNS_DEPARTMENT =
+  "(a.department_code = :department OR a.supervising_department_code = :department OR a.joint_review @> jsonb_build_array(jsonb_build_object('departmentCode', :department::text)))";
 
 /** Maps the model to its row and back; the model never sees TypeORM. */
 function toState(record: ApplicationRecord): ApplicationState {
@@ -32,11 +52,12 @@ function toState(record: ApplicationRecord): ApplicationState {
     revocation: record.revocation
       ? { source: record.revocation.source as RevocationRecord['source'], reason: record.revocation.reason, revokedAt: new Date(record.revocation.revokedAt) }
       : null,
+    jointReview: (record.jointReview ?? []).map(participantOf),
   };
 }
 
 function toRecord(manager: EntityManager, application: Application): ApplicationRecord {
-  const { clockStops, supervisionFeedback, revocation, ...rest } = application.snapshot;
+  const { clockStops, supervisionFeedback, revocation, jointReview, ...rest } = application.snapshot;
   const stored: StoredClockStop[] = clockStops.map((stop) => ({
     reason: stop.reason,
     note: stop.note,
@@ -48,13 +69,14 @@ function toRecord(manager: EntityManager, application: Application): Application
     clockStops: stored,
     supervisionFeedback: supervisionFeedback ? { ...supervisionFeedback, givenAt: supervisionFeedback.givenAt.toISOString() } : null,
     revocation: revocation ? { ...revocation, revokedAt: revocation.revokedAt.toISOString() } : null,
+    jointReview: jointReview.map(storedParticipant),
   });
 }
 
 export interface ApplicationFilter {
   status?: ApplicationState['status'];
   projectCode?: string;
-  /** the caller's department: applications it implements or supervises */
+  /** the caller's department: applications it implements, supervises or reviews jointly */
   department?: string;
 }
 
@@ -84,7 +106,7 @@ export class ApplicationsRepository {
   /** Applications with refused clock-stop attempts (不得违规暂停计时), most attempts first. */
   async withIllegalClockStopAttempts(department: string | undefined, page: number, pageSize: number): Promise<{ items: Application[]; total: number }> {
     const qb = this.dataSource.getRepository(ApplicationRecord).createQueryBuilder('a').where('a.illegal_clock_stop_attempts > 0');
-    if (department) qb.andWhere('(a.department_code = :department OR a.supervising_department_code = :department)', { department });
+    if (department) qb.andWhere(CONCERNS_DEPARTMENT, { department });
     const [records, total] = await qb
       .orderBy('a.illegal_clock_stop_attempts', 'DESC')
       .addOrderBy('a.id', 'ASC')
@@ -97,26 +119,27 @@ export class ApplicationsRepository {
   /** Applications accepted in [from, to), for reports; the caller's department only unless undefined. */
   async acceptedBetween(from: Date, to: Date, department: string | undefined): Promise<ApplicationState[]> {
     const qb = this.dataSource.getRepository(ApplicationRecord).createQueryBuilder('a').where('a.accepted_at >= :from AND a.accepted_at < :to', { from, to });
-    if (department) qb.andWhere('(a.department_code = :department OR a.supervising_department_code = :department)', { department });
+    if (department) qb.andWhere(CONCERNS_DEPARTMENT, { department });
     return (await qb.orderBy('a.accepted_at', 'ASC').getMany()).map(toState);
   }
 
+  /** Every application of a project (项目代码), oldest acceptance first, for its timing per stage. */
+  async ofProject(projectCode: string): Promise<ApplicationState[]> {
+    const records = await this.dataSource.getRepository(ApplicationRecord).find({ where: { projectCode }, order: { acceptedAt: 'ASC', id: 'ASC' } });
+    return records.map(toState);
+  }
+
   async page(filter: ApplicationFilter, page: number, pageSize: number): Promise<{ items: Application[]; total: number }> {
-    const base: FindOptionsWhere<ApplicationRecord> = {};
-    if (filter.status) base.status = filter.status;
-    if (filter.projectCode) base.projectCode = filter.projectCode;
-    const where = filter.department
-      ? [
-          { ...base, departmentCode: filter.department },
-          { ...base, supervisingDepartmentCode: filter.department },
-        ]
-      : base;
-    const [records, total] = await this.dataSource.getRepository(ApplicationRecord).findAndCount({
-      where,
-      order: { acceptedAt: 'DESC', id: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
+    const qb = this.dataSource.getRepository(ApplicationRecord).createQueryBuilder('a');
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter.projectCode) qb.andWhere('a.project_code = :projectCode', { projectCode: filter.projectCode });
+    if (filter.department) qb.andWhere(CONCERNS_DEPARTMENT, { department: filter.department });
+    const [records, total] = await qb
+      .orderBy('a.accepted_at', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items: records.map((r) => Application.restore(toState(r))), total };
   }
 }
