@@ -11,6 +11,7 @@ import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, startServ
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
+import { registerProject } from '../../services/approval/testing/projects.fixture';
 import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 
@@ -65,7 +66,7 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     const accepted = await request(approval.getHttpServer())
       .post('/applications')
       .set('authorization', approver)
-      .send(acceptApplicationRequest(`E2E-${Date.now()}`))
+      .send(acceptApplicationRequest(await registerProject(approval, `E2E-${Date.now()}`)))
       .expect(201);
     const applicationId: string = accepted.body.id;
 

@@ -25,6 +25,7 @@ import { correlationClientInterceptor } from '@cityworks/temporal';
 import { createWorkflowWorker } from '@cityworks/workflows';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
+import { registerProject } from '../../services/approval/testing/projects.fixture';
 import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 import { infra, killHard, root, startFreshStack, startProcess, useStackInThisProcess } from './fault-stack';
@@ -80,7 +81,7 @@ describe('faults on real servers', () => {
     (await supervisionDb.query('SELECT count(*)::int AS n FROM supervision_tasks WHERE project_code = $1', [projectCode]))[0].n as number;
 
   it('Kafka down: requests are accepted, events wait in the outbox, then every one is delivered once', async () => {
-    const project = `KAFKA-DOWN-${Date.now()}`;
+    const project = await registerProject(approval, `KAFKA-DOWN-${Date.now()}`);
     const N = 20;
     infra('stop', 'kafka');
     const ids: string[] = [];
@@ -137,7 +138,7 @@ describe('faults on real servers', () => {
   }, 240_000);
 
   it('Postgres restart: unhealthy and 503 while down, recovers without a restart, loses nothing acknowledged', async () => {
-    const project = `PG-RESTART-${Date.now()}`;
+    const project = await registerProject(approval, `PG-RESTART-${Date.now()}`);
     const acknowledged: string[] = [];
     for (let i = 0; i < 10; i++) acknowledged.push((await accept(project).expect(201)).body.id);
 
@@ -171,7 +172,7 @@ describe('faults on real servers', () => {
   }, 180_000);
 
   it('Temporal down for two minutes: decisions still open supervision tasks; every workflow starts once it is back; nothing parked', async () => {
-    const project = `TEMPORAL-DOWN-${Date.now()}`;
+    const project = await registerProject(approval, `TEMPORAL-DOWN-${Date.now()}`);
     const N = 20;
     const outageMs = Number(process.env.FAULT_TEMPORAL_OUTAGE_MS ?? 120_000);
     const consumer = supervision.get(EventConsumer).consumerName;
@@ -279,6 +280,7 @@ describe('faults on real servers', () => {
 
     /** A task record opened the normal way, then driven by a workflow whose deadline is seconds away. */
     async function taskWithShortDeadline(project: string, seconds: number): Promise<{ taskId: string; workflowId: string; correlationId: string }> {
+      await registerProject(approval, project);
       const { body } = await accept(project).expect(201);
       await decide(body.id).expect(200);
       const task = await waitFor(

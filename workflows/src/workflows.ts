@@ -1,2 +1,4 @@
 // Every workflow the `workflows` worker runs; the bundle is built from this file.
 export { supervisionTaskWorkflow } from './supervision-task/supervision-task.workflow';
+export { projectLifecycleWorkflow } from './project-lifecycle/project-lifecycle.workflow';
+export { applicationWorkflow } from './application/application.workflow';

@@ -74,7 +74,23 @@ temporal_start() {
     (( $(date +%s) < deadline )) || { tail -n 30 "$TEMPORAL_LOG" >&2; die "temporal: namespace $TEMPORAL_NAMESPACE not ready within ${START_TIMEOUT}s"; }
     sleep 0.3
   done
+  temporal_ensure_search_attributes
   log "temporal: started in $(elapsed_since "$t0") (pid $pid, UI http://$TEMPORAL_HOST:$TEMPORAL_UI_PORT)"
+}
+
+# The dev server registers --search-attribute only for namespaces it creates; a database kept
+# from an earlier version gets the attributes added since then here.
+temporal_ensure_search_attributes() {
+  [[ -f $SEARCH_ATTRIBUTES_JSON ]] || return 0
+  local ns name type known
+  for ns in "$TEMPORAL_NAMESPACE" "$TEMPORAL_TEST_NAMESPACE"; do
+    known=$("$TEMPORAL_BIN" operator search-attribute list --namespace "$ns" --address "$TEMPORAL_ADDRESS" 2>/dev/null | awk '{print $1}')
+    while read -r name type; do
+      grep -qx "$name" <<<"$known" && continue
+      "$TEMPORAL_BIN" operator search-attribute create --namespace "$ns" --address "$TEMPORAL_ADDRESS" --name "$name" --type "$type" >/dev/null \
+        && log "temporal: search attribute $name ($type) added to $ns"
+    done < <(node -e 'for (const [n, t] of Object.entries(require(process.argv[1]))) console.log(n + " " + t)' "$SEARCH_ATTRIBUTES_JSON")
+  done
 }
 
 temporal_stop() {

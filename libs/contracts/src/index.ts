@@ -18,3 +18,5 @@ export * from './catalog/catalog-items';
 export * from './events/catalog.events';
 export * from './activities/catalog.activities';
 export * from './correlation';
+export * from './workflows/application';
+export * from './workflows/project-lifecycle';

@@ -21,4 +21,8 @@ export const SearchAttributes = {
   /** 是否逾期 */
   overdue: defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL),
   dueAt: defineSearchAttributeKey('DueAt', SearchAttributeType.DATETIME),
+  /** 建设单位 统一社会信用代码 */
+  ownerUscc: defineSearchAttributeKey('OwnerUscc', SearchAttributeType.KEYWORD),
+  /** 项目类型 (the catalog's stage-template project types) */
+  projectType: defineSearchAttributeKey('ProjectType', SearchAttributeType.KEYWORD),
 } as const;

@@ -1,4 +1,4 @@
-import type { ProjectType } from '../catalog/catalog-vocabulary';
+import type { ApprovalStage, ProjectType } from '../catalog/catalog-vocabulary';
 import type { ProjectFactName, ProjectFacts } from '../catalog/project-facts';
 
 /** Event types published by the approval service on `approval.events`. */
@@ -11,6 +11,9 @@ export const ApprovalEventTypes = {
   clockResumed: 'approval.clock-resumed.v1',
   illegalClockStopAttempted: 'approval.illegal-clock-stop-attempted.v1',
   revoked: 'approval.revoked.v1',
+  applicationOverdue: 'approval.application-overdue.v1',
+  projectStageReached: 'approval.project-stage-reached.v1',
+  projectCompleted: 'approval.project-completed.v1',
   jointReviewOpinionGiven: 'approval.joint-review-opinion-given.v1',
 } as const;
 
@@ -100,6 +103,36 @@ export interface ProjectRegisteredV1 {
   /** the facts known at registration; a fact left out is not known yet */
   facts: ProjectFacts;
   registeredAt: string;
+}
+
+/** The lifecycle workflow opened the project's next stage (立项用地规划许可 → … → 竣工验收). */
+export interface ProjectStageReachedV1 {
+  projectId: string;
+  projectCode: string;
+  stage: ApprovalStage;
+  previousStage: ApprovalStage | null;
+  reachedAt: string;
+}
+
+/** 竣工验收 done (and 市政公用报装): the project's approvals are complete and it is closed. */
+export interface ProjectCompletedV1 {
+  projectId: string;
+  projectCode: string;
+  completedAt: string;
+}
+
+/**
+ * An application passed its statutory deadline undecided with its clock running: the escalation
+ * ladder starts from here (预警 and 提醒函 to the implementing department).
+ */
+export interface ApplicationOverdueV1 {
+  applicationId: string;
+  projectCode: string;
+  itemCode: string;
+  departmentCode: string;
+  regionCode: string;
+  dueAt: string;
+  overdueSince: string;
 }
 
 /** A project's facts were replaced: the whole set now known, and which facts were added, changed or removed. */

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalActivities, ApplicationFacts } from '@cityworks/contracts';
+import type { ApplicationClockReading, ApprovalActivities, ApplicationFacts, ProjectProgress } from '@cityworks/contracts';
 import { ApplicationsService } from '../applications/applications.service';
+import { ProjectsService } from '../projects/projects.service';
 
-/** Activities on task queue `approval`; workflows read application facts through them. */
+/** Activities on task queue `approval`: workflows read and move applications and projects through them. */
 @Injectable()
 export class ApprovalActivitiesImpl implements ApprovalActivities {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly projects: ProjectsService,
+  ) {}
 
   async getApplicationFacts({ applicationId }: { applicationId: string }): Promise<ApplicationFacts> {
     const a = (await this.applications.find(applicationId)).snapshot;
@@ -19,5 +23,17 @@ export class ApprovalActivitiesImpl implements ApprovalActivities {
       acceptedAt: a.acceptedAt.toISOString(),
       decidedAt: a.decidedAt?.toISOString() ?? null,
     };
+  }
+
+  readApplicationClock({ applicationId }: { applicationId: string }): Promise<ApplicationClockReading> {
+    return this.applications.readClock(applicationId);
+  }
+
+  markApplicationOverdue({ applicationId }: { applicationId: string }): Promise<ApplicationClockReading> {
+    return this.applications.markOverdue(applicationId);
+  }
+
+  recordProjectProgress(progress: ProjectProgress): Promise<void> {
+    return this.projects.recordProgress(progress);
   }
 }

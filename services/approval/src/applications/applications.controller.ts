@@ -22,7 +22,10 @@ export class ApplicationsController {
   @RequireRoles(Roles.approvalOfficer)
   @ApiOperation({ summary: '受理: accept an application (办件) for your department; its statutory clock starts' })
   @ApiCreatedResponse({ type: ApplicationView })
-  @ApiErrors(400, [422, 'the item is not in the list in force for the region, your department does not implement it, or it does not allow 告知承诺'])
+  @ApiErrors(400, [
+    422,
+    'the item is not in the list in force for the region, your department does not implement it, it does not allow 告知承诺, or participatingDepartmentCodes names the implementing department',
+  ])
   accept(@CurrentUser() user: AuthUser, @Body() body: AcceptApplicationDto): Promise<ApplicationView> {
     return this.applications.accept(user, body);
   }
@@ -70,7 +73,12 @@ export class ApplicationsController {
   @HttpCode(200)
   @ApiOperation({ summary: '审批决定: approve or reject; the result is pushed to the supervising department' })
   @ApiOkResponse({ type: ApplicationView })
-  @ApiErrors(400, 404, [409, 'the application is already decided, or its clock is stopped'], [422, 'a rejection whose reason is blank'])
+  @ApiErrors(
+    400,
+    404,
+    [409, 'the application is already decided, its clock is stopped, or participating departments of its joint review have not all answered'],
+    [422, 'a rejection whose reason is blank'],
+  )
   decide(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: DecideApplicationDto): Promise<ApplicationView> {
     return this.applications.decide(user, id, body);
   }

@@ -9,13 +9,16 @@ import { AuditTrail } from '@cityworks/platform';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { acceptApplicationRequest } from '../../testing/accept-application.fixture';
+import { registerProject } from '../../testing/projects.fixture';
 import { seedApprovalItem } from '../../testing/catalog-items.fixture';
 
 /** The approval API against the real Postgres and Kafka. */
 describe('applications API', () => {
   let app: INestApplication;
   let db: DataSource;
-  const valid = () => acceptApplicationRequest(`T-${Date.now()}-${Math.round(Math.random() * 1e6)}`);
+  // every application here belongs to one registered project
+  const projectCode = `T-${Date.now()}-${Math.round(Math.random() * 1e6)}`;
+  const valid = () => acceptApplicationRequest(projectCode);
 
   const officer = bearer({ userId: 'spj-officer', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const supervisor = bearer({ userId: 'zjj-officer', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
@@ -33,6 +36,7 @@ describe('applications API', () => {
     await seedApprovalItem(app, { code: 'JS-SGXK-001' });
     // an item of the city list that does not allow 告知承诺
     await seedApprovalItem(app, { code: 'T-NO-COMMITMENT', commitmentAllowed: false });
+    await registerProject(app, projectCode);
   });
 
   afterAll(async () => {
@@ -60,7 +64,13 @@ describe('applications API', () => {
 
   it('refuses bad input with 400 naming each field and rule, and writes nothing', async () => {
     // the supervising department and the feedback period come from the catalog: a caller may not send them
-    const body = { ...valid(), ownerUscc: '91350100M000100Y44', regionCode: '21', supervisionFeedbackWorkingDays: 5, extra: 1 };
+    const body = {
+      ...acceptApplicationRequest(`${projectCode}-unused`),
+      ownerUscc: '91350100M000100Y44',
+      regionCode: '21',
+      supervisionFeedbackWorkingDays: 5,
+      extra: 1,
+    };
     const res = await post('/applications').send(body).expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['extra', 'ownerUscc', 'regionCode', 'supervisionFeedbackWorkingDays']);
@@ -217,7 +227,7 @@ describe('applications API', () => {
   });
 
   it('lists with filters and paging', async () => {
-    const body = valid();
+    const body = acceptApplicationRequest(await registerProject(app, `${projectCode}-list`));
     await post('/applications').send(body).expect(201);
     await post('/applications').send(body).expect(201);
     const res = await get('/applications').query({ projectCode: body.projectCode, pageSize: 1 }).expect(200);

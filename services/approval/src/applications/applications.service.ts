@@ -1,8 +1,8 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { AuthUser, SupervisionFeedbackGivenV1, Topics } from '@cityworks/contracts';
-import { PermanentEventError, UnitOfWork } from '@cityworks/messaging';
+import { ApplicationClockReading, AuthUser, SupervisionFeedbackGivenV1, Topics } from '@cityworks/contracts';
+import { PermanentEventError, StateChange, UnitOfWork } from '@cityworks/messaging';
 import { ServiceCalendar } from '@cityworks/calendar-sync';
 import { departmentFilter, mayAct, mayRead, PageQuery, RuleViolation } from '@cityworks/platform';
 import { Application } from './domain/application';
@@ -18,6 +18,10 @@ import { ListApplicationsQuery } from './dto/list-applications.query';
 import { StopClockDto } from './dto/clock-stop.dto';
 import { RevokeApplicationDto } from './dto/revoke-application.dto';
 import { ApprovalItemCatalog } from '../catalog-items/approval-item-catalog';
+import { ProjectsRepository } from '../projects/persistence/projects.repository';
+import { ProjectLifecycleWorkflowClient } from '../projects/workflow/project-lifecycle.workflow-client';
+import { assertApplicationFitsProject } from './domain/application-project';
+import { ApplicationWorkflowClient } from './workflow/application.workflow-client';
 
 const RESOURCE = 'application';
 
@@ -33,13 +37,16 @@ export class ApplicationsService {
     private readonly applications: ApplicationsRepository,
     private readonly catalog: ApprovalItemCatalog,
     private readonly calendar: ServiceCalendar,
+    private readonly projects: ProjectsRepository,
+    private readonly projectWorkflow: ProjectLifecycleWorkflowClient,
+    private readonly workflow: ApplicationWorkflowClient,
   ) {}
 
-  /** The implementing department owns an application; the supervising one may read it. */
+  /** The implementing department owns an application; the supervising one and the joint review's participants may read it. */
   private assertReadable(user: AuthUser, application: Application): void {
     const s = application.snapshot;
     // another department's application does not exist, as far as this caller can tell
-    if (!mayRead(user, s.departmentCode, s.supervisingDepartmentCode)) throw new NotFoundException(`application ${s.id} not found`);
+    if (!mayRead(user, ...application.concernedDepartmentCodes)) throw new NotFoundException(`application ${s.id} not found`);
   }
 
   private assertImplementing(user: AuthUser, application: Application, what: string): void {
@@ -51,16 +58,36 @@ export class ApplicationsService {
     return ApplicationView.of(application, applicationTiming(application.snapshot, this.calendar.current, new Date()));
   }
 
-  /** 受理, with the terms of the catalog item version in force today for the application's region. */
+  private timing(application: Application, now = new Date()) {
+    return applicationTiming(application.snapshot, this.calendar.current, now);
+  }
+
+  /**
+   * 受理, with the terms of the catalog item version in force today for the application's region,
+   * for a registered project: its lifecycle workflow starts the application's clock (并联审批).
+   */
   async accept(user: AuthUser, dto: AcceptApplicationDto): Promise<ApplicationView> {
     if (!mayAct(user, dto.departmentCode)) throw new ForbiddenException(`departmentCode ${dto.departmentCode} is not your department`);
     const now = new Date();
     const application = await this.uow.run(async (change) => {
+      assertApplicationFitsProject(dto, (await this.projects.readForShare(change.manager, dto.projectCode))?.snapshot ?? null);
       const item = await this.catalog.inForce(dto.itemCode, dto.regionCode, now, change.manager);
       if (!item) throw new RuleViolation(`item ${dto.itemCode} is not in the approval-item list in force for region ${dto.regionCode} (审批事项清单)`, 'rule');
       const { application, transition } = Application.accept({ ...dto, onCommitment: dto.onCommitment ?? false }, item, randomUUID(), now);
       await this.applications.insert(change.manager, application);
       change.record({ type: RESOURCE, id: application.id }, transition, Topics.approval);
+      const s = application.snapshot;
+      change.command(
+        this.projectWorkflow.applicationAccepted(s.projectCode, {
+          applicationId: s.id,
+          itemCode: s.itemCode,
+          stage: item.stage,
+          departmentCode: s.departmentCode,
+          regionCode: s.regionCode,
+          acceptedAt: s.acceptedAt.toISOString(),
+          dueAt: this.timing(application, now)!.dueAt.toISOString(),
+        }),
+      );
       return application;
     });
     return this.view(application);
@@ -68,7 +95,13 @@ export class ApplicationsService {
 
   /** Records the decision and pushes it to the supervising department (审批结果推送). */
   async decide(user: AuthUser, id: string, dto: DecideApplicationDto): Promise<ApplicationView> {
-    const application = await this.change(user, id, 'decides', (current) => current.decide(dto, new Date()));
+    const application = await this.change(
+      user,
+      id,
+      'decides',
+      (current) => current.decide(dto, new Date()),
+      (current, change) => change.command(this.workflow.decided(current)),
+    );
     return this.view(application);
   }
 
@@ -78,28 +111,55 @@ export class ApplicationsService {
    */
   async stopClock(user: AuthUser, id: string, dto: StopClockDto): Promise<ApplicationView> {
     let refusal: RuleViolation | undefined;
-    const application = await this.change(user, id, 'stops the clock of', (current) => {
-      const outcome = current.stopClock(dto.reason, dto.note ?? null, new Date());
-      if (!outcome.taken) refusal = outcome.refusal;
-      return outcome.transition;
-    });
+    const application = await this.change(
+      user,
+      id,
+      'stops the clock of',
+      (current) => {
+        const outcome = current.stopClock(dto.reason, dto.note ?? null, new Date());
+        if (!outcome.taken) refusal = outcome.refusal;
+        return outcome.transition;
+      },
+      (current, change) => {
+        if (!refusal) change.command(this.workflow.clockChanged(current, null, dto.reason));
+      },
+    );
     if (refusal) throw refusal;
     return this.view(application);
   }
 
   /** 撤销: the implementing department withdraws an approval; credit and supervision hear of it. */
   async revoke(user: AuthUser, id: string, dto: RevokeApplicationDto): Promise<ApplicationView> {
-    const application = await this.change(user, id, 'revokes', (current) => current.revoke(dto.source, dto.reason, new Date()));
+    const application = await this.change(
+      user,
+      id,
+      'revokes',
+      (current) => current.revoke(dto.source, dto.reason, new Date()),
+      (current, change) =>
+        change.command(this.projectWorkflow.applicationRevoked(current.snapshot.projectCode, current.id, current.snapshot.revocation!.revokedAt)),
+    );
     return this.view(application);
   }
 
   async resumeClock(user: AuthUser, id: string): Promise<ApplicationView> {
-    const application = await this.change(user, id, 'resumes the clock of', (current) => current.resumeClock(new Date()));
+    const application = await this.change(
+      user,
+      id,
+      'resumes the clock of',
+      (current) => current.resumeClock(new Date()),
+      (current, change) => change.command(this.workflow.clockChanged(current, this.timing(current)?.dueAt ?? null, 'resumed')),
+    );
     return this.view(application);
   }
 
-  /** Loads and locks, checks the caller, runs one transition, saves and records it. */
-  private change(user: AuthUser, id: string, what: string, transition: (current: Application) => ReturnType<Application['resumeClock']>): Promise<Application> {
+  /** Loads and locks, checks the caller, runs one transition, saves and records it with the workflow commands it causes. */
+  private change(
+    user: AuthUser,
+    id: string,
+    what: string,
+    transition: (current: Application) => ReturnType<Application['resumeClock']>,
+    commands?: (current: Application, change: StateChange) => void,
+  ): Promise<Application> {
     return this.uow.run(async (change) => {
       const current = await this.applications.lockForChange(change.manager, id);
       if (!current) throw new NotFoundException(`application ${id} not found`);
@@ -108,6 +168,7 @@ export class ApplicationsService {
       const result = transition(current);
       await this.applications.save(change.manager, current);
       change.record({ type: RESOURCE, id }, result, Topics.approval);
+      commands?.(current, change);
       return current;
     });
   }
@@ -133,6 +194,47 @@ export class ApplicationsService {
       await this.applications.save(manager, current);
       change.record({ type: RESOURCE, id: current.id }, transition, Topics.approval);
     });
+  }
+
+  /** The clock as the record says, for the application's workflow. */
+  async readClock(id: string): Promise<ApplicationClockReading> {
+    return this.clockReading(await this.find(id), new Date());
+  }
+
+  /**
+   * The workflow saw the deadline pass: the record notes it once (逾期) and tells the escalation
+   * ladder, if the record agrees; either way it answers the clock as it stands.
+   */
+  async markOverdue(id: string): Promise<ApplicationClockReading> {
+    const now = new Date();
+    const application = await this.uow.run(async (change) => {
+      const current = await this.applications.lockForChange(change.manager, id);
+      if (!current) throw new NotFoundException(`application ${id} not found`);
+      const timing = this.timing(current, now);
+      if (timing?.overdue) {
+        const transition = current.markOverdue(timing.dueAt, now);
+        if (transition) {
+          await this.applications.save(change.manager, current);
+          change.record({ type: RESOURCE, id }, transition, Topics.approval);
+        }
+      }
+      return current;
+    });
+    return this.clockReading(application, now);
+  }
+
+  private clockReading(application: Application, now: Date): ApplicationClockReading {
+    const s = application.snapshot;
+    const timing = this.timing(application, now);
+    const decided = s.status !== 'accepted';
+    return {
+      applicationId: s.id,
+      status: s.status,
+      decision: s.status === 'approved' || s.status === 'rejected' ? s.status : s.status === 'revoked' ? 'approved' : null,
+      decidedAt: s.decidedAt?.toISOString() ?? null,
+      dueAt: decided || !timing || timing.clockStopped ? null : timing.dueAt.toISOString(),
+      overdue: !decided && (timing?.overdue ?? false),
+    };
   }
 
   async get(user: AuthUser, id: string): Promise<ApplicationView> {

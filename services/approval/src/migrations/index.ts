@@ -6,6 +6,8 @@ import { ApprovalItemVersions1764000000240 } from './1764000000240-approval-item
 import { ApplicationSupervisionFeedback1764000000250 } from './1764000000250-application-supervision-feedback';
 import { ApplicationRevocation1764000000260 } from './1764000000260-application-revocation';
 import { Projects1764000000300 } from './1764000000300-projects';
+import { ApplicationOverdue1764000000350 } from './1764000000350-application-overdue';
+import { ApplicationImports1764000000400 } from './1764000000400-application-imports';
 import { ApplicationJointReview1764000000500 } from './1764000000500-application-joint-review';
 
 export const approvalMigrations = [
@@ -17,5 +19,7 @@ export const approvalMigrations = [
   ApplicationSupervisionFeedback1764000000250,
   ApplicationRevocation1764000000260,
   Projects1764000000300,
+  ApplicationOverdue1764000000350,
+  ApplicationImports1764000000400,
   ApplicationJointReview1764000000500,
 ];

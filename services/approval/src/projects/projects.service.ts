@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuthUser, Roles, Topics } from '@cityworks/contracts';
+import { AuthUser, ProjectProgress, Roles, Topics } from '@cityworks/contracts';
 import { UnitOfWork } from '@cityworks/messaging';
 import { actsForAll, seesAll } from '@cityworks/platform';
 import { Project } from './domain/project';
@@ -9,6 +9,7 @@ import { ProjectPage, ProjectView } from './views/project.view';
 import { RegisterProjectDto } from './dto/register-project.dto';
 import { ProjectFactsDto } from './dto/project-facts.dto';
 import { ListProjectsQuery } from './dto/list-projects.query';
+import { ProjectLifecycleWorkflowClient } from './workflow/project-lifecycle.workflow-client';
 
 const RESOURCE = 'project';
 
@@ -22,6 +23,7 @@ export class ProjectsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly projects: ProjectsRepository,
+    private readonly workflow: ProjectLifecycleWorkflowClient,
   ) {}
 
   /** The 工改办 (and system) act for every region; an approval officer for their own. */
@@ -43,6 +45,7 @@ export class ProjectsService {
       if (await this.projects.codeTaken(change.manager, dto.code)) throw new ConflictException(`project ${dto.code} is already registered`);
       await this.projects.insert(change.manager, project);
       change.record({ type: RESOURCE, id: project.id }, transition, Topics.approval);
+      change.command(this.workflow.start(project));
     });
     return ProjectView.of(project);
   }
@@ -59,10 +62,24 @@ export class ProjectsService {
       if (transition) {
         await this.projects.save(change.manager, current);
         change.record({ type: RESOURCE, id: current.id }, transition, Topics.approval);
+        change.command(this.workflow.factsChanged(current));
       }
       return current;
     });
     return ProjectView.of(project);
+  }
+
+  /** Where the lifecycle workflow has got to: the stage it opened, or the project's completion. */
+  async recordProgress(progress: ProjectProgress): Promise<void> {
+    await this.uow.run(async (change) => {
+      const current = await this.projects.lockForChange(change.manager, progress.projectCode);
+      if (!current) throw new NotFoundException(`project ${progress.projectCode} not found`);
+      const at = new Date(progress.at);
+      const transition = progress.completed ? current.complete(at) : progress.stage ? current.reachStage(progress.stage, at) : null;
+      if (!transition) return;
+      await this.projects.save(change.manager, current);
+      change.record({ type: RESOURCE, id: current.id }, transition, Topics.approval);
+    });
   }
 
   async get(user: AuthUser, code: string): Promise<ProjectView> {

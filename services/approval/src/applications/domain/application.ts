@@ -6,6 +6,7 @@ import {
   ApprovalItemSnapshot,
   ApprovalRevokedV1,
   ApprovalStage,
+  ApplicationOverdueV1,
   ClockResumedV1,
   ClockStoppedV1,
   ClockStopReason,
@@ -55,6 +56,8 @@ export interface ApplicationState {
   supervisionFeedback: SupervisionFeedbackRecord | null;
   /** 撤销 of an approval: when, why and on whose finding; null while it stands */
   revocation: RevocationRecord | null;
+  /** when the deadline first passed undecided with the clock running (逾期); null if it never did */
+  overdueSince: Date | null;
   /** 联合审图/联合验收: the participating departments (参与部门) and their opinions; empty without a joint review */
   jointReview: JointReviewParticipant[];
 }
@@ -177,6 +180,7 @@ export class Application {
       illegalClockStopAttempts: 0,
       supervisionFeedback: null,
       revocation: null,
+      overdueSince: null,
       jointReview,
     });
     const accepted: ApplicationAcceptedV1 = {
@@ -444,6 +448,33 @@ export class Application {
       before: { status: 'approved' },
       after: { status: 'revoked', source, reason },
       events: [{ type: ApprovalEventTypes.revoked, subject: s.id, data: revoked }],
+    };
+  }
+
+  /**
+   * 逾期: the deadline passed undecided with the clock running (the caller read the clock). Noted
+   * once, when it first happens, and said to the escalation ladder; later readings change nothing.
+   */
+  markOverdue(dueAt: Date, now: Date): MaybeTransition {
+    const s = this.state;
+    if (s.status !== 'accepted' || s.overdueSince) return NO_CHANGE;
+    if (this.openClockStop) throw new RuleViolation(`application ${s.id} has its clock stopped; it cannot become overdue`);
+    if (now <= dueAt) throw new RuleViolation(`application ${s.id} is due ${dueAt.toISOString()}; it is not overdue yet`);
+    this.state = { ...s, overdueSince: now };
+    const overdue: ApplicationOverdueV1 = {
+      applicationId: s.id,
+      projectCode: s.projectCode,
+      itemCode: s.itemCode,
+      departmentCode: s.departmentCode,
+      regionCode: s.regionCode,
+      dueAt: dueAt.toISOString(),
+      overdueSince: now.toISOString(),
+    };
+    return {
+      action: 'application.overdue',
+      before: { overdueSince: null },
+      after: { overdueSince: now.toISOString(), dueAt: dueAt.toISOString() },
+      events: [{ type: ApprovalEventTypes.applicationOverdue, subject: s.id, data: overdue }],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional, Matches } from 'class-validator';
 import { IsUscc } from '@cityworks/platform';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -35,4 +35,18 @@ export class AcceptApplicationDto {
   @IsOptional()
   @IsBoolean()
   onCommitment?: boolean;
+
+  // not the implementing department itself: a rule over two fields, refused by the model (422)
+  @ApiPropertyOptional({
+    type: [String],
+    description: '联合审图/联合验收: 参与部门代码, the departments whose opinions the decision waits for; distinct, 1–20, not the implementing department',
+    example: ['AS-ZRZYJ', 'AS-RFB', 'AS-XFZD'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(CODE, { each: true, message: `each of participatingDepartmentCodes ${CODE_RULE}` })
+  participatingDepartmentCodes?: string[];
 }

@@ -84,6 +84,10 @@ export class ApplicationRecord {
   @Column({ name: 'joint_review', type: 'jsonb', default: () => "'[]'" })
   jointReview: StoredJointReviewParticipant[];
 
+  /** when the deadline first passed undecided with the clock running */
+  @Column({ name: 'overdue_since', type: 'timestamptz', nullable: true })
+  overdueSince: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -48,6 +48,7 @@ function toState(record: ApplicationRecord): ApplicationState {
       to: stop.to ? new Date(stop.to) : null,
     })),
     illegalClockStopAttempts: record.illegalClockStopAttempts,
+    overdueSince: record.overdueSince ?? null,
     supervisionFeedback: record.supervisionFeedback ? { ...record.supervisionFeedback, givenAt: new Date(record.supervisionFeedback.givenAt) } : null,
     revocation: record.revocation
       ? { source: record.revocation.source as RevocationRecord['source'], reason: record.revocation.reason, revokedAt: new Date(record.revocation.revokedAt) }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApprovalStages, ClockStopReasons, RevocationSources } from '@cityworks/contracts';
+import { ApprovalStages, ClockStopReasons, JointReviewOpinions, RevocationSources } from '@cityworks/contracts';
 import type { Application } from '../domain/application';
 import type { ApplicationTiming } from '../domain/application-timing';
 
@@ -69,6 +69,38 @@ export class RevocationView {
 
   @ApiProperty({ format: 'date-time' })
   revokedAt: string;
+}
+
+/** A participating department (参与部门) of a joint review, its opinion and its own time. */
+export class JointReviewParticipantView {
+  @ApiProperty({ description: '参与部门代码' })
+  departmentCode: string;
+
+  @ApiProperty({ type: String, enum: [...JointReviewOpinions, null], nullable: true, description: 'null until the department answers' })
+  opinion: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'reasons of a 不同意, conditions of a 有条件同意' })
+  note: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null until the department answers' })
+  givenAt: string | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      "the department's own 办理用时: working days from acceptance (not counted) to its answer, or so far; clock-stops excluded; null without a clock",
+  })
+  usedWorkingDays: number | null;
+}
+
+/** 联合审图/联合验收: who takes part and who the decision still waits for. */
+export class JointReviewView {
+  @ApiProperty({ type: [JointReviewParticipantView] })
+  participants: JointReviewParticipantView[];
+
+  @ApiProperty({ type: [String], description: 'participants that have not answered; the implementing department decides once it is empty' })
+  waitingDepartmentCodes: string[];
 }
 
 /** 办理用时, derived when asked: never a stored, stale deadline. */
@@ -160,8 +192,28 @@ export class ApplicationView {
   @ApiPropertyOptional({ type: RevocationView, nullable: true, description: 'null unless the approval was revoked (撤销)' })
   revocation: RevocationView | null;
 
+  @ApiProperty({
+    type: JointReviewView,
+    nullable: true,
+    description: '联合审图/联合验收: participating departments and their opinions; null without a joint review',
+  })
+  jointReview: JointReviewView | null;
+
   static of(application: Application, timing: ApplicationTiming | null): ApplicationView {
     const s = application.snapshot;
+    const participantTimes = new Map(timing?.jointReview.map((t) => [t.departmentCode, t.usedWorkingDays]));
+    const jointReview: JointReviewView | null = s.jointReview.length
+      ? {
+          participants: s.jointReview.map((p) => ({
+            departmentCode: p.departmentCode,
+            opinion: p.opinion,
+            note: p.note,
+            givenAt: p.givenAt?.toISOString() ?? null,
+            usedWorkingDays: participantTimes.get(p.departmentCode) ?? null,
+          })),
+          waitingDepartmentCodes: application.waitingJointReviewDepartments,
+        }
+      : null;
     return Object.assign(new ApplicationView(), {
       id: s.id,
       projectCode: s.projectCode,
@@ -179,10 +231,16 @@ export class ApplicationView {
       terms: s.terms ? { ...s.terms, allowedClockStops: [...s.terms.allowedClockStops] } : null,
       clockStops: s.clockStops.map((stop) => ({ reason: stop.reason, note: stop.note, from: stop.from.toISOString(), to: stop.to?.toISOString() ?? null })),
       illegalClockStopAttempts: s.illegalClockStopAttempts,
-      timing: timing ? { ...timing, dueAt: timing.dueAt.toISOString() } : null,
+      timing: timing ? ApplicationView.clockOf(timing) : null,
       supervisionFeedback: s.supervisionFeedback ? { ...s.supervisionFeedback, givenAt: s.supervisionFeedback.givenAt.toISOString() } : null,
       revocation: s.revocation ? { ...s.revocation, revokedAt: s.revocation.revokedAt.toISOString() } : null,
+      jointReview,
     });
+  }
+
+  /** the application's own clock; the participants' times are shown with their opinions */
+  private static clockOf({ jointReview: _participants, ...timing }: ApplicationTiming): ApplicationTimingView {
+    return { ...timing, dueAt: timing.dueAt.toISOString() };
   }
 }
 

@@ -24,6 +24,22 @@ export class DepartmentTimingView {
 
   @ApiProperty({ type: 'integer', description: 'refused clock-stops (不得违规暂停计时)' })
   illegalClockStopAttempts: number;
+
+  @ApiProperty({ type: 'integer', description: '联合审图/联合验收: opinions this department gave as a participating department' })
+  jointReviewOpinions: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'over the opinions given: working days from acceptance (not counted) to the answer, clock-stops excluded; null when none was given',
+  })
+  averageJointReviewUsedWorkingDays: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  maxJointReviewUsedWorkingDays: number | null;
+
+  @ApiProperty({ type: 'integer', description: "joint reviews still waiting for this department's opinion" })
+  jointReviewsWaiting: number;
 }
 
 /** 办理用时 per department over a period: what the 工改办 reports monthly. */

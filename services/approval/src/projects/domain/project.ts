@@ -4,10 +4,13 @@ import {
   ProjectFactName,
   ProjectFacts,
   ProjectFactSpecs,
+  ProjectCompletedV1,
   ProjectFactsChangedV1,
+  ProjectStageReachedV1,
   ProjectRegisteredV1,
   ProjectType,
   ProjectTypes,
+  SequentialStages,
 } from '@cityworks/contracts';
 import { isValidUscc, MaybeTransition, NO_CHANGE, RuleViolation, Transition } from '@cityworks/platform';
 
@@ -188,6 +191,42 @@ export class Project {
       before,
       after: { facts, changedFacts: changed },
       events: [{ type: ApprovalEventTypes.projectFactsChanged, subject: this.state.id, data: event }],
+    };
+  }
+
+  /**
+   * The lifecycle workflow opened the next stage. Stages only move forward; the same stage
+   * again (a retried activity) changes nothing.
+   */
+  reachStage(stage: ApprovalStage, now: Date): MaybeTransition {
+    const s = this.state;
+    if (s.stage === stage) return NO_CHANGE;
+    if (s.status === 'closed') throw new RuleViolation(`project ${s.code} is closed; it reaches no further stage`);
+    const order = SequentialStages as readonly ApprovalStage[];
+    if (!order.includes(stage)) throw new RuleViolation(`${stage} is not a sequential stage (${order.join(' → ')})`, 'rule');
+    if (s.stage && order.indexOf(stage) < order.indexOf(s.stage))
+      throw new RuleViolation(`project ${s.code} is in ${s.stage}; it does not go back to ${stage}`);
+    this.state = { ...s, stage };
+    const event: ProjectStageReachedV1 = { projectId: s.id, projectCode: s.code, stage, previousStage: s.stage, reachedAt: now.toISOString() };
+    return {
+      action: 'project.stage-reached',
+      before: { stage: s.stage },
+      after: { stage },
+      events: [{ type: ApprovalEventTypes.projectStageReached, subject: s.id, data: event }],
+    };
+  }
+
+  /** 竣工验收 closes the project, once. */
+  complete(now: Date): MaybeTransition {
+    const s = this.state;
+    if (s.status === 'closed') return NO_CHANGE;
+    this.state = { ...s, status: 'closed' };
+    const event: ProjectCompletedV1 = { projectId: s.id, projectCode: s.code, completedAt: now.toISOString() };
+    return {
+      action: 'project.completed',
+      before: { status: s.status, stage: s.stage },
+      after: { status: 'closed' },
+      events: [{ type: ApprovalEventTypes.projectCompleted, subject: s.id, data: event }],
     };
   }
 }

@@ -54,6 +54,12 @@ export class ProjectsRepository {
     await manager.save(ProjectRecord, manager.create(ProjectRecord, { ...project.snapshot }));
   }
 
+  /** Reads the project in the caller's transaction and keeps it from changing until commit. */
+  async readForShare(manager: EntityManager, code: string): Promise<Project | null> {
+    const record = await manager.findOne(ProjectRecord, { where: { code }, lock: { mode: 'pessimistic_read' } });
+    return record ? restore(record) : null;
+  }
+
   async findByCode(code: string): Promise<Project | null> {
     const record = await this.dataSource.getRepository(ProjectRecord).findOne({ where: { code } });
     return record ? restore(record) : null;

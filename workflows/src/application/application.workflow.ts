@@ -1,0 +1,103 @@
+import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationClock,
+  ApplicationClockReading,
+  applicationClockChangedSignal,
+  ApplicationDecisionNotice,
+  applicationDecidedSignal,
+  applicationProgressSignal,
+  applicationStateQuery,
+  ApplicationWorkflowInput,
+  ApplicationWorkflowState,
+  ApprovalActivities,
+  SearchAttributes,
+  TaskQueues,
+} from '@cityworks/contracts';
+
+const approval = proxyActivities<ApprovalActivities>({
+  taskQueue: TaskQueues.approval,
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', maximumInterval: '1m' },
+});
+
+/**
+ * 办件的法定时限: waits for the decision until the deadline; a clock-stop pauses the wait and a
+ * resume brings the moved deadline; past the deadline with the clock running the application is
+ * marked overdue and handed to the escalation ladder, and the wait for the decision goes on.
+ * The approval service's record is the truth: the workflow reads it when it starts (signals sent
+ * before it existed are not lost) and again when the deadline passes.
+ */
+export async function applicationWorkflow(input: ApplicationWorkflowInput): Promise<ApplicationWorkflowState> {
+  const state: ApplicationWorkflowState = {
+    applicationId: input.applicationId,
+    itemCode: input.itemCode,
+    stage: input.stage,
+    departmentCode: input.departmentCode,
+    status: 'waiting',
+    dueAt: input.dueAt,
+    overdue: false,
+    overdueSince: null,
+    decision: null,
+  };
+  let clockChanged = false;
+  setHandler(applicationDecidedSignal, (notice: ApplicationDecisionNotice) => {
+    state.decision ??= notice;
+  });
+  setHandler(applicationClockChangedSignal, (clock: ApplicationClock) => {
+    if (state.decision) return;
+    state.dueAt = clock.dueAt;
+    clockChanged = true;
+  });
+  setHandler(applicationStateQuery, () => state);
+
+  const project = workflowInfo().parent ? getExternalWorkflowHandle(workflowInfo().parent!.workflowId) : null;
+  const report = async () => {
+    await project?.signal(applicationProgressSignal, {
+      applicationId: state.applicationId,
+      dueAt: state.dueAt,
+      overdue: state.overdue,
+      decision: state.decision?.decision ?? null,
+      decidedAt: state.decision?.decidedAt ?? null,
+    });
+  };
+  const adopt = (reading: ApplicationClockReading) => {
+    if (reading.decision && reading.decidedAt) state.decision ??= { decision: reading.decision, decidedAt: reading.decidedAt };
+    else if (!state.decision) state.dueAt = reading.dueAt;
+  };
+
+  adopt(await approval.readApplicationClock({ applicationId: input.applicationId }));
+  let reportedDueAt: string | null = input.dueAt;
+
+  while (!state.decision) {
+    state.status = state.overdue ? 'overdue' : state.dueAt === null ? 'clock-stopped' : 'waiting';
+    if (state.dueAt !== reportedDueAt) {
+      reportedDueAt = state.dueAt;
+      if (state.dueAt) upsertSearchAttributes([{ key: SearchAttributes.dueAt, value: new Date(state.dueAt) }]);
+      await report();
+    }
+    clockChanged = false;
+    const dueAt = state.dueAt;
+    const wake = () => state.decision !== null || clockChanged;
+    if (dueAt === null || state.overdue) {
+      await condition(wake);
+      continue;
+    }
+    if (await condition(wake, Math.max(Date.parse(dueAt) - Date.now(), 0))) continue;
+
+    // the deadline passed with the clock running
+    const reading = await approval.markApplicationOverdue({ applicationId: input.applicationId });
+    adopt(reading);
+    if (state.decision || !reading.overdue) continue; // decided meanwhile, or the record's deadline had moved
+    state.overdue = true;
+    state.overdueSince = new Date().toISOString();
+    upsertSearchAttributes([{ key: SearchAttributes.overdue, value: true }]);
+    await report();
+    // The seam to the escalation ladder (预警 → 提醒函 → 督办函 → 通报): the ladder starts from
+    // approval.application-overdue.v1 and the Overdue search attribute; this workflow goes on
+    // waiting for the decision. A ladder run from here is added behind patched().
+  }
+
+  state.status = 'decided';
+  await report();
+  return state;
+}
