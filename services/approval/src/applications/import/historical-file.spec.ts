@@ -120,7 +120,7 @@ describe('a file of historical applications (迁移): reading and shape', () => 
       row({ decision: 'rejected', decisionReason: '   ' }), // a rejection says why
       row({ clockStops: '暂停@2026-02-13T09:00:00+08:00/2026-02-14T09:00:00+08:00' }), // not a clock-stop reason
       row({ clockStops: '补正材料 from the 13th' }), // not reason@from/to
-      row({ sourceRef: ' OLD-8', projectCode: 'P 8', itemCode: '', departmentCode: '' }),
+      row({ sourceRef: 'X'.repeat(129), projectCode: 'P 8', itemCode: '', departmentCode: '' }),
       `${row()},surplus`,
     ].join('\n');
     const file = await historicalFileFromCsv(text);
@@ -134,13 +134,15 @@ describe('a file of historical applications (迁移): reading and shape', () => 
         [4, 'decidedAt', 'isIso8601'],
         [5, 'decision', 'isIn'],
         [5, 'onCommitment', 'isBoolean'],
+        [6, 'decisionReason', 'isString'],
         [6, 'decisionReason', 'matches'],
+        [6, 'decisionReason', 'maxLength'],
         [7, 'clockStops', 'isIn'],
         [8, 'clockStops', 'clockStopFormat'],
         [9, 'departmentCode', 'matches'],
         [9, 'itemCode', 'matches'],
         [9, 'projectCode', 'matches'],
-        [9, 'sourceRef', 'matches'],
+        [9, 'sourceRef', 'maxLength'],
         [10, '', 'columnCount'],
       ].sort(),
     );
@@ -169,6 +171,7 @@ describe('a file of historical applications (迁移): reading and shape', () => 
         jsonRow({ colour: 'red', clockStops: [{ reason: '补正材料', from: '2026-02-13T09:00:00+08:00', to: '2026-02-14T09:00:00+08:00', note: 'x' }] }),
         jsonRow({ clockStops: '补正材料@2026-02-13T09:00:00+08:00/2026-02-14T09:00:00+08:00', onCommitment: 'true' }),
         jsonRow({ decision: 'rejected' }),
+        jsonRow({ sourceRef: ' OLD-5' }),
       ],
       note: 'migration batch 1',
     });
@@ -185,6 +188,7 @@ describe('a file of historical applications (迁移): reading and shape', () => 
         [4, 'decisionReason', 'isString'],
         [4, 'decisionReason', 'matches'],
         [4, 'decisionReason', 'maxLength'],
+        [5, 'sourceRef', 'matches'],
       ].sort(),
     );
     expect(file.errors.find((e) => e.row === 2 && e.column === 'clockStops')?.field).toBe('clockStops.0.note');
