@@ -128,7 +128,7 @@ describe('joint review API', () => {
     await post(`/applications/${a.id}/decision`).send({ decision: 'approved' }).expect(200);
     await opinion(a.id, rfb, { opinion: '同意' }).expect(409);
 
-    const events = await db.query('SELECT envelope FROM outbox_events WHERE subject = $1 AND type = $2 ORDER BY id', [
+    const events = await db.query('SELECT envelope FROM outbox_events WHERE subject = $1 AND type = $2 ORDER BY created_at', [
       a.id,
       ApprovalEventTypes.jointReviewOpinionGiven,
     ]);
