@@ -16,7 +16,7 @@ import { ApplicationImportsRepository } from './import/application-imports.repos
 
 @Module({
   imports: [CatalogItemsModule, CalendarSyncModule, ProjectsModule],
-  controllers: [ApplicationsController, JointReviewController],
+  controllers: [ApplicationsController, JointReviewController, ApplicationsImportController],
   providers: [
     ApplicationsService,
     ApplicationsRepository,
