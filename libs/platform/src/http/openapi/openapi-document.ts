@@ -123,18 +123,19 @@ export function finishOpenApiDocument(doc: OpenAPIObject, routes: Map<string, Ro
         // a query string has no null: an optional parameter is simply left out
         if (param.in === 'query' && param.schema && 'nullable' in param.schema) delete (param.schema as SchemaObject).nullable;
       }
+      // a body declared per media type (a CSV file or JSON rows) is a body too: it can be too large (413)
+      const extended = op as OperationObject & Record<string, unknown>;
+      const content = extended[REQUEST_CONTENT_EXTENSION] as Record<string, object> | undefined;
+      if (content) {
+        op.requestBody = { required: true, ...(op.requestBody as object | undefined), content };
+        delete extended[REQUEST_CONTENT_EXTENSION];
+      }
       const statuses = [400, 429, 503, ...(isPublic ? [] : [401, 403]), ...(op.requestBody ? [413] : []), ...(path.includes('{') ? [404] : [])];
       for (const status of statuses) op.responses[status] ??= errorResponse(status);
       for (const [status, response] of Object.entries(op.responses)) {
         const r = response as ResponseObject;
         if (Number(status) >= 400 && !r.content)
           op.responses[status] = { ...errorResponse(Number(status)), description: r.description || errorResponse(Number(status)).description };
-      }
-      const extended = op as OperationObject & Record<string, unknown>;
-      const content = extended[REQUEST_CONTENT_EXTENSION] as Record<string, object> | undefined;
-      if (content) {
-        op.requestBody = { required: true, ...(op.requestBody as object | undefined), content };
-        delete extended[REQUEST_CONTENT_EXTENSION];
       }
       // every component a request body uses: the ValidationPipe refuses their unknown fields
       for (const media of Object.values((op.requestBody as { content?: Record<string, object> } | undefined)?.content ?? {}))
