@@ -8,6 +8,7 @@ import { ApplicationRecord } from './applications/persistence/application.record
 import { ApplicationsModule } from './applications/applications.module';
 import { ProjectRecord } from './projects/persistence/project.record';
 import { ProjectsModule } from './projects/projects.module';
+import { ProjectTimingModule } from './projects/timing/project-timing.module';
 import { CatalogItemsModule } from './catalog-items/catalog-items.module';
 import { ApprovalActivitiesImpl } from './activities/approval.activities';
 import { approvalMigrations } from './migrations';
@@ -24,6 +25,7 @@ import { approvalMigrations } from './migrations';
     TemporalModule.forService({ taskQueue: TaskQueues.approval, activities: ApprovalActivitiesImpl }),
     ApplicationsModule,
     ProjectsModule,
+    ProjectTimingModule,
     CatalogItemsModule,
   ],
   providers: [ApprovalActivitiesImpl],

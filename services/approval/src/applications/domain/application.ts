@@ -401,7 +401,6 @@ export class Application {
     if (s.status !== 'accepted') throw new RuleViolation(`application ${s.id} is already ${s.status}; its joint review is over`);
     const jointReview = withOpinion(s.jointReview, departmentCode, opinion, note, now);
     this.state = { ...s, jointReview };
-    const given = jointReview.find((p) => p.departmentCode === departmentCode)!;
     const waitingDepartmentCodes = waitingParticipants(jointReview);
     const event: JointReviewOpinionGivenV1 = {
       applicationId: s.id,
@@ -416,7 +415,7 @@ export class Application {
     return {
       action: 'application.joint-review-opinion-given',
       before: { departmentCode, opinion: null, waitingDepartmentCodes: waitingParticipants(s.jointReview) },
-      after: { departmentCode, opinion, note: given.note, waitingDepartmentCodes },
+      after: { departmentCode, opinion, note: jointReview.find((p) => p.departmentCode === departmentCode)?.note ?? null, waitingDepartmentCodes },
       events: [{ type: ApprovalEventTypes.jointReviewOpinionGiven, subject: s.id, data: event }],
     };
   }
