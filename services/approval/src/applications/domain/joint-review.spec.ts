@@ -213,7 +213,7 @@ describe('joint review (联合审图, 联合验收)', () => {
     it('is empty without a joint review', () => {
       const plain = Application.accept(input, item, 'a-2', at('2026-03-02')).application;
       expect(jointReviewTiming(plain.snapshot, calendar, at('2026-03-03'))).toEqual([]);
-      expect(applicationTiming(plain.snapshot, calendar, at('2026-03-03'))!.jointReview).toEqual([]);
+      expect(applicationTiming(plain.snapshot, calendar, at('2026-03-03'))?.jointReview).toEqual([]);
     });
   });
 });

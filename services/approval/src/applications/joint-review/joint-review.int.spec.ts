@@ -13,7 +13,9 @@ describe('joint review API', () => {
   let db: DataSource;
   const run = `${Date.now()}-${Math.round(Math.random() * 1e6)}`;
   const projectCode = `JR-${run}`;
-  const valid = (participatingDepartmentCodes?: unknown) => ({ ...acceptApplicationRequest(projectCode), participatingDepartmentCodes });
+  // an item of this test's own (施工许可 as the fixture has it): other suites may give JS-SGXK-001 a district list of its own
+  const itemCode = 'T-JR-SGXK';
+  const valid = (participatingDepartmentCodes?: unknown) => ({ ...acceptApplicationRequest(projectCode, { itemCode }), participatingDepartmentCodes });
 
   // 行政审批局 implements 施工许可 (住建局 supervises); 自然资源局 and 人防办 review the drawings with it
   const officer = bearer({ userId: 'spj-officer', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
@@ -32,7 +34,7 @@ describe('joint review API', () => {
     isolateKafkaConsumers();
     app = await startServiceApp(AppModule);
     db = app.get(DataSource);
-    await seedApprovalItem(app, { code: 'JS-SGXK-001' });
+    await seedApprovalItem(app, { code: itemCode });
     // the project the applications belong to, in 铁东区 with the fixture's owner
     await http()
       .post('/projects')
