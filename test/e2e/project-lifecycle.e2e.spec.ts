@@ -305,4 +305,56 @@ describe('a project from 立项 to 竣工验收 (end to end)', () => {
     });
     expect(shown).toMatchObject({ departmentCode: someItem.supervisingDepartmentCode, outcome: '已现场核查，符合审批条件' });
   });
+
+  it('keeps the record and the workflow in agreement when the service dies between the commit and the signal', async () => {
+    const code = `E2E-CRASH-${Date.now()}`;
+    const owner = randomUscc();
+    const facts: ProjectFacts = { investmentWanYuan: 800, floorAreaSqm: 2400, needsWater: false, needsDrainage: false };
+    const items = await seedCatalogCopy('社会投资简易低风险', facts);
+    await register(code, '社会投资简易低风险', facts, owner);
+    const [required] = await requiredIn(code, '立项用地规划许可');
+    const item = items.get(required.itemCode)!;
+    const id = await accept(code, item, owner);
+    const application = env.client.workflow.getHandle(applicationWorkflowId(id));
+    await until('the application workflow to run', async () => ((await application.describe()).status.name === 'RUNNING' ? true : undefined));
+
+    // the service commits the decision but dies before it signals the workflow
+    // (its workflow command relay never runs: WORKFLOW_COMMAND_RELAY_ENABLED=false stands for that)
+    await approval.close();
+    process.env.WORKFLOW_COMMAND_RELAY_ENABLED = 'false';
+    isolateKafkaConsumers(); // a new consumer group: no wait for the closed one's session to expire
+    const dying = await startServiceApp(ApprovalApp);
+    try {
+      await request(dying.getHttpServer())
+        .post(`/applications/${id}/decision`)
+        .set('authorization', officer(item.departmentCode))
+        .send({ decision: 'approved' })
+        .expect(200);
+    } finally {
+      await dying.close();
+      delete process.env.WORKFLOW_COMMAND_RELAY_ENABLED;
+    }
+    const db = catalog.get(DataSource);
+    const [{ status }] = await db.query('SELECT status FROM approval.applications WHERE id = $1', [id]);
+    expect(status).toBe('approved');
+    const waiting = await db.query(`SELECT kind FROM approval.workflow_commands WHERE workflow_id = $1 AND delivered_at IS NULL`, [applicationWorkflowId(id)]);
+    expect(waiting).toEqual([{ kind: 'signal' }]);
+    // Temporal has not heard of the decision
+    expect((await application.describe()).status.name).toBe('RUNNING');
+
+    // the service comes back: the stored command is delivered, the workflow ends with the record's decision
+    isolateKafkaConsumers();
+    approval = await startServiceApp(ApprovalApp);
+    await until('the application workflow to finish', async () => ((await application.describe()).status.name === 'COMPLETED' ? true : undefined));
+    expect(await application.result()).toMatchObject({ status: 'decided', decision: { decision: 'approved' } });
+    await until(
+      'the project to count the approval',
+      async () => (await projectState(code)).applications.find((a) => a.applicationId === id)?.status === 'approved',
+    );
+    const delivered = await db.query(`SELECT count(*)::int AS n FROM approval.workflow_commands WHERE workflow_id = $1 AND delivered_at IS NULL`, [
+      applicationWorkflowId(id),
+    ]);
+    expect(delivered).toEqual([{ n: 0 }]);
+    await env.client.workflow.getHandle(projectLifecycleWorkflowId(code)).terminate('test done');
+  });
 });

@@ -4,15 +4,15 @@ import { reformOffice } from '@cityworks/testing';
 import type { RegisterProjectDto } from '../src/projects/dto/register-project.dto';
 
 /**
- * A project (项目赋码) the fixture's applications belong to: 铁东区, the owner
+ * A project (项目赋码) the fixture's applications belong to: 铁西区, the owner
  * acceptApplicationRequest names. Applications are accepted only for a registered project.
  */
 export function registerProjectRequest(code: string, overrides: Partial<RegisterProjectDto> = {}): RegisterProjectDto {
   return {
     code,
-    name: '铁东区测试项目',
+    name: '铁西区测试项目',
     type: '社会投资简易低风险',
-    regionCode: '210302',
+    regionCode: '210303',
     ownerUscc: '91350100M000100Y43',
     ...overrides,
   } as RegisterProjectDto;
