@@ -92,13 +92,20 @@ export async function historicalFileFromJson(body: unknown): Promise<HistoricalF
   const fileError = (field: string, rules: Record<string, string>): RowError => ({ row: 0, column: field, field, rules });
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return { rows: [], applications: [], errors: [fileError('', { isObject: 'the JSON must be an object: { "applications": [ ... ] }' })] };
-  const found = await validate(plainToInstance(ImportApplicationsDto, body), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    validationError: { target: false, value: false },
-  });
-  const errors = flattenValidationErrors(found).map((e) => fileError(e.field, e.rules));
   const items = (body as { applications?: unknown }).applications;
+  // the file's shape only: each row is read below, so class-transformer never walks into a row's values
+  const shape = { ...body, applications: Array.isArray(items) ? items.map(() => ({})) : items };
+  let errors: RowError[];
+  try {
+    const found = await validate(plainToInstance(ImportApplicationsDto, shape), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+    });
+    errors = flattenValidationErrors(found).map((e) => fileError(e.field, e.rules));
+  } catch {
+    return { rows: [], applications: [], errors: [fileError('', { isObject: 'the JSON must be an object: { "applications": [ ... ] } of plain objects' })] };
+  }
   // the rows of a list that is not one, or too long to be imported at all, are not read
   if (!Array.isArray(items) || items.length > MAX_ROWS) return { rows: [], applications: [], errors };
   const rows: ParsedRow[] = [];
