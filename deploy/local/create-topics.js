@@ -35,21 +35,32 @@ async function main() {
 async function warmUpGroupCoordinator(brokers, topic) {
   const t0 = Date.now();
   const consumer = new Kafka({ clientId: 'cityworks-warmup', brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: 'cityworks-coordinator-warmup' });
+  let timer;
+  const giveUp = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no group join within 60 s')), 60_000);
+  });
   try {
     const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: false });
-    await consumer.run({ eachMessage: async () => undefined });
-    await Promise.race([joined, new Promise((_, reject) => setTimeout(() => reject(new Error('no group join within 60 s')), 60_000))]);
+    // every step is bounded: a broker that does not answer must not hold up whoever runs this
+    const joining = (async () => {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [topic], fromBeginning: false });
+      await consumer.run({ eachMessage: async () => undefined });
+      await joined;
+    })();
+    await Promise.race([joining, giveUp]);
     console.log(`[infra] kafka: group coordinator ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   } catch (e) {
     console.log(`[infra] kafka: group coordinator warm-up: ${e.message} (consumers will keep retrying)`);
   } finally {
-    await consumer.disconnect().catch(() => undefined);
+    clearTimeout(timer);
+    await Promise.race([consumer.disconnect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
 }
 
-main().catch((e) => {
-  console.error(`[infra] kafka topics: ${e.message}`);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(`[infra] kafka topics: ${e.message}`);
+    process.exit(1);
+  });

@@ -21,6 +21,7 @@ import {
   TaskQueues,
 } from '@cityworks/contracts';
 import { createTimeSkippingEnvironment, waitFor } from '@cityworks/testing';
+import { aliasWorkspaceLibs, findWorkspaceRoot } from '@cityworks/temporal';
 import { createWorkflowWorker } from '../worker';
 
 /**
@@ -207,6 +208,15 @@ describe('projectLifecycleWorkflow and applicationWorkflow', () => {
     expect(result.stages.every((s) => s.status === 'completed')).toBe(true);
     const mine = progress.filter((p) => p.projectCode === first.projectCode);
     expect(mine.map((p) => p.stage ?? 'completed')).toEqual(['立项用地规划许可', '工程建设许可', '施工许可', '竣工验收', 'completed']);
+
+    // deterministic: both histories replay on today's code without a mismatch
+    const replayOptions = {
+      workflowsPath: require.resolve('../workflows'),
+      interceptors: { workflowModules: [require.resolve('../correlation.interceptors')] },
+      bundlerOptions: { webpackConfigHook: aliasWorkspaceLibs(findWorkspaceRoot(__dirname), false) },
+    };
+    await Worker.runReplayHistory(replayOptions, await project.fetchHistory(), project.workflowId);
+    await Worker.runReplayHistory(replayOptions, await env.client.workflow.getHandle(applicationWorkflowId(a1)).fetchHistory(), applicationWorkflowId(a1));
   });
 
   it('waits for a resubmission after a rejection, and asks the catalog again when the facts change', async () => {

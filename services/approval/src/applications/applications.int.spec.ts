@@ -91,7 +91,7 @@ describe('applications API', () => {
     const unknown = await post('/applications')
       .send({ ...valid(), itemCode: 'NO-SUCH-ITEM' })
       .expect(422);
-    expect(unknown.body.message).toBe('item NO-SUCH-ITEM is not in the approval-item list in force for region 210302 (审批事项清单)');
+    expect(unknown.body.message).toBe('item NO-SUCH-ITEM is not in the approval-item list in force for region 210303 (审批事项清单)');
     const commitment = await post('/applications')
       .send({ ...valid(), itemCode: 'T-NO-COMMITMENT', onCommitment: true })
       .expect(422);

@@ -2,9 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApprovalEventTypes, Roles } from '@cityworks/contracts';
-import { bearer, isolateKafkaConsumers, reformOffice, startServiceApp } from '@cityworks/testing';
+import { bearer, isolateKafkaConsumers, startServiceApp } from '@cityworks/testing';
 import { AppModule } from '../../app.module';
 import { acceptApplicationRequest } from '../../../testing/accept-application.fixture';
+import { registerProject } from '../../../testing/projects.fixture';
 import { seedApprovalItem } from '../../../testing/catalog-items.fixture';
 
 /** 联合审图/联合验收 over HTTP against the real Postgres (and Kafka, for the relay). */
@@ -35,12 +36,8 @@ describe('joint review API', () => {
     app = await startServiceApp(AppModule);
     db = app.get(DataSource);
     await seedApprovalItem(app, { code: itemCode });
-    // the project the applications belong to, in 铁东区 with the fixture's owner
-    await http()
-      .post('/projects')
-      .set('authorization', reformOffice())
-      .send({ code: projectCode, name: '铁东区联合审图测试项目', type: '社会投资房屋建筑', regionCode: '210302', ownerUscc: '91350100M000100Y43' })
-      .expect(201);
+    // the project the applications belong to, in the fixture's region with the fixture's owner
+    await registerProject(app, projectCode, { name: '联合审图测试项目', type: '社会投资房屋建筑' });
   });
 
   afterAll(async () => {

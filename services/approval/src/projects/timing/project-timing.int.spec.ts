@@ -37,7 +37,11 @@ describe('project timing API', () => {
   }
 
   async function accept(projectCode: string, itemCode: string): Promise<string> {
-    return (await post('/applications').send(acceptApplicationRequest(projectCode, { itemCode })).expect(201)).body.id;
+    return (
+      await post('/applications')
+        .send(acceptApplicationRequest(projectCode, { itemCode, regionCode: '210302' }))
+        .expect(201)
+    ).body.id;
   }
 
   async function decide(id: string): Promise<string> {
