@@ -56,7 +56,10 @@ describe('a project from 立项 to 竣工验收 (end to end)', () => {
     await catalog.get(DemoLoaderService).load('e2e');
     approval = await startServiceApp(ApprovalApp);
     supervision = await startServiceApp(SupervisionApp);
-    workflowWorker = await createWorkflowWorker(env.nativeConnection);
+    // no workflow cache: every workflow task replays from history (a determinism check on every
+    // step), and no task waits on the sticky queue of a worker the crash test shuts down — the
+    // time-skipping test server does not hand those back to the shared queue
+    workflowWorker = await createWorkflowWorker(env.nativeConnection, { maxCachedWorkflows: 0 });
     workflowWorkerRun = workflowWorker.run();
     await supervision.get(EventConsumer).ready;
     await approval.get(EventConsumer).ready;
@@ -306,7 +309,7 @@ describe('a project from 立项 to 竣工验收 (end to end)', () => {
     expect(shown).toMatchObject({ departmentCode: someItem.supervisingDepartmentCode, outcome: '已现场核查，符合审批条件' });
   });
 
-  it('keeps the record and the workflow in agreement when the service dies between the commit and the signal', async () => {
+  it('keeps the record and the workflow in agreement when the service and the worker die between the commit and the signal', async () => {
     const code = `E2E-CRASH-${Date.now()}`;
     const owner = randomUscc();
     const facts: ProjectFacts = { investmentWanYuan: 800, floorAreaSqm: 2400, needsWater: false, needsDrainage: false };
@@ -318,7 +321,9 @@ describe('a project from 立项 to 竣工验收 (end to end)', () => {
     const application = env.client.workflow.getHandle(applicationWorkflowId(id));
     await until('the application workflow to run', async () => ((await application.describe()).status.name === 'RUNNING' ? true : undefined));
 
-    // the service commits the decision but dies before it signals the workflow
+    // the workflow worker dies, and the service commits the decision but dies before it signals the workflow
+    workflowWorker.shutdown();
+    await workflowWorkerRun;
     // (its workflow command relay never runs: WORKFLOW_COMMAND_RELAY_ENABLED=false stands for that)
     await approval.close();
     process.env.WORKFLOW_COMMAND_RELAY_ENABLED = 'false';
@@ -342,9 +347,12 @@ describe('a project from 立项 to 竣工验收 (end to end)', () => {
     // Temporal has not heard of the decision
     expect((await application.describe()).status.name).toBe('RUNNING');
 
-    // the service comes back: the stored command is delivered, the workflow ends with the record's decision
+    // both come back: the stored command is delivered, the workflow ends with the record's decision
     isolateKafkaConsumers();
     approval = await startServiceApp(ApprovalApp);
+    // a new worker process: nothing cached, so it replays the workflows from their histories
+    workflowWorker = await createWorkflowWorker(env.nativeConnection, { maxCachedWorkflows: 0 });
+    workflowWorkerRun = workflowWorker.run();
     await until('the application workflow to finish', async () => ((await application.describe()).status.name === 'COMPLETED' ? true : undefined));
     expect(await application.result()).toMatchObject({ status: 'decided', decision: { decision: 'approved' } });
     await until(
