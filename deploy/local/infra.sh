@@ -21,9 +21,9 @@ fn() { [[ $1 == postgres ]] && echo "pg_$2" || echo "$1_$2"; }
 do_start() {
   local t0 c; t0=$(now_ms)
   local -a components=("$@")
-  # The test server is not a daemon, but `start all` is the one entry point
-  # CI and developers run, so make sure it is installed as well.
-  (( $# == 3 )) && components+=(test-server)
+  # The test server and the letters' fonts are no daemons, but `start all` is
+  # the one entry point CI and developers run, so make sure they are installed.
+  (( $# == 3 )) && components+=(test-server fonts)
   bash "$DEPLOY_DIR/provision.sh" "${components[@]}"
   for c in "$@"; do "$(fn "$c" start)"; done
   log "up in $(elapsed_since "$t0")"

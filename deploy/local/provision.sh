@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the local infrastructure needs and is not there yet.
 #
-#   deploy/local/provision.sh [all|postgres|temporal|kafka|test-server]...
+#   deploy/local/provision.sh [all|postgres|temporal|kafka|test-server|fonts]...
 #
 # Idempotent and cheap when everything is present (a few file checks), so
 # infra.sh runs it before every start. Downloads only from the package
@@ -34,6 +34,21 @@ provision_postgres() {
   # never interfere.
   apt_install postgresql
   log "postgres: installed in $(elapsed_since "$t0")"
+}
+
+# Supervision sets its letters (提醒函 / 督办函) in Noto Serif CJK SC, read from the Debian
+# package's collections (services/supervision/src/letters/pdf/letter-fonts.ts); a machine that
+# points LETTER_FONT_REGULAR / LETTER_FONT_BOLD at other faces needs nothing from here.
+NOTO_CJK_DIR=/usr/share/fonts/opentype/noto
+provision_fonts() {
+  if [[ -n ${LETTER_FONT_REGULAR:-} && -n ${LETTER_FONT_BOLD:-} ]] \
+    || [[ -f $NOTO_CJK_DIR/NotoSerifCJK-Regular.ttc && -f $NOTO_CJK_DIR/NotoSerifCJK-Bold.ttc ]]; then
+    log "fonts: CJK letter fonts already installed"
+    return
+  fi
+  local t0; t0=$(now_ms)
+  apt_install fonts-noto-cjk
+  log "fonts: installed fonts-noto-cjk in $(elapsed_since "$t0")"
 }
 
 provision_java() {
@@ -216,12 +231,13 @@ provision() {
   for c in "$@"; do
     case $c in
       # temporal before test-server: its CLI drives the test server's CDS training run.
-      all) provision_postgres; provision_kafka; provision_temporal; provision_test_server ;;
+      all) provision_postgres; provision_kafka; provision_temporal; provision_test_server; provision_fonts ;;
       postgres) provision_postgres ;;
       kafka) provision_kafka ;;
       temporal) provision_temporal ;;
       test-server) provision_test_server ;;
-      *) die "unknown component '$c' (expected all, postgres, kafka, temporal, test-server)" ;;
+      fonts) provision_fonts ;;
+      *) die "unknown component '$c' (expected all, postgres, kafka, temporal, test-server, fonts)" ;;
     esac
   done
 }

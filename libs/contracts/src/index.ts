@@ -20,3 +20,4 @@ export * from './activities/catalog.activities';
 export * from './correlation';
 export * from './workflows/application';
 export * from './workflows/project-lifecycle';
+export * from './events/escalation.events';
