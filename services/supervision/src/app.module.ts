@@ -9,18 +9,25 @@ import { SupervisionTasksModule } from './supervision-tasks/supervision-tasks.mo
 import { ApprovalDecidedHandler } from './events/approval-decided.handler';
 import { SupervisionActivitiesImpl } from './activities/supervision.activities';
 import { supervisionMigrations } from './migrations';
+import { LetterRecord } from './letters/persistence/letter.record';
+import { LetterDocumentRecord } from './letters/persistence/letter-document.record';
+import { LettersModule } from './letters/letters.module';
+import { EscalationStepRecord } from './escalation/persistence/escalation-step.record';
+import { EscalationModule } from './escalation/escalation.module';
 
 @Module({
   imports: [
     PlatformModule.forService({
       service: 'supervision',
       schema: 'supervision',
-      entities: [SupervisionTaskRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      entities: [SupervisionTaskRecord, LetterRecord, LetterDocumentRecord, EscalationStepRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
       migrations: supervisionMigrations,
     }),
     MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog] }),
     TemporalModule.forService({ taskQueue: TaskQueues.supervision, activities: SupervisionActivitiesImpl }),
     SupervisionTasksModule,
+    LettersModule,
+    EscalationModule,
   ],
   providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],
 })

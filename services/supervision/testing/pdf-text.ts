@@ -1,8 +1,10 @@
+import { inflateSync } from 'node:zlib';
+
 /**
- * The text an uncompressed pdfkit PDF shows, line fragment by line fragment, for tests: pdfkit
- * writes CJK text as glyph ids of an embedded subset, so the text is found through each font's
- * ToUnicode map, not in the bytes. Handles what pdfkit writes (`/Fn size Tf`, `[<hex> n <hex>] TJ`,
- * `bfrange` arrays), nothing more; render with `compress: false`.
+ * The text a pdfkit PDF shows, line fragment by line fragment, for tests: pdfkit writes CJK text
+ * as glyph ids of an embedded subset, so the text is found through each font's ToUnicode map,
+ * not in the bytes. Handles what pdfkit writes (Flate-compressed or plain streams, `/Fn size Tf`,
+ * `[<hex> n <hex>] TJ`, `bfrange` arrays), nothing more.
  */
 export function pdfText(pdf: Buffer): string[] {
   const source = pdf.toString('latin1');
@@ -15,7 +17,10 @@ export function pdfText(pdf: Buffer): string[] {
     const length = /\/Length (\d+)/.exec(source.slice(start, streamAt))?.[1];
     if (streamAt > 0 && streamAt < end && length) {
       const dataStart = source.indexOf('\n', streamAt) + 1;
-      objects.set(Number(m[1]), { dict: source.slice(start, streamAt), stream: source.slice(dataStart, dataStart + Number(length)) });
+      const dict = source.slice(start, streamAt);
+      const raw = source.slice(dataStart, dataStart + Number(length));
+      const stream = /\/Filter \/FlateDecode/.test(dict) ? inflate(raw) : raw;
+      objects.set(Number(m[1]), { dict, stream });
       header.lastIndex = dataStart + Number(length);
     } else objects.set(Number(m[1]), { dict: source.slice(start, end), stream: null });
   }
@@ -40,6 +45,14 @@ export function pdfText(pdf: Buffer): string[] {
     }
   }
   return lines;
+}
+
+function inflate(latin1: string): string {
+  try {
+    return inflateSync(Buffer.from(latin1, 'latin1')).toString('latin1');
+  } catch {
+    return '';
+  }
 }
 
 function decode(hex: string, cmap: Map<number, string>): string {

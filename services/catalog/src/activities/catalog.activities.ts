@@ -6,6 +6,8 @@ import type {
   ApprovalItemSnapshot,
   CatalogActivities,
   CalendarDayAnswer,
+  DepartmentSnapshot,
+  LetterOffice,
   RequiredItemsQuery,
   RequiredItemsResult,
   SupervisionItemSnapshot,
@@ -19,7 +21,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { RequiredItemsQueryDto } from '../stage-templates/dto/stage-template-requests.dto';
 import { AsOfQuery } from '../versioning/dto/version-meta.dto';
 import { AddWorkingDaysQuery, BetweenQuery, DueQuery, SubtractWorkingDaysQuery } from '../calendar/dto/calendar-requests.dto';
-import { DatePipe } from '../common/pipes';
+import { CodePipe, DatePipe, RegionCodePipe } from '../common/pipes';
+import { DepartmentsService } from '../departments/departments.service';
 
 /**
  * Activities on task queue `catalog`: reads for workflows. Input is checked with the HTTP
@@ -32,6 +35,7 @@ export class CatalogActivitiesImpl implements CatalogActivities {
     private readonly supervisionItems: SupervisionItemsService,
     private readonly templates: StageTemplatesService,
     private readonly calendar: CalendarService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   requiredItemsForStage(input: RequiredItemsQuery): Promise<RequiredItemsResult> {
@@ -78,6 +82,17 @@ export class CatalogActivitiesImpl implements CatalogActivities {
 
   isWorkingDay(input: { date: string }): Promise<CalendarDayAnswer> {
     return final(async () => this.calendar.day(new DatePipe().transform(input?.date)));
+  }
+
+  letterOfficeFor(input: { regionCode: string }): Promise<LetterOffice> {
+    return final(async () => this.departments.letterOfficeFor(new RegionCodePipe().transform(String(input?.regionCode ?? ''))));
+  }
+
+  getDepartment(input: { code: string }): Promise<DepartmentSnapshot> {
+    return final(async () => {
+      const { code, name, regionCode, kind } = await this.departments.get(new CodePipe().transform(String(input?.code ?? '')));
+      return { code, name, regionCode, kind };
+    });
   }
 
   dueInstant(input: {

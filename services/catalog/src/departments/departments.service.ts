@@ -19,6 +19,14 @@ export interface LetterOfficeView {
   regionCode: string;
 }
 
+/** A letter office as the escalation ladder names it (发文机关). */
+export interface LetterOfficeFor {
+  code: string;
+  name: string;
+  shortName: string;
+  departmentCode: string;
+}
+
 @Injectable()
 export class DepartmentsService {
   constructor(
@@ -105,6 +113,32 @@ export class DepartmentsService {
     // inner join: every office comes with its department
     const items = rows.map(({ department, ...office }) => ({ ...office, regionCode: department?.regionCode ?? '', departmentName: department?.name ?? '' }));
     return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * 发文机关 of a region's escalation letters: the letter office of the nearest 工改办 at or above
+   * the region, walking up the catalog's own hierarchy (regions.parent_code), so a district
+   * without an office of its own writes under the city's. Among several offices of one level the
+   * lowest code wins, so the answer is stable.
+   */
+  async letterOfficeFor(regionCode: string, manager: EntityManager = this.dataSource.manager): Promise<LetterOfficeFor> {
+    const rows: LetterOfficeFor[] = await manager.query(
+      `WITH RECURSIVE up(code, parent_code, depth) AS (
+         SELECT code, parent_code, 0 FROM regions WHERE code = $1
+         UNION ALL
+         SELECT r.code, r.parent_code, up.depth + 1 FROM regions r JOIN up ON r.code = up.parent_code WHERE up.depth < 10
+       )
+       SELECT o.code, o.name, o.short_name AS "shortName", o.department_code AS "departmentCode"
+         FROM up
+         JOIN departments d ON d.region_code = up.code AND d.kind = '工改办'
+         JOIN letter_offices o ON o.department_code = d.code
+        ORDER BY up.depth, o.code
+        LIMIT 1`,
+      [regionCode],
+    );
+    if (rows.length) return rows[0];
+    if (!(await manager.exists(Region, { where: { code: regionCode } }))) throw new NotFoundException(`region ${regionCode} not found`);
+    throw new NotFoundException(`no 工改办 at or above region ${regionCode} has a letter office`);
   }
 
   /** The codes among `codes` that name no department. */

@@ -2,10 +2,14 @@ import { messagingMigrations } from '@cityworks/messaging';
 import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync';
 import { SupervisionTasks1764000000100 } from './1764000000100-supervision-tasks';
 import { SupervisionTaskDeadlineBasis1764000000110 } from './1764000000110-supervision-task-deadline-basis';
+import { Letters1764000000120 } from './1764000000120-letters';
+import { EscalationSteps1764000000130 } from './1764000000130-escalation-steps';
 
 export const supervisionMigrations = [
   ...messagingMigrations,
   CalendarArrangementCopies1764000000060,
   SupervisionTasks1764000000100,
   SupervisionTaskDeadlineBasis1764000000110,
+  Letters1764000000120,
+  EscalationSteps1764000000130,
 ];

@@ -38,10 +38,11 @@ describe('the letter as a PDF (GB/T 9704)', () => {
     expect(all).not.toContain('抄送');
   });
 
-  it('gives the same bytes for the same letter', async () => {
+  it('gives the same bytes for the same letter, compressed as stored', async () => {
     const letter = sampleLetter('督办函');
     const [a, b] = [await renderLetterPdf(letter), await renderLetterPdf(letter)];
     expect(a.equals(b)).toBe(true);
+    expect(pdfText(a)).toContain('铁东工改办督〔2026〕12号');
   });
 
   it('words a letter without project or item codes', () => {
