@@ -3,10 +3,11 @@ import { renderLetterPdf } from './letter-pdf';
 import { sampleLetter } from './sample-letter';
 
 /**
- * Writes the sample 督办函 as PDF, for the README's picture:
+ * Writes the sample 督办函 (sample-letter.ts) as PDF; the README's picture is its two pages:
  *   npx nx build supervision
  *   node -r ./scripts/register-paths.js dist/services/supervision/src/letters/pdf/render-sample.js .local/sample-duban-letter.pdf
- *   pdftoppm -png -r 80 -singlefile .local/sample-duban-letter.pdf docs/images/sample-duban-letter
+ *   pdftoppm -png -r 72 .local/sample-duban-letter.pdf .local/sample-duban-letter      # Debian poppler-utils
+ *   convert .local/sample-duban-letter-{1,2}.png -bordercolor '#999999' -border 1 +append -strip docs/images/sample-duban-letter.png
  */
 async function main(out = process.argv[2] ?? 'sample-duban-letter.pdf'): Promise<void> {
   writeFileSync(out, await renderLetterPdf(sampleLetter('督办函')));
