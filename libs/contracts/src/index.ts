@@ -20,4 +20,6 @@ export * from './activities/catalog.activities';
 export * from './correlation';
 export * from './workflows/application';
 export * from './workflows/project-lifecycle';
+export * from './workflows/escalation-ladder';
+export * from './activities/escalation.activities';
 export * from './events/escalation.events';

@@ -23,6 +23,8 @@ export const SearchAttributes = {
   dueAt: defineSearchAttributeKey('DueAt', SearchAttributeType.DATETIME),
   /** 建设单位 统一社会信用代码 */
   ownerUscc: defineSearchAttributeKey('OwnerUscc', SearchAttributeType.KEYWORD),
+  /** where an obligation is on the escalation ladder: none, 预警, 提醒函, 督办函, 通报 */
+  escalationRung: defineSearchAttributeKey('EscalationRung', SearchAttributeType.KEYWORD),
   /** 项目类型 (the catalog's stage-template project types) */
   projectType: defineSearchAttributeKey('ProjectType', SearchAttributeType.KEYWORD),
 } as const;

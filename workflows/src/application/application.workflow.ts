@@ -1,4 +1,14 @@
-import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  condition,
+  getExternalWorkflowHandle,
+  isCancellation,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   ApplicationClock,
   ApplicationClockReading,
@@ -13,6 +23,10 @@ import {
   SearchAttributes,
   TaskQueues,
 } from '@cityworks/contracts';
+import { newLadderState, runEscalationLadder } from '../escalation-ladder/escalation-ladder';
+
+/** Applications started before the ladder existed keep their logic on replay. */
+const ESCALATION_LADDER = 'application-escalation-ladder';
 
 const approval = proxyActivities<ApprovalActivities>({
   taskQueue: TaskQueues.approval,
@@ -68,6 +82,34 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   adopt(await approval.readApplicationClock({ applicationId: input.applicationId }));
   let reportedDueAt: string | null = input.dueAt;
 
+  // 预警 → 提醒函 → 督办函 → 通报 against the implementing department, beside the wait below
+  let ladder: Promise<unknown> | undefined;
+  // the decision ends the ladder at once, even in the middle of a rung's retries
+  const ladderScope = new CancellationScope();
+  const terms = input.ladder;
+  if (terms && patched(ESCALATION_LADDER)) {
+    const escalation = (state.escalation = newLadderState());
+    ladder = ladderScope
+      .run(() =>
+        runEscalationLadder(
+          {
+            kind: 'application',
+            id: input.applicationId,
+            departmentCode: input.departmentCode,
+            regionCode: input.regionCode,
+            projectCode: input.projectCode,
+            itemCode: input.itemCode,
+            ...terms,
+          },
+          { dueAt: () => (state.decision ? null : state.dueAt), done: () => state.decision !== null },
+          escalation,
+        ),
+      )
+      .catch((e: Error) => {
+        if (!isCancellation(e)) escalation.problem = e.message;
+      });
+  }
+
   while (!state.decision) {
     state.status = state.overdue ? 'overdue' : state.dueAt === null ? 'clock-stopped' : 'waiting';
     if (state.dueAt !== reportedDueAt) {
@@ -98,6 +140,8 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   }
 
   state.status = 'decided';
+  ladderScope.cancel();
+  await ladder;
   await report();
   return state;
 }

@@ -1,3 +1,5 @@
+import type { LetterOffice } from './escalation.activities';
+import type { DepartmentKind } from '../catalog/catalog-vocabulary';
 import type { ApprovalItemSnapshot, RequiredItemsQuery, RequiredItemsResult, SupervisionItemSnapshot } from '../catalog/catalog-items';
 
 /** A year's official holiday arrangement, as the calendar lib's YearArrangement. */
@@ -21,6 +23,14 @@ export interface CalendarDayAnswer {
   provisional: boolean;
 }
 
+/** 实施部门 / 监管部门 / 工改办 … as the catalog records it. */
+export interface DepartmentSnapshot {
+  code: string;
+  name: string;
+  regionCode: string;
+  kind: DepartmentKind;
+}
+
 /**
  * Activities the catalog service runs on its own task queue (`catalog`). Reads only; an
  * unknown item, region or template fails without retry (type `NotFound`), bad input too
@@ -39,6 +49,13 @@ export interface CatalogActivities {
   /** working days in (from, to] */
   workingDaysBetween(input: { from: string; to: string }): Promise<{ days: number; provisional: boolean }>;
   isWorkingDay(input: { date: string }): Promise<CalendarDayAnswer>;
+  /**
+   * 发文机关 for a region's escalation letters: the letter office of the nearest 工改办 at or
+   * above the region (a district without one has the city's). NotFound when none exists.
+   */
+  letterOfficeFor(input: { regionCode: string }): Promise<LetterOffice>;
+  /** a department as the catalog knows it (a letter's 主送机关 prints its name); NotFound when unknown */
+  getDepartment(input: { code: string }): Promise<DepartmentSnapshot>;
   /** end (China time) of the last working day of a limit, pushed back by legal clock-stops */
   dueInstant(input: {
     acceptedAt: string;

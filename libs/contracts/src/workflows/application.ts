@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { ApprovalDecision } from '../events/approval.events';
 import type { ApprovalStage } from '../catalog/catalog-vocabulary';
+import type { LadderState, LadderTerms } from './escalation-ladder';
 
 /**
  * 办件: one application's statutory clock. A child of its project's lifecycle workflow, started
@@ -21,6 +22,8 @@ export interface ApplicationWorkflowInput {
   acceptedAt: string;
   /** computed by the approval service from working days; the workflow only waits for it */
   dueAt: string;
+  /** the escalation ladder's settings from the item; absent on applications accepted before the ladder */
+  ladder?: LadderTerms;
 }
 
 /** The application's clock as its record says: sent on every stop and resume, and read on start. */
@@ -50,6 +53,8 @@ export interface ApplicationWorkflowState {
   /** when the deadline first passed with the clock running */
   overdueSince: string | null;
   decision: ApplicationDecisionNotice | null;
+  /** where the application is on the escalation ladder; absent when it runs none */
+  escalation?: LadderState;
 }
 
 export const applicationDecidedSignal = defineSignal<[ApplicationDecisionNotice]>('applicationDecided');

@@ -3,6 +3,7 @@ import type { ApprovalDecision } from '../events/approval.events';
 import type { ApprovalStage, ProjectType } from '../catalog/catalog-vocabulary';
 import type { ProjectFacts } from '../catalog/project-facts';
 import type { ApplicationWorkflowState } from './application';
+import type { LadderTerms } from './escalation-ladder';
 
 /**
  * 工程建设项目 from 立项 to 竣工验收: the four stages in order, 市政公用报装 alongside from the
@@ -86,6 +87,8 @@ export interface ApplicationAcceptedNotice {
   regionCode: string;
   acceptedAt: string;
   dueAt: string;
+  /** the escalation ladder's settings for the application's workflow */
+  ladder?: LadderTerms;
 }
 
 /** An application workflow reports its clock and its end to the project. */

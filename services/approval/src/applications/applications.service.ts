@@ -86,6 +86,13 @@ export class ApplicationsService {
           regionCode: s.regionCode,
           acceptedAt: s.acceptedAt.toISOString(),
           dueAt: this.timing(application, now)!.dueAt.toISOString(),
+          ladder: {
+            title: `项目${s.projectCode}「${item.name}」办件`,
+            demandedAction: `依法作出「${item.name}」审批决定并办结`,
+            warningLeadWorkingDays: item.warningLeadWorkingDays,
+            reminderGraceWorkingDays: item.reminderGraceWorkingDays,
+            escalationGraceWorkingDays: item.escalationGraceWorkingDays,
+          },
         }),
       );
       return application;
