@@ -59,7 +59,9 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
       if (r.status === 'accepted' && r.dueAt) r.overdue = true;
       return r;
     },
-    async recordProjectProgress() {},
+    async recordProjectProgress() {
+      return undefined;
+    },
   };
   const escalationActivities: EscalationActivities = {
     async issueLetter(input) {
