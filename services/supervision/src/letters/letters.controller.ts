@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, Role, Roles } from '@cityworks/contracts';
 import { ApiErrors, CurrentUser, pageViewOf, RequireRoles } from '@cityworks/platform';
 import { LettersService } from './letters.service';
@@ -36,7 +36,7 @@ export class LettersController {
   @Get(':id/pdf')
   @RequireRoles(...DEPARTMENT_ROLES)
   @ApiOperation({ summary: 'The letter as issued: a PDF in Chinese, laid out after GB/T 9704 (the bytes stored at issue, never re-rendered)' })
-  @ApiProduces('application/pdf')
+  // errors stay JSON (ErrorBody): only the 200 is a PDF, so no @ApiProduces for the whole operation
   @ApiOkResponse({ description: 'the PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiErrors(404)
   async pdf(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {

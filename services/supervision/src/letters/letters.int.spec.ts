@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { chinaDateOf } from '@cityworks/calendar';
 import { EscalationEventTypes, IssuedLetter, Roles, Topics } from '@cityworks/contracts';
@@ -74,8 +75,9 @@ describe('letters', () => {
     const events = await outbox(issued.letterId, EscalationEventTypes.letterIssued);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ topic: Topics.escalation, envelope: { data: { number: issued.number, copyToDepartmentCode: f.office.departmentCode } } });
-    const [audit] = await db.query(`SELECT after FROM audit_log WHERE resource_id = $1 AND action = 'letter.issued'`, [issued.letterId]);
-    expect(audit.after.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
+    const audits = await db.query(`SELECT action, after FROM audit_log WHERE resource_id = $1 ORDER BY seq`, [issued.letterId]);
+    expect(audits.map((a: { action: string }) => a.action)).toEqual(['letter.issued', 'letter.document-stored']);
+    expect(audits[1].after.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
   it('numbers 50 letters issued at once by one office 1…50, no gaps, no duplicates', async () => {

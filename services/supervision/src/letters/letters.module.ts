@@ -4,11 +4,12 @@ import { LettersController } from './letters.controller';
 import { LettersService } from './letters.service';
 import { LettersRepository } from './persistence/letters.repository';
 import { missingLetterFonts } from './pdf/letter-fonts';
+import { LetterRendering } from './pdf/letter-rendering';
 
 @Module({
   imports: [EscalationModule],
   controllers: [LettersController],
-  providers: [LettersService, LettersRepository],
+  providers: [LettersService, LettersRepository, LetterRendering],
   exports: [LettersService],
 })
 export class LettersModule implements OnModuleInit {

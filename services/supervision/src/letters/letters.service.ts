@@ -14,8 +14,9 @@ import { issueYear } from './domain/letter-number';
 import { IssueLetterInputDto } from './dto/issue-letter.input';
 import { LetterReplyDto } from './dto/letter-reply.dto';
 import { ListLettersQuery } from './dto/list-letters.query';
-import { LettersRepository } from './persistence/letters.repository';
+import { LetterDocument, LettersRepository } from './persistence/letters.repository';
 import { renderLetterPdf } from './pdf/letter-pdf';
+import { LetterRendering } from './pdf/letter-rendering';
 import { LetterView } from './views/letter.view';
 
 const RESOURCE = 'letter';
@@ -31,20 +32,31 @@ export class LettersService {
     private readonly uow: UnitOfWork,
     private readonly letters: LettersRepository,
     private readonly steps: EscalationStepsRepository,
+    private readonly rendering: LetterRendering,
   ) {}
 
   /**
-   * Issues the letter of one rung of the ladder, in one transaction: the rung's ledger row is
-   * claimed first (its claim key is unique: a retried, replayed or concurrent call with the same
-   * key waits for the first and then finds its letter), then the office's number counter gives
-   * the next number, the PDF is rendered with it, and the letter, its document, the audit
-   * entries and `letter.issued.v1` are written. A failure anywhere rolls all of it back,
-   * the number included.
+   * Issues the letter of one rung of the ladder. One transaction claims the rung's ledger row
+   * first (its claim key is unique: a retried, replayed or concurrent call with the same key
+   * waits for the first and then finds its letter), takes the next number from the office's
+   * counter row, and writes the letter, its audit entries and `letter.issued.v1`; a failure rolls
+   * all of it back, the number included. The PDF is rendered after the commit and stored once
+   * (storedDocument), scheduled by LetterRendering: rendering takes a tenth of a second, and
+   * holding the office's counter row and a pooled connection that long per letter would queue a
+   * burst of letters behind one another and starve the pool.
    */
   async issue(input: IssueLetterInput): Promise<IssuedLetter> {
     const request = await checkedInput(IssueLetterInputDto, input);
-    const known = await this.letters.findByClaimKey(request.claimKey);
-    if (known) return this.issuedBefore(known, request);
+    const { letter, newlyIssued } = await this.rendering.whileIssuing(async () => {
+      const known = await this.letters.findByClaimKey(request.claimKey);
+      return known ? { letter: this.issuedBefore(known, request), newlyIssued: false } : this.issueOnce(request);
+    });
+    await this.storedDocument(letter);
+    const s = letter.snapshot;
+    return { letterId: s.id, number: s.number, replyDueAt: s.replyDueAt.toISOString(), newlyIssued };
+  }
+
+  private issueOnce(request: IssueLetterInputDto): Promise<{ letter: Letter; newlyIssued: boolean }> {
     return this.uow.run(async (change) => {
       const { manager } = change;
       const id = stableUuid(RESOURCE, request.claimKey);
@@ -63,7 +75,7 @@ export class LettersService {
       if (!(await this.steps.claim(manager, rung.step))) {
         const claimed = await this.letters.findByClaimKey(request.claimKey, manager);
         if (!claimed) throw new RuleViolation(`claim key ${request.claimKey} was claimed by a rung that is not a ${request.kind}`, 'rule');
-        return this.issuedBefore(claimed, request);
+        return { letter: this.issuedBefore(claimed, request), newlyIssued: false };
       }
       const follows = request.kind === '督办函' ? await this.letters.latestAbout(manager, obligation, '提醒函') : null;
       const sequence = await this.letters.nextSequence(manager, request.office.code, request.kind, issueYear(issuedAt));
@@ -83,24 +95,52 @@ export class LettersService {
         sequence,
         issuedAt,
       );
-      const content = await renderLetterPdf(letter.snapshot);
-      const sha256 = createHash('sha256').update(content).digest('hex');
-      await this.letters.insert(manager, letter, { content, sha256, mediaType: 'application/pdf' });
-      change.record({ type: RESOURCE, id }, { ...transition, after: { ...transition.after, pdfSha256: sha256 } }, Topics.escalation);
+      await this.letters.insert(manager, letter);
+      change.record({ type: RESOURCE, id }, transition, Topics.escalation);
       change.record({ type: ESCALATION_STEP, id: rung.step.snapshot.id }, rung.transition, Topics.escalation);
-      return { letterId: id, number: letter.snapshot.number, replyDueAt: letter.snapshot.replyDueAt.toISOString(), newlyIssued: true };
+      return { letter, newlyIssued: true };
     });
   }
 
   /** The letter a claim key issued before; the same key asking for another letter is a caller's bug. */
-  private issuedBefore(letter: Letter, request: IssueLetterInputDto): IssuedLetter {
+  private issuedBefore(letter: Letter, request: IssueLetterInputDto): Letter {
     const s = letter.snapshot;
     if (s.kind !== request.kind || s.obligation.kind !== request.obligation.kind || s.obligation.id !== request.obligation.id)
       throw new RuleViolation(
         `claim key ${request.claimKey} issued ${s.number} about ${s.obligation.kind} ${s.obligation.id}, not this ${request.kind}`,
         'rule',
       );
-    return { letterId: s.id, number: s.number, replyDueAt: s.replyDueAt.toISOString(), newlyIssued: false };
+    return letter;
+  }
+
+  /**
+   * The letter's PDF as stored; rendered and stored first if it is not yet: right after the
+   * issue, or by a retried issue or a download when the process died in between. The rendering
+   * is deterministic, so whichever call stores it stores the same bytes; the first one wins and
+   * is audited with its SHA-256, and nothing replaces a stored document.
+   */
+  private async storedDocument(letter: Letter): Promise<LetterDocument> {
+    return (
+      (await this.letters.document(letter.id)) ??
+      this.rendering.schedule(async () => {
+        // stored by a call queued before this one (a retried issue, a download)?
+        const stored = await this.letters.document(letter.id);
+        if (stored) return stored;
+        const content = await renderLetterPdf(letter.snapshot);
+        const document: LetterDocument = { content, sha256: createHash('sha256').update(content).digest('hex'), mediaType: 'application/pdf' };
+        await this.uow.run(async (change) => {
+          if (!(await this.letters.insertDocument(change.manager, letter.id, document, new Date()))) return;
+          change.audit({
+            action: 'letter.document-stored',
+            resourceType: RESOURCE,
+            resourceId: letter.id,
+            before: null,
+            after: { number: letter.snapshot.number, mediaType: document.mediaType, bytes: content.length, sha256: document.sha256 },
+          });
+        });
+        return (await this.letters.document(letter.id)) ?? document;
+      })
+    );
   }
 
   async list(user: AuthUser, query: ListLettersQuery) {
@@ -119,11 +159,10 @@ export class LettersService {
     return LetterView.of(await this.readable(user, id), new Date());
   }
 
-  /** The PDF exactly as issued. */
+  /** The PDF exactly as stored at issue. */
   async document(user: AuthUser, id: string): Promise<{ number: string; content: Buffer; mediaType: string }> {
     const letter = await this.readable(user, id);
-    const document = await this.letters.document(id);
-    if (!document) throw new NotFoundException(`letter ${id} has no document`);
+    const document = await this.storedDocument(letter);
     return { number: letter.snapshot.number, content: document.content, mediaType: document.mediaType };
   }
 

@@ -119,9 +119,21 @@ export class LettersRepository {
     return Number(sequence);
   }
 
-  async insert(manager: EntityManager, letter: Letter, document: LetterDocument): Promise<void> {
+  async insert(manager: EntityManager, letter: Letter): Promise<void> {
     await manager.insert(LetterRecord, toRecord(letter.snapshot));
-    await manager.insert(LetterDocumentRecord, { letterId: letter.id, ...document, renderedAt: letter.snapshot.issuedAt });
+  }
+
+  /** Stores the letter's PDF unless one is stored already (false then): a document is never replaced. */
+  async insertDocument(manager: EntityManager, letterId: string, document: LetterDocument, renderedAt: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(LetterDocumentRecord)
+      .values({ letterId, ...document, renderedAt })
+      .orIgnore()
+      .returning(['letterId'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
   }
 
   async save(manager: EntityManager, letter: Letter): Promise<void> {
