@@ -5,7 +5,8 @@ import nx from '@nx/eslint-plugin';
 // holds two kinds of code: the worker side (worker.ts, build-bundle.ts, index.ts) may use the
 // infra libs; everything else under workflows/src runs in Temporal's deterministic sandbox and
 // may import only @temporalio/workflow, contracts and other workflow files.
-const WORKFLOW_WORKER_SIDE = ['workflows/src/worker.ts', 'workflows/src/build-bundle.ts', 'workflows/src/index.ts'];
+// workflows/src/testing holds the tests' fake activities, which run in Node like the worker.
+const WORKFLOW_WORKER_SIDE = ['workflows/src/worker.ts', 'workflows/src/build-bundle.ts', 'workflows/src/index.ts', 'workflows/src/testing/**'];
 
 export default [
   ...nx.configs['flat/base'],

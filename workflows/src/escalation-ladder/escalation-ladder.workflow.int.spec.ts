@@ -1,7 +1,5 @@
 import { Worker } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { ApplicationFailure } from '@temporalio/common';
-import { WorkingDayCalendar } from '@cityworks/calendar';
 import {
   ApplicationClockReading,
   applicationClockChangedSignal,
@@ -10,14 +8,11 @@ import {
   ApplicationWorkflowInput,
   applicationWorkflowType,
   ApprovalActivities,
-  EscalationActivities,
-  EscalationStepInput,
-  IssueLetterInput,
-  LetterOffice,
   TaskQueues,
 } from '@cityworks/contracts';
 import { createTimeSkippingEnvironment, waitFor } from '@cityworks/testing';
 import { createWorkflowWorker } from '../worker';
+import { fakeCatalogActivities, fakeEscalationActivities } from '../testing/fake-activities';
 
 jest.setTimeout(120_000);
 
@@ -32,20 +27,12 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
   let workflowRun: Promise<void>;
   let activityWorkers: Worker[];
   let activityRun: Promise<unknown>;
-  const calendar = new WorkingDayCalendar();
 
   const records = new Map<string, ApplicationClockReading>();
-  const letters = new Map<string, { input: IssueLetterInput; number: string; calls: number }>();
-  const steps = new Map<string, { input: EscalationStepInput; calls: number }>();
-  const failingDepartments = new Set<string>();
-  let numbers = 0;
-
-  const office: LetterOffice = {
-    code: 'AS-TD-GGB-LETTERS',
-    name: '铁东区工程建设项目审批制度改革领导小组办公室',
-    shortName: '铁东工改办',
-    departmentCode: 'AS-TD-GGB',
-  };
+  const escalationActivities = fakeEscalationActivities();
+  const { letters, failingDepartments } = escalationActivities;
+  const catalogActivities = fakeCatalogActivities();
+  const calendar = catalogActivities.calendar;
 
   const approvalActivities: ApprovalActivities = {
     async getApplicationFacts() {
@@ -61,41 +48,6 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
     },
     async recordProjectProgress() {
       return undefined;
-    },
-  };
-  const escalationActivities: EscalationActivities = {
-    async issueLetter(input) {
-      if (failingDepartments.has(input.obligation.departmentCode)) throw new Error(`injected failure for ${input.obligation.departmentCode}`);
-      const known = letters.get(input.claimKey);
-      if (known) {
-        known.calls++;
-        return { letterId: input.claimKey, number: known.number, replyDueAt: known.input.replyDueAt, newlyIssued: false };
-      }
-      const number = `${input.office.shortName}${input.kind === '提醒函' ? '提' : '督'}〔2026〕${++numbers}号`;
-      letters.set(input.claimKey, { input, number, calls: 1 });
-      return { letterId: input.claimKey, number, replyDueAt: input.replyDueAt, newlyIssued: true };
-    },
-    async recordEscalationStep(input) {
-      const known = steps.get(input.claimKey);
-      if (known) {
-        known.calls++;
-        return { recorded: false };
-      }
-      steps.set(input.claimKey, { input, calls: 1 });
-      return { recorded: true };
-    },
-  };
-  const catalogActivities = {
-    async subtractWorkingDays({ date, days }: { date: string; days: number }) {
-      return calendar.subtractWorkingDays(date, days);
-    },
-    async dueInstant({ acceptedAt, limitDays }: { acceptedAt: string; limitDays: number }) {
-      const due = calendar.dueInstant(new Date(acceptedAt), limitDays);
-      return { dueAt: due.dueAt.toISOString(), dueDate: due.dueDate, provisional: due.provisional };
-    },
-    async letterOfficeFor({ regionCode }: { regionCode: string }) {
-      if (regionCode !== '210302') throw ApplicationFailure.nonRetryable(`no letter office for ${regionCode}`, 'NotFound');
-      return office;
     },
   };
 

@@ -11,12 +11,15 @@ import {
 } from '@cityworks/contracts';
 import { createTimeSkippingEnvironment } from '@cityworks/testing';
 import { createWorkflowWorker } from '../worker';
+import { fakeCatalogActivities, fakeEscalationActivities } from '../testing/fake-activities';
 
 /** The workflow's logic on Temporal's time-skipping server, with the supervision activities faked. */
 describe('supervisionTaskWorkflow', () => {
   let env: TestWorkflowEnvironment;
   let workflowWorker: Worker;
   let activityWorker: Worker;
+  let catalogWorker: Worker;
+  const escalation = fakeEscalationActivities();
   let running: Promise<unknown>;
   const overdueCalls: string[] = [];
   let recordedStatus: 'open' | 'overdue' | 'closed' = 'open';
@@ -37,14 +40,21 @@ describe('supervisionTaskWorkflow', () => {
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue: TaskQueues.supervision,
-      activities,
+      activities: { ...activities, ...escalation },
     });
-    running = Promise.all([workflowWorker.run(), activityWorker.run()]);
+    catalogWorker = await Worker.create({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue: TaskQueues.catalog,
+      activities: fakeCatalogActivities(),
+    });
+    running = Promise.all([workflowWorker.run(), activityWorker.run(), catalogWorker.run()]);
   });
 
   afterAll(async () => {
     workflowWorker.shutdown();
     activityWorker.shutdown();
+    catalogWorker.shutdown();
     await running;
     await env.teardown();
   });
@@ -87,8 +97,14 @@ describe('supervisionTaskWorkflow', () => {
     await env.sleep('6 days');
     expect(await handle.query(supervisionTaskStateQuery)).toMatchObject({ status: 'overdue' });
     await handle.signal(supervisionFeedbackSignal, { outcome: '逾期反馈', givenAt: new Date().toISOString() });
-    expect(await handle.result()).toMatchObject({ status: 'closed' });
+    const closed = await handle.result();
+    expect(closed).toMatchObject({ status: 'closed' });
     expect(overdueCalls).toEqual(['t-late']);
+    // the supervising department was the late one: the ladder warned it and sent it a 提醒函
+    expect(closed.escalation.fired.map((f: { rung: string }) => f.rung)).toEqual(['预警', '提醒函']);
+    expect([...escalation.letters.values()].filter((l) => l.input.obligation.id === 't-late').map((l) => l.input.obligation.departmentCode)).toEqual([
+      'AS-ZJJ',
+    ]);
   });
 
   it('ends when the record shows feedback whose signal was lost', async () => {

@@ -1,5 +1,15 @@
-import { condition, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
+  ActivityFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import {
+  CatalogActivities,
   SearchAttributes,
   SupervisionActivities,
   SupervisionDeadlineChange,
@@ -11,6 +21,7 @@ import {
   supervisionTaskStateQuery,
   TaskQueues,
 } from '@cityworks/contracts';
+import { newLadderState, runEscalationLadder } from '../escalation-ladder/escalation-ladder';
 
 const supervision = proxyActivities<SupervisionActivities>({
   taskQueue: TaskQueues.supervision,
@@ -18,8 +29,16 @@ const supervision = proxyActivities<SupervisionActivities>({
   retry: { initialInterval: '1s', maximumInterval: '1m' },
 });
 
+const catalog = proxyActivities<CatalogActivities>({
+  taskQueue: TaskQueues.catalog,
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', maximumInterval: '1m', nonRetryableErrorTypes: ['NotFound', 'InvalidInput'] },
+});
+
 /** Workflows started before the deadline could move keep their original logic on replay. */
 const DEADLINE_CAN_MOVE = 'supervision-deadline-can-move';
+/** Tasks started before the escalation ladder keep their logic on replay. */
+const ESCALATION_LADDER = 'supervision-escalation-ladder';
 
 /**
  * Waits for the supervising department's feedback until the deadline; past it the task is
@@ -41,6 +60,39 @@ export async function supervisionTaskWorkflow(input: SupervisionTaskInput): Prom
   setHandler(supervisionTaskStateQuery, () => state);
 
   const answered = () => state.feedback !== undefined;
+
+  // 审管联动 is an obligation of the supervising department: the ladder runs against it, with the
+  // warning lead and graces of the approval item whose decision it supervises
+  let ladder: Promise<unknown> | undefined;
+  const ladderScope = new CancellationScope();
+  if (patched(ESCALATION_LADDER)) {
+    const escalation = (state.escalation = newLadderState());
+    ladder = ladderScope
+      .run(async () => {
+        const item = await catalog.getApprovalItem({ code: input.itemCode, regionCode: input.regionCode });
+        await runEscalationLadder(
+          {
+            kind: 'supervision-feedback',
+            id: input.taskId,
+            departmentCode: input.departmentCode,
+            regionCode: input.regionCode,
+            projectCode: input.projectCode,
+            itemCode: input.itemCode,
+            title: `项目${input.projectCode}「${item.name}」审批结果的监管反馈`,
+            demandedAction: `对推送的「${item.name}」审批结果依法开展监管并反馈结果`,
+            warningLeadWorkingDays: item.warningLeadWorkingDays,
+            reminderGraceWorkingDays: item.reminderGraceWorkingDays,
+            escalationGraceWorkingDays: item.escalationGraceWorkingDays,
+          },
+          { dueAt: () => state.dueAt, done: answered },
+          escalation,
+        );
+      })
+      .catch((e: Error) => {
+        if (isCancellation(e)) return;
+        escalation.problem = e instanceof ActivityFailure && e.cause ? e.cause.message : e.message;
+      });
+  }
   const untilDue = () => Math.max(Date.parse(state.dueAt) - Date.now(), 0);
   if (patched(DEADLINE_CAN_MOVE)) {
     do {
@@ -59,5 +111,7 @@ export async function supervisionTaskWorkflow(input: SupervisionTaskInput): Prom
     if (status !== 'closed') await condition(answered);
   }
   state.status = 'closed';
+  ladderScope.cancel();
+  await ladder;
   return state;
 }

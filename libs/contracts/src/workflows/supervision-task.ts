@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { LadderState } from './escalation-ladder';
 
 /**
  * 审管联动: after a decision is pushed, the supervising department must act and feed the
@@ -28,6 +29,8 @@ export interface SupervisionTaskState {
   status: 'open' | 'overdue' | 'closed';
   dueAt: string;
   feedback?: SupervisionFeedback;
+  /** where the task is on the escalation ladder (absent on tasks started before it) */
+  escalation?: LadderState;
 }
 
 export const supervisionFeedbackSignal = defineSignal<[SupervisionFeedback]>('supervisionFeedback');
