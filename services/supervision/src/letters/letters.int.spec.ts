@@ -32,16 +32,20 @@ describe('letters', () => {
       { topic: string; envelope: { data: unknown } }[]
     >;
 
+  // only Postgres is needed here: no consumer, relay or worker of this app competes with the
+  // suites that test delivery through Kafka and Temporal against the same schema
+  const quiet = ['TEMPORAL_WORKER_ENABLED', 'EVENT_CONSUMER_ENABLED', 'OUTBOX_RELAY_ENABLED', 'WORKFLOW_COMMAND_RELAY_ENABLED'];
+
   beforeAll(async () => {
     isolateKafkaConsumers();
-    process.env.TEMPORAL_WORKER_ENABLED = 'false';
+    for (const name of quiet) process.env[name] = 'false';
     app = await startServiceApp(AppModule);
     db = app.get(DataSource);
     activities = app.get(SupervisionActivitiesImpl);
   });
 
   afterAll(async () => {
-    delete process.env.TEMPORAL_WORKER_ENABLED;
+    for (const name of quiet) delete process.env[name];
     await app?.close();
   });
 
