@@ -9,6 +9,8 @@ import { ApprovalEventTypes, Roles, supervisionTaskStateQuery, Topics } from '@c
 import { EventConsumer, physicalTopic, toKafkaMessage } from '@cityworks/messaging';
 import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { createWorkflowWorker } from '@cityworks/workflows';
+import { AppModule as CatalogApp } from '../../services/catalog/src/app.module';
+import { DemoLoaderService } from '../../services/catalog/src/demo/demo-loader.service';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
 import { registerProject } from '../../services/approval/testing/projects.fixture';
@@ -31,6 +33,7 @@ async function duplicatesConsumed(type: string): Promise<number> {
 
 describe('审批结果推送 → 审管联动 task → deadline → overdue (end to end)', () => {
   let env: TestWorkflowEnvironment;
+  let catalog: INestApplication;
   let approval: INestApplication;
   let supervision: INestApplication;
   let workflowWorker: Worker;
@@ -44,6 +47,9 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     env = await createTimeSkippingEnvironment();
     process.env.TEMPORAL_ADDRESS = env.address;
     process.env.TEMPORAL_NAMESPACE = 'default'; // the test server is private to this test
+    // the catalog answers the workflows' calendar, item and letter-office questions
+    catalog = await startServiceApp(CatalogApp);
+    await catalog.get(DemoLoaderService).load('e2e');
     approval = await startServiceApp(ApprovalApp);
     // approval's copy of the catalog: 施工许可, supervised by 住建局 within 5 working days
     await seedApprovalItem(approval, { code: 'JS-SGXK-001' });
@@ -58,6 +64,7 @@ describe('审批结果推送 → 审管联动 task → deadline → overdue (end
     await workflowWorkerRun;
     await approval?.close();
     await supervision?.close();
+    await catalog?.close();
     await env?.teardown();
     delete process.env.TEMPORAL_ADDRESS;
   });

@@ -24,6 +24,7 @@ import { DemoLoaderService } from '../../services/catalog/src/demo/demo-loader.s
 import { CatalogActivitiesImpl } from '../../services/catalog/src/activities/catalog.activities';
 import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
 import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
+import { ApprovalItemCatalog } from '../../services/approval/src/catalog-items/approval-item-catalog';
 import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
 
 jest.setTimeout(300_000);
@@ -79,8 +80,12 @@ describe('a project from 立项 to 竣工验收 (end to end)', () => {
   async function seedCatalogCopy(projectType: ProjectType, facts: ProjectFacts): Promise<Map<string, ApprovalItemSnapshot>> {
     const all = await catalog.get(CatalogActivitiesImpl).requiredItemsForStage({ projectType, regionCode: REGION, facts });
     expect(all.undetermined).toEqual([]);
-    const items = new Map(all.items.map((r) => [r.itemCode, r.item]));
-    for (const item of items.values()) await seedApprovalItem(approval, item);
+    for (const r of all.items) await seedApprovalItem(approval, r.item);
+    // what approval applies at 受理 is its own copy: other suites sharing this database may have
+    // published other versions of the same items over Kafka, and the copy's version in force wins
+    const copy = approval.get(ApprovalItemCatalog);
+    const items = new Map<string, ApprovalItemSnapshot>();
+    for (const r of all.items) items.set(r.itemCode, (await copy.inForce(r.itemCode, REGION, new Date()))!);
     return items;
   }
 
@@ -108,8 +113,8 @@ describe('a project from 立项 to 竣工验收 (end to end)', () => {
     const res = await request(approval.getHttpServer())
       .post('/applications')
       .set('authorization', officer(item.departmentCode))
-      .send({ projectCode: code, itemCode: item.code, departmentCode: item.departmentCode, regionCode: REGION, ownerUscc, participatingDepartmentCodes })
-      .expect(201);
+      .send({ projectCode: code, itemCode: item.code, departmentCode: item.departmentCode, regionCode: REGION, ownerUscc, participatingDepartmentCodes });
+    if (res.status !== 201) throw new Error(`受理 of ${item.code} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body.id;
   }
 
@@ -256,7 +261,7 @@ describe('a project from 立项 to 竣工验收 (end to end)', () => {
     const required = await requiredIn(code, '竣工验收');
     const joint = items.get('JS-GHHS-001')!;
     expect(required.map((r) => r.itemCode)).toContain(joint.code);
-    const participants = ['AS-ZJJ', 'AS-RFB'];
+    const participants = ['AS-ZJJ', 'AS-RFB', 'AS-ZRZYJ'].filter((d) => d !== joint.departmentCode).slice(0, 2);
     const jointId = await accept(code, joint, owner, participants);
     await decide(jointId, joint).expect(409);
     for (const department of participants) {

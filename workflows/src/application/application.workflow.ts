@@ -1,14 +1,4 @@
-import {
-  CancellationScope,
-  condition,
-  getExternalWorkflowHandle,
-  isCancellation,
-  patched,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   ApplicationClock,
   ApplicationClockReading,
@@ -84,30 +74,24 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
 
   // 预警 → 提醒函 → 督办函 → 通报 against the implementing department, beside the wait below
   let ladder: Promise<unknown> | undefined;
-  // the decision ends the ladder at once, even in the middle of a rung's retries
-  const ladderScope = new CancellationScope();
   const terms = input.ladder;
   if (terms && patched(ESCALATION_LADDER)) {
     const escalation = (state.escalation = newLadderState());
-    ladder = ladderScope
-      .run(() =>
-        runEscalationLadder(
-          {
-            kind: 'application',
-            id: input.applicationId,
-            departmentCode: input.departmentCode,
-            regionCode: input.regionCode,
-            projectCode: input.projectCode,
-            itemCode: input.itemCode,
-            ...terms,
-          },
-          { dueAt: () => (state.decision ? null : state.dueAt), done: () => state.decision !== null },
-          escalation,
-        ),
-      )
-      .catch((e: Error) => {
-        if (!isCancellation(e)) escalation.problem = e.message;
-      });
+    ladder = runEscalationLadder(
+      {
+        kind: 'application',
+        id: input.applicationId,
+        departmentCode: input.departmentCode,
+        regionCode: input.regionCode,
+        projectCode: input.projectCode,
+        itemCode: input.itemCode,
+        ...terms,
+      },
+      { dueAt: () => (state.decision ? null : state.dueAt), done: () => state.decision !== null },
+      escalation,
+    ).catch((e: Error) => {
+      escalation.problem = e.message;
+    });
   }
 
   while (!state.decision) {
@@ -134,14 +118,13 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     state.overdueSince = new Date().toISOString();
     upsertSearchAttributes([{ key: SearchAttributes.overdue, value: true }]);
     await report();
-    // The seam to the escalation ladder (预警 → 提醒函 → 督办函 → 通报): the ladder starts from
-    // approval.application-overdue.v1 and the Overdue search attribute; this workflow goes on
-    // waiting for the decision. A ladder run from here is added behind patched().
+    // the escalation ladder, running beside this loop, issues the 提醒函 of this deadline
   }
 
   state.status = 'decided';
-  ladderScope.cancel();
-  await ladder;
+  // finished: the ladder stops here; a rung still retrying is left behind, not cancelled (the
+  // obligation is done, and its claim key keeps a late completion from counting twice)
+  void ladder;
   await report();
   return state;
 }

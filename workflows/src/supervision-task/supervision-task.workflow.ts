@@ -1,13 +1,4 @@
-import {
-  ActivityFailure,
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
+import { ActivityFailure, condition, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   CatalogActivities,
   SearchAttributes,
@@ -64,34 +55,30 @@ export async function supervisionTaskWorkflow(input: SupervisionTaskInput): Prom
   // 审管联动 is an obligation of the supervising department: the ladder runs against it, with the
   // warning lead and graces of the approval item whose decision it supervises
   let ladder: Promise<unknown> | undefined;
-  const ladderScope = new CancellationScope();
   if (patched(ESCALATION_LADDER)) {
     const escalation = (state.escalation = newLadderState());
-    ladder = ladderScope
-      .run(async () => {
-        const item = await catalog.getApprovalItem({ code: input.itemCode, regionCode: input.regionCode });
-        await runEscalationLadder(
-          {
-            kind: 'supervision-feedback',
-            id: input.taskId,
-            departmentCode: input.departmentCode,
-            regionCode: input.regionCode,
-            projectCode: input.projectCode,
-            itemCode: input.itemCode,
-            title: `项目${input.projectCode}「${item.name}」审批结果的监管反馈`,
-            demandedAction: `对推送的「${item.name}」审批结果依法开展监管并反馈结果`,
-            warningLeadWorkingDays: item.warningLeadWorkingDays,
-            reminderGraceWorkingDays: item.reminderGraceWorkingDays,
-            escalationGraceWorkingDays: item.escalationGraceWorkingDays,
-          },
-          { dueAt: () => state.dueAt, done: answered },
-          escalation,
-        );
-      })
-      .catch((e: Error) => {
-        if (isCancellation(e)) return;
-        escalation.problem = e instanceof ActivityFailure && e.cause ? e.cause.message : e.message;
-      });
+    ladder = (async () => {
+      const item = await catalog.getApprovalItem({ code: input.itemCode, regionCode: input.regionCode });
+      await runEscalationLadder(
+        {
+          kind: 'supervision-feedback',
+          id: input.taskId,
+          departmentCode: input.departmentCode,
+          regionCode: input.regionCode,
+          projectCode: input.projectCode,
+          itemCode: input.itemCode,
+          title: `项目${input.projectCode}「${item.name}」审批结果的监管反馈`,
+          demandedAction: `对推送的「${item.name}」审批结果依法开展监管并反馈结果`,
+          warningLeadWorkingDays: item.warningLeadWorkingDays,
+          reminderGraceWorkingDays: item.reminderGraceWorkingDays,
+          escalationGraceWorkingDays: item.escalationGraceWorkingDays,
+        },
+        { dueAt: () => state.dueAt, done: answered },
+        escalation,
+      );
+    })().catch((e: Error) => {
+      escalation.problem = e instanceof ActivityFailure && e.cause ? e.cause.message : e.message;
+    });
   }
   const untilDue = () => Math.max(Date.parse(state.dueAt) - Date.now(), 0);
   if (patched(DEADLINE_CAN_MOVE)) {
@@ -111,7 +98,8 @@ export async function supervisionTaskWorkflow(input: SupervisionTaskInput): Prom
     if (status !== 'closed') await condition(answered);
   }
   state.status = 'closed';
-  ladderScope.cancel();
-  await ladder;
+  // finished: the ladder stops here; a rung still retrying is left behind, not cancelled (the
+  // obligation is done, and its claim key keeps a late completion from counting twice)
+  void ladder;
   return state;
 }
