@@ -13,7 +13,7 @@ import {
   SearchAttributes,
   TaskQueues,
 } from '@cityworks/contracts';
-import { newLadderState, runEscalationLadder } from '../escalation-ladder/escalation-ladder';
+import { letLadderSettle, newLadderState, runEscalationLadder } from '../escalation-ladder/escalation-ladder';
 
 /** Applications started before the ladder existed keep their logic on replay. */
 const ESCALATION_LADDER = 'application-escalation-ladder';
@@ -122,9 +122,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
   }
 
   state.status = 'decided';
-  // finished: the ladder stops here; a rung still retrying is left behind, not cancelled (the
-  // obligation is done, and its claim key keeps a late completion from counting twice)
-  void ladder;
+  await letLadderSettle(ladder);
   await report();
   return state;
 }

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, proxyActivities, sleep, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   CatalogActivities,
   EscalationActivities,
@@ -36,6 +36,15 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 const chinaDate = (iso: string) => new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 /** the last instant of a China calendar day */
 const endOfChinaDay = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86400_000 - 1).toISOString();
+
+/**
+ * The host's last step once its obligation is finished: a rung in flight finishes and the ladder
+ * sees the end, rather than the call being abandoned or cancelled mid-way; a rung that keeps
+ * failing is left behind after a minute (its claim key keeps a late completion from counting twice).
+ */
+export async function letLadderSettle(ladder: Promise<unknown> | undefined): Promise<void> {
+  if (ladder) await Promise.race([ladder, sleep('1 minute')]);
+}
 
 export function newLadderState(): LadderState {
   return { rung: 'none', fired: [] };
@@ -108,14 +117,14 @@ export async function runEscalationLadder(obligation: Obligation, watch: LadderW
       }
       if (watch.done()) return state;
     }
-    await issue('提醒函', missed, obligation.reminderGraceWorkingDays);
+    if (!(await issue('提醒函', missed, obligation.reminderGraceWorkingDays))) return state;
   }
 
   // 督办函: still open when the 提醒函's deadline passed
   const reminder = firedRung('提醒函')!.letter!;
   if (!firedRung('督办函')) {
     if (!(await waitUntil(reminder.replyDueAt, null)) || watch.done()) return state;
-    await issue('督办函', reminder.replyDueAt, obligation.escalationGraceWorkingDays);
+    if (!(await issue('督办函', reminder.replyDueAt, obligation.escalationGraceWorkingDays))) return state;
   }
 
   // 通报 and 追责: still open when the 督办函's deadline passed
@@ -128,11 +137,18 @@ export async function runEscalationLadder(obligation: Obligation, watch: LadderW
   }
   return state;
 
-  async function issue(kind: LetterKind, missedDueAt: string, graceWorkingDays: number): Promise<void> {
+  /** Issues the letter unless the obligation finished while its office and deadline were looked up. */
+  async function issue(kind: LetterKind, missedDueAt: string, graceWorkingDays: number): Promise<boolean> {
     const office = await calendar.letterOfficeFor({ regionCode: obligation.regionCode });
     const { dueAt: replyDueAt } = await calendar.dueInstant({ acceptedAt: missedDueAt, limitDays: graceWorkingDays });
+    // 主送机关 by name when the catalog knows the department; the letter prints its code otherwise
+    const addresseeName = await calendar.getDepartment({ code: obligation.departmentCode }).then(
+      (d) => d.name,
+      () => undefined,
+    );
+    if (watch.done()) return false;
     const key = claimKey(kind);
-    const letter = await escalation.issueLetter({ claimKey: key, kind, office, obligation, missedDueAt, replyDueAt });
+    const letter = await escalation.issueLetter({ claimKey: key, kind, office, obligation, missedDueAt, replyDueAt, addresseeName });
     reach({
       rung: kind,
       claimKey: key,
@@ -140,5 +156,6 @@ export async function runEscalationLadder(obligation: Obligation, watch: LadderW
       dueAt: missedDueAt,
       letter: { letterId: letter.letterId, number: letter.number, replyDueAt: letter.replyDueAt },
     });
+    return true;
   }
 }

@@ -77,6 +77,8 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
   });
 
   const serverNow = async () => new Date(Number(await env.currentTimeMs()));
+  /** Lets Temporal's clock run to `days` days past an instant (the test server's date drifts into holiday periods, so durations are measured from deadlines). */
+  const sleepPast = async (instant: string, days: number) => env.sleep(Math.max(Date.parse(instant) - (await serverNow()).getTime(), 0) + days * 86400_000);
   const until = <T>(what: string, probe: () => Promise<T | undefined | null | false>) => waitFor(what, probe, { timeoutMs: 60_000 });
   let n = 0;
 
@@ -129,7 +131,7 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
 
   it('not decided: 预警 with two working days left, 提醒函 at the deadline, 督办函 at its reply deadline, then 通报 — each once', async () => {
     const a = await accept();
-    await env.sleep('60 days');
+    await sleepPast(a.dueAt, 60);
     const rungs = await until('the ladder to reach 通报', async () => {
       const f = await fired(a);
       return f.length === 4 ? f : undefined;
@@ -169,7 +171,7 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
     const moved = calendar.dueInstant(await serverNow(), 10).dueAt.toISOString();
     records.set(a.applicationId, { ...records.get(a.applicationId)!, dueAt: moved });
     await a.handle.signal(applicationClockChangedSignal, { dueAt: moved, cause: 'resumed' });
-    await env.sleep('20 days');
+    await sleepPast(moved, -0.5);
     const [warning] = await until('the warning on the moved deadline', async () => {
       const f = await fired(a);
       return f.length ? f : undefined;
@@ -182,7 +184,7 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
     failingDepartments.add('AS-BROKEN');
     const broken = await accept('AS-BROKEN');
     const healthy = await accept('AS-TD-XZSPJ');
-    await env.sleep('12 days');
+    await sleepPast(healthy.dueAt, 1);
     const reminder = await until("the healthy department's 提醒函", async () => (await fired(healthy)).find((f) => f.rung === '提醒函'));
     expect(Date.parse(reminder.firedAt)).toBeLessThan(Date.parse(reminder.letter!.replyDueAt));
     expect((await fired(broken)).map((f) => f.rung)).toEqual(['预警']);
@@ -194,13 +196,14 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
 
   it('a worker killed between two rungs issues no letter twice', async () => {
     const a = await accept();
-    await env.sleep('10 days');
+    await sleepPast(a.dueAt, 1);
     await until('the 提醒函', async () => (await fired(a)).find((f) => f.rung === '提醒函'));
     // the worker dies after the first rung; a new one (nothing cached) replays the history and goes on
     workflowWorker.shutdown();
     await workflowRun;
     await startWorkflowWorker();
-    await env.sleep('11 days');
+    const reminder = (await fired(a)).find((f) => f.rung === '提醒函')!;
+    await sleepPast(reminder.letter!.replyDueAt, 1);
     await until('the 督办函 after the restart', async () => (await fired(a)).find((f) => f.rung === '督办函'));
     const mine = [...letters.entries()].filter(([k]) => k.includes(a.applicationId));
     expect(mine.map(([, v]) => v.calls)).toEqual([1, 1]);

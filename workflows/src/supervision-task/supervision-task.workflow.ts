@@ -12,7 +12,7 @@ import {
   supervisionTaskStateQuery,
   TaskQueues,
 } from '@cityworks/contracts';
-import { newLadderState, runEscalationLadder } from '../escalation-ladder/escalation-ladder';
+import { letLadderSettle, newLadderState, runEscalationLadder } from '../escalation-ladder/escalation-ladder';
 
 const supervision = proxyActivities<SupervisionActivities>({
   taskQueue: TaskQueues.supervision,
@@ -98,8 +98,6 @@ export async function supervisionTaskWorkflow(input: SupervisionTaskInput): Prom
     if (status !== 'closed') await condition(answered);
   }
   state.status = 'closed';
-  // finished: the ladder stops here; a rung still retrying is left behind, not cancelled (the
-  // obligation is done, and its claim key keeps a late completion from counting twice)
-  void ladder;
+  await letLadderSettle(ladder);
   return state;
 }

@@ -1,6 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkingDayCalendar } from '@cityworks/calendar';
-import type { ApprovalItemSnapshot, CatalogActivities, EscalationActivities, EscalationStepInput, IssueLetterInput, LetterOffice } from '@cityworks/contracts';
+import type {
+  ApprovalItemSnapshot,
+  CatalogActivities,
+  DepartmentSnapshot,
+  EscalationActivities,
+  EscalationStepInput,
+  IssueLetterInput,
+  LetterOffice,
+} from '@cityworks/contracts';
 
 /**
  * Fakes of other services' activities for workflow tests on the time-skipping server. The
@@ -16,7 +24,7 @@ export const testLetterOffice: LetterOffice = {
 
 export function fakeCatalogActivities(
   item: Partial<ApprovalItemSnapshot> = {},
-): Pick<CatalogActivities, 'subtractWorkingDays' | 'dueInstant' | 'letterOfficeFor' | 'getApprovalItem'> & { calendar: WorkingDayCalendar } {
+): Pick<CatalogActivities, 'subtractWorkingDays' | 'dueInstant' | 'letterOfficeFor' | 'getApprovalItem' | 'getDepartment'> & { calendar: WorkingDayCalendar } {
   const calendar = new WorkingDayCalendar();
   return {
     calendar,
@@ -30,6 +38,10 @@ export function fakeCatalogActivities(
     async letterOfficeFor({ regionCode }) {
       if (!regionCode.startsWith('2103')) throw ApplicationFailure.nonRetryable(`no letter office for ${regionCode}`, 'NotFound');
       return testLetterOffice;
+    },
+    async getDepartment({ code }) {
+      if (code === 'AS-UNKNOWN') throw ApplicationFailure.nonRetryable(`no department ${code}`, 'NotFound');
+      return { code, name: `${code} 测试部门`, regionCode: '210302', kind: '工改办' } as DepartmentSnapshot;
     },
     async getApprovalItem({ code, regionCode }) {
       return {
