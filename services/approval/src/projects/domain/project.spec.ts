@@ -195,4 +195,38 @@ describe('Project (工程建设项目)', () => {
     const stored: ProjectState = { ...registered().snapshot, status: 'closed', stage: '竣工验收', factsChangedAt: changedAt };
     expect(Project.restore(stored).snapshot).toEqual(stored);
   });
+
+  describe('lifecycle progress (recorded by the lifecycle workflow)', () => {
+    it('moves forward through the stages, once each, announcing each stage reached', () => {
+      const project = registered();
+      const first = project.reachStage('立项用地规划许可', changedAt)!;
+      expect(first).toMatchObject({ action: 'project.stage-reached', before: { stage: null }, after: { stage: '立项用地规划许可' } });
+      expect(first.events[0]).toMatchObject({
+        type: ApprovalEventTypes.projectStageReached,
+        data: { projectCode: input.code, stage: '立项用地规划许可', previousStage: null, reachedAt: changedAt.toISOString() },
+      });
+      // a retried activity reports the same stage again: nothing happens
+      expect(project.reachStage('立项用地规划许可', changedAt)).toBe(NO_CHANGE);
+      expect(project.reachStage('施工许可', changedAt)!.events[0].data).toMatchObject({ stage: '施工许可', previousStage: '立项用地规划许可' });
+      expect(project.snapshot.stage).toBe('施工许可');
+    });
+
+    it('never goes back a stage, and knows no stage outside the four', () => {
+      const project = registered();
+      project.reachStage('施工许可', changedAt);
+      expect(refusedWith(() => project.reachStage('工程建设许可', changedAt)).kind).toBe('state');
+      expect(refusedWith(() => project.reachStage('市政公用报装', changedAt)).kind).toBe('rule');
+    });
+
+    it('completes once; a completed project reaches no stage and keeps its facts', () => {
+      const project = registered();
+      project.reachStage('竣工验收', changedAt);
+      const done = project.complete(changedAt)!;
+      expect(done).toMatchObject({ action: 'project.completed', after: { status: 'closed' } });
+      expect(done.events[0]).toMatchObject({ type: ApprovalEventTypes.projectCompleted, data: { projectCode: input.code } });
+      expect(project.complete(changedAt)).toBe(NO_CHANGE);
+      expect(refusedWith(() => project.reachStage('施工许可', changedAt)).kind).toBe('state');
+      expect(refusedWith(() => project.updateFacts({ floorAreaSqm: 1 }, changedAt)).kind).toBe('state');
+    });
+  });
 });
