@@ -2,3 +2,4 @@
 export { supervisionTaskWorkflow } from './supervision-task/supervision-task.workflow';
 export { projectLifecycleWorkflow } from './project-lifecycle/project-lifecycle.workflow';
 export { applicationWorkflow } from './application/application.workflow';
+export { commitmentWorkflow } from './commitment/commitment.workflow';

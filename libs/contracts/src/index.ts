@@ -23,3 +23,4 @@ export * from './workflows/project-lifecycle';
 export * from './workflows/escalation-ladder';
 export * from './activities/escalation.activities';
 export * from './events/escalation.events';
+export * from './workflows/commitment';

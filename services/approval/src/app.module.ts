@@ -12,13 +12,15 @@ import { ProjectTimingModule } from './projects/timing/project-timing.module';
 import { CatalogItemsModule } from './catalog-items/catalog-items.module';
 import { ApprovalActivitiesImpl } from './activities/approval.activities';
 import { approvalMigrations } from './migrations';
+import { EligibilityCancellationRecord } from './commitment-eligibility/persistence/eligibility-cancellation.record';
+import { CommitmentEligibilityModule } from './commitment-eligibility/commitment-eligibility.module';
 
 @Module({
   imports: [
     PlatformModule.forService({
       service: 'approval',
       schema: 'approval',
-      entities: [ApplicationRecord, ProjectRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      entities: [ApplicationRecord, ProjectRecord, EligibilityCancellationRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
       migrations: approvalMigrations,
     }),
     MessagingModule.forService({ service: 'approval', subscribeTo: [Topics.catalog, Topics.supervision] }),
@@ -27,6 +29,7 @@ import { approvalMigrations } from './migrations';
     ProjectsModule,
     ProjectTimingModule,
     CatalogItemsModule,
+    CommitmentEligibilityModule,
   ],
   providers: [ApprovalActivitiesImpl],
 })

@@ -14,13 +14,15 @@ import { LetterDocumentRecord } from './letters/persistence/letter-document.reco
 import { LettersModule } from './letters/letters.module';
 import { EscalationStepRecord } from './escalation/persistence/escalation-step.record';
 import { EscalationModule } from './escalation/escalation.module';
+import { CommitmentRecord } from './commitments/persistence/commitment.record';
+import { CommitmentsModule } from './commitments/commitments.module';
 
 @Module({
   imports: [
     PlatformModule.forService({
       service: 'supervision',
       schema: 'supervision',
-      entities: [SupervisionTaskRecord, LetterRecord, LetterDocumentRecord, EscalationStepRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      entities: [SupervisionTaskRecord, LetterRecord, LetterDocumentRecord, EscalationStepRecord, CommitmentRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
       migrations: supervisionMigrations,
     }),
     MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog] }),
@@ -28,6 +30,7 @@ import { EscalationModule } from './escalation/escalation.module';
     SupervisionTasksModule,
     LettersModule,
     EscalationModule,
+    CommitmentsModule,
   ],
   providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],
 })

@@ -49,6 +49,12 @@ describe('escalation ladder (预警 → 提醒函 → 督办函 → 通报)', ()
     async recordProjectProgress() {
       return undefined;
     },
+    async revokeForBrokenCommitment() {
+      throw new Error('not used');
+    },
+    async cancelCommitmentEligibility() {
+      throw new Error('not used');
+    },
   };
 
   const startWorkflowWorker = async () => {

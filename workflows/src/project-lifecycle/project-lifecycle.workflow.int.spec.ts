@@ -68,6 +68,12 @@ describe('projectLifecycleWorkflow and applicationWorkflow', () => {
     async recordProjectProgress(p) {
       progress.push(p);
     },
+    async revokeForBrokenCommitment() {
+      throw new Error('not used');
+    },
+    async cancelCommitmentEligibility() {
+      throw new Error('not used');
+    },
   };
   const catalogActivities = {
     async requiredItemsForStage(query: RequiredItemsQuery): Promise<RequiredItemsResult> {

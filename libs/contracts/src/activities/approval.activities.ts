@@ -46,4 +46,29 @@ export interface ApprovalActivities {
   markApplicationOverdue(input: { applicationId: string }): Promise<ApplicationClockReading>;
   /** the stage the project has reached, or its completion (竣工验收 closes it) */
   recordProjectProgress(input: ProjectProgress): Promise<void>;
+  /**
+   * 撤销行政审批决定 after a commitment proved untrue (告知承诺核查不实). Idempotent: an application
+   * already revoked is left as it is, and the answer says so.
+   */
+  revokeForBrokenCommitment(input: BrokenCommitmentRevocation): Promise<{ revoked: boolean; status: ApplicationFacts['status'] }>;
+  /**
+   * 取消告知承诺资格: the subject may not apply on commitment until `until`. Once per commitment:
+   * a repeat changes nothing.
+   */
+  cancelCommitmentEligibility(input: CommitmentEligibilityCancellation): Promise<{ cancelled: boolean }>;
+}
+
+export interface BrokenCommitmentRevocation {
+  applicationId: string;
+  commitmentId: string;
+  /** what the verification found, the revocation's reason */
+  findings: string;
+}
+
+export interface CommitmentEligibilityCancellation {
+  ownerUscc: string;
+  commitmentId: string;
+  applicationId: string;
+  until: string;
+  reason: string;
 }

@@ -15,6 +15,7 @@ export const ApprovalEventTypes = {
   projectStageReached: 'approval.project-stage-reached.v1',
   projectCompleted: 'approval.project-completed.v1',
   jointReviewOpinionGiven: 'approval.joint-review-opinion-given.v1',
+  commitmentEligibilityCancelled: 'approval.commitment-eligibility-cancelled.v1',
 } as const;
 
 export type ApprovalDecision = 'approved' | 'rejected';
@@ -52,6 +53,8 @@ export interface ApprovalDecidedV1 {
   decidedAt: string;
   /** working days the supervising department has to act on the pushed result */
   supervisionFeedbackWorkingDays: number;
+  /** 告知承诺核查: working days the supervising department has to verify the commitment; null unless approved on commitment */
+  commitmentVerificationWorkingDays?: number | null;
 }
 
 /** 暂停计时: an application's statutory clock stopped for a reason its catalog item allows. */
@@ -190,4 +193,17 @@ export interface JointReviewOpinionGivenV1 {
   givenAt: string;
   /** participants that have not answered yet */
   waitingDepartmentCodes: string[];
+}
+
+/**
+ * 取消告知承诺资格: after a broken commitment (告知承诺核查不实) the subject may not apply on
+ * commitment until `until`; approval refuses such applications, naming the reason.
+ */
+export interface CommitmentEligibilityCancelledV1 {
+  ownerUscc: string;
+  commitmentId: string;
+  applicationId: string;
+  reason: string;
+  cancelledAt: string;
+  until: string;
 }

@@ -3,7 +3,16 @@
  * deadline. It runs inside the obligation's own workflow (workflows/src/escalation-ladder) and
  * fires each rung through supervision's activities, each claimed once by its key.
  */
-export const ObligationKinds = ['application', 'commitment-verification', 'supervision-feedback', 'complaint', 'publication', 'letter-reply'] as const;
+export const ObligationKinds = [
+  'application',
+  'commitment-verification',
+  /** 复核: the approving department reviews a decision whose commitment proved untrue (函告审批部门复核) */
+  'commitment-review',
+  'supervision-feedback',
+  'complaint',
+  'publication',
+  'letter-reply',
+] as const;
 export type ObligationKind = (typeof ObligationKinds)[number];
 
 /** The rungs in order; `none` before the first fires. */

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { ApplicationClockReading, ApprovalActivities, ApplicationFacts, ProjectProgress } from '@cityworks/contracts';
+import type {
+  ApplicationClockReading,
+  ApprovalActivities,
+  ApplicationFacts,
+  BrokenCommitmentRevocation,
+  CommitmentEligibilityCancellation,
+  ProjectProgress,
+} from '@cityworks/contracts';
 import { ApplicationsService } from '../applications/applications.service';
 import { ProjectsService } from '../projects/projects.service';
+import { CommitmentEligibilityService } from '../commitment-eligibility/commitment-eligibility.service';
 
 /** Activities on task queue `approval`: workflows read and move applications and projects through them. */
 @Injectable()
@@ -9,6 +17,7 @@ export class ApprovalActivitiesImpl implements ApprovalActivities {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly projects: ProjectsService,
+    private readonly eligibility: CommitmentEligibilityService,
   ) {}
 
   async getApplicationFacts({ applicationId }: { applicationId: string }): Promise<ApplicationFacts> {
@@ -35,5 +44,13 @@ export class ApprovalActivitiesImpl implements ApprovalActivities {
 
   recordProjectProgress(progress: ProjectProgress): Promise<void> {
     return this.projects.recordProgress(progress);
+  }
+
+  revokeForBrokenCommitment(input: BrokenCommitmentRevocation): Promise<{ revoked: boolean; status: ApplicationFacts['status'] }> {
+    return this.applications.revokeForBrokenCommitment(input);
+  }
+
+  cancelCommitmentEligibility(input: CommitmentEligibilityCancellation): Promise<{ cancelled: boolean }> {
+    return this.eligibility.cancel(input);
   }
 }

@@ -3,6 +3,7 @@ import { CalendarSyncModule } from '@cityworks/calendar-sync';
 import { csvTextBody } from '@cityworks/platform';
 import { CatalogItemsModule } from '../catalog-items/catalog-items.module';
 import { ProjectsModule } from '../projects/projects.module';
+import { CommitmentEligibilityModule } from '../commitment-eligibility/commitment-eligibility.module';
 import { ApplicationWorkflowClient } from './workflow/application.workflow-client';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
@@ -15,7 +16,7 @@ import { ApplicationsImportService } from './import/applications-import.service'
 import { ApplicationImportsRepository } from './import/application-imports.repository';
 
 @Module({
-  imports: [CatalogItemsModule, CalendarSyncModule, ProjectsModule],
+  imports: [CatalogItemsModule, CalendarSyncModule, ProjectsModule, CommitmentEligibilityModule],
   controllers: [ApplicationsController, JointReviewController, ApplicationsImportController],
   providers: [
     ApplicationsService,

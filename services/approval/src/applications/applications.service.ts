@@ -1,11 +1,11 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { ApplicationClockReading, AuthUser, SupervisionFeedbackGivenV1, Topics } from '@cityworks/contracts';
+import { ApplicationClockReading, AuthUser, BrokenCommitmentRevocation, SupervisionFeedbackGivenV1, Topics } from '@cityworks/contracts';
 import { PermanentEventError, StateChange, UnitOfWork } from '@cityworks/messaging';
 import { ServiceCalendar } from '@cityworks/calendar-sync';
 import { departmentFilter, mayAct, mayRead, PageQuery, RuleViolation } from '@cityworks/platform';
-import { Application } from './domain/application';
+import { Application, ApplicationState } from './domain/application';
 import { applicationTiming } from './domain/application-timing';
 import { timingByDepartment } from './domain/timing-report';
 import { TimingReportQuery } from './dto/timing-report.query';
@@ -22,6 +22,7 @@ import { ProjectsRepository } from '../projects/persistence/projects.repository'
 import { ProjectLifecycleWorkflowClient } from '../projects/workflow/project-lifecycle.workflow-client';
 import { assertApplicationFitsProject } from './domain/application-project';
 import { ApplicationWorkflowClient } from './workflow/application.workflow-client';
+import { CommitmentEligibilityService } from '../commitment-eligibility/commitment-eligibility.service';
 
 const RESOURCE = 'application';
 
@@ -40,6 +41,7 @@ export class ApplicationsService {
     private readonly projects: ProjectsRepository,
     private readonly projectWorkflow: ProjectLifecycleWorkflowClient,
     private readonly workflow: ApplicationWorkflowClient,
+    private readonly eligibility: CommitmentEligibilityService,
   ) {}
 
   /** The implementing department owns an application; the supervising one and the joint review's participants may read it. */
@@ -71,6 +73,8 @@ export class ApplicationsService {
     const now = new Date();
     const application = await this.uow.run(async (change) => {
       assertApplicationFitsProject(dto, (await this.projects.readForShare(change.manager, dto.projectCode))?.snapshot ?? null);
+      // 取消告知承诺资格: a subject whose commitment proved untrue may not apply on commitment for a while
+      if (dto.onCommitment) await this.eligibility.assertMayApplyOnCommitment(change.manager, dto.ownerUscc, now);
       const item = await this.catalog.inForce(dto.itemCode, dto.regionCode, now, change.manager);
       if (!item) throw new RuleViolation(`item ${dto.itemCode} is not in the approval-item list in force for region ${dto.regionCode} (审批事项清单)`, 'rule');
       const { application, transition } = Application.accept({ ...dto, onCommitment: dto.onCommitment ?? false }, item, randomUUID(), now);
@@ -146,6 +150,24 @@ export class ApplicationsService {
         change.command(this.projectWorkflow.applicationRevoked(current.snapshot.projectCode, current.id, current.snapshot.revocation!.revokedAt)),
     );
     return this.view(application);
+  }
+
+  /**
+   * 撤销 on the supervising department's finding that the commitment was untrue, for the
+   * commitment's workflow. Idempotent: an application no longer approved (revoked already) is
+   * left as it is, and the answer says so.
+   */
+  async revokeForBrokenCommitment(input: BrokenCommitmentRevocation): Promise<{ revoked: boolean; status: ApplicationState['status'] }> {
+    return this.uow.run(async (change) => {
+      const current = await this.applications.lockForChange(change.manager, input.applicationId);
+      if (!current) throw new NotFoundException(`application ${input.applicationId} not found`);
+      if (current.snapshot.status !== 'approved') return { revoked: false, status: current.snapshot.status };
+      const transition = current.revoke('告知承诺核查不实', `告知承诺核查不实（核查 ${input.commitmentId}）：${input.findings}`, new Date());
+      await this.applications.save(change.manager, current);
+      change.record({ type: RESOURCE, id: current.id }, transition, Topics.approval);
+      change.command(this.projectWorkflow.applicationRevoked(current.snapshot.projectCode, current.id, current.snapshot.revocation!.revokedAt));
+      return { revoked: true, status: current.snapshot.status };
+    });
   }
 
   async resumeClock(user: AuthUser, id: string): Promise<ApplicationView> {

@@ -9,6 +9,7 @@ import { Projects1764000000300 } from './1764000000300-projects';
 import { ApplicationOverdue1764000000350 } from './1764000000350-application-overdue';
 import { ApplicationImports1764000000400 } from './1764000000400-application-imports';
 import { ApplicationJointReview1764000000500 } from './1764000000500-application-joint-review';
+import { CommitmentEligibility1764000000600 } from './1764000000600-commitment-eligibility';
 
 export const approvalMigrations = [
   ...messagingMigrations,
@@ -22,4 +23,5 @@ export const approvalMigrations = [
   ApplicationOverdue1764000000350,
   ApplicationImports1764000000400,
   ApplicationJointReview1764000000500,
+  CommitmentEligibility1764000000600,
 ];

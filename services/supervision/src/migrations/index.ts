@@ -4,6 +4,7 @@ import { SupervisionTasks1764000000100 } from './1764000000100-supervision-tasks
 import { SupervisionTaskDeadlineBasis1764000000110 } from './1764000000110-supervision-task-deadline-basis';
 import { Letters1764000000120 } from './1764000000120-letters';
 import { EscalationSteps1764000000130 } from './1764000000130-escalation-steps';
+import { Commitments1764000000140 } from './1764000000140-commitments';
 
 export const supervisionMigrations = [
   ...messagingMigrations,
@@ -12,4 +13,5 @@ export const supervisionMigrations = [
   SupervisionTaskDeadlineBasis1764000000110,
   Letters1764000000120,
   EscalationSteps1764000000130,
+  Commitments1764000000140,
 ];

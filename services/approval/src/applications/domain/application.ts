@@ -277,6 +277,8 @@ export class Application {
       onCommitment: s.onCommitment,
       decidedAt: now.toISOString(),
       supervisionFeedbackWorkingDays: s.supervisionFeedbackWorkingDays,
+      // 告知承诺核查 starts from this decision, on the item version's verification period
+      commitmentVerificationWorkingDays: decision === 'approved' && s.onCommitment ? (s.terms?.commitmentVerificationWorkingDays ?? null) : null,
     };
     return {
       action: 'application.decided',
