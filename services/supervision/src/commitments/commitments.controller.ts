@@ -44,7 +44,10 @@ export class CommitmentsController {
     [403, 'not the supervising department'],
     404,
     [409, 'the commitment is already fulfilled or broken'],
-    [422, 'blank findings, no evidence, an inspection time in the future or before the decision, a second rectification, or rectificationWorkingDays missing or misplaced'],
+    [
+      422,
+      'blank findings, no evidence, an inspection time in the future or before the decision, a second rectification, or rectificationWorkingDays missing or misplaced',
+    ],
   )
   recordCheck(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordCommitmentCheckDto): Promise<CommitmentView> {
     return this.commitments.recordCheck(user, id, body);

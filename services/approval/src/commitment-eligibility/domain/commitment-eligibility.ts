@@ -17,7 +17,10 @@ export interface EligibilityCancellation {
 }
 
 /** A cancellation of eligibility, and what it caused. */
-export function cancelEligibility(input: Omit<EligibilityCancellation, 'cancelledAt'>, now: Date): { cancellation: EligibilityCancellation; transition: Transition } {
+export function cancelEligibility(
+  input: Omit<EligibilityCancellation, 'cancelledAt'>,
+  now: Date,
+): { cancellation: EligibilityCancellation; transition: Transition } {
   if (!input.reason.trim()) throw new RuleViolation('reason is required to cancel commitment eligibility', 'rule');
   if (input.until.getTime() <= now.getTime()) throw new RuleViolation('until must be in the future', 'rule');
   const cancellation: EligibilityCancellation = { ...input, cancelledAt: now };

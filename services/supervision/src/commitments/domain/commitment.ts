@@ -116,9 +116,11 @@ export class Commitment {
     workflowId: string,
     deadline: { dueAt: Date; provisional: boolean },
   ): { commitment: Commitment; transition: Transition } {
-    if (decision.decision !== 'approved' || !decision.onCommitment) throw new RuleViolation(`application ${decision.applicationId} was not approved on commitment`, 'rule');
+    if (decision.decision !== 'approved' || !decision.onCommitment)
+      throw new RuleViolation(`application ${decision.applicationId} was not approved on commitment`, 'rule');
     const days = decision.commitmentVerificationWorkingDays;
-    if (!Number.isInteger(days) || days! < 1) throw new RuleViolation(`the decision on application ${decision.applicationId} names no verification period`, 'rule');
+    if (!Number.isInteger(days) || days! < 1)
+      throw new RuleViolation(`the decision on application ${decision.applicationId} names no verification period`, 'rule');
     const commitment = new Commitment({
       id,
       applicationId: decision.applicationId,
@@ -183,7 +185,8 @@ export class Commitment {
    */
   recordCheck(input: RecordCheckInput, terms: CommitmentTerms, calendar: WorkingDayCalendar, now: Date): Transition {
     const s = this.state;
-    if (s.status !== 'awaiting-verification' && s.status !== 'rectifying') throw new RuleViolation(`commitment ${s.id} is already ${s.status}; nothing is left to verify`);
+    if (s.status !== 'awaiting-verification' && s.status !== 'rectifying')
+      throw new RuleViolation(`commitment ${s.id} is already ${s.status}; nothing is left to verify`);
     const findings = input.findings.trim();
     if (!findings) throw new RuleViolation('findings must say what the verification found', 'rule');
     if (!input.evidence.length) throw new RuleViolation('evidence must name at least one record or document the verification rests on', 'rule');

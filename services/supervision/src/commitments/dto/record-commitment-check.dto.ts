@@ -1,7 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CommitmentOutcome, CommitmentOutcomes } from '@cityworks/contracts';
 import { EvidenceKind, EvidenceKinds } from '../domain/commitment';
 
@@ -20,7 +34,12 @@ export class EvidenceReferenceDto {
   @IsIn(EvidenceKinds)
   kind: EvidenceKind;
 
-  @ApiProperty({ description: 'where it is kept: a file number, a document-system id, a URL', example: '铁西住建监〔2026〕88号检查记录', maxLength: 500, pattern: NOT_BLANK })
+  @ApiProperty({
+    description: 'where it is kept: a file number, a document-system id, a URL',
+    example: '铁西住建监〔2026〕88号检查记录',
+    maxLength: 500,
+    pattern: NOT_BLANK,
+  })
   @IsString()
   @Matches(/[^\s\ufeff]/u, { message: 'reference must not be blank' })
   @MaxLength(500)
@@ -58,7 +77,11 @@ export class RecordCommitmentCheckDto {
   @Type(() => EvidenceReferenceDto)
   evidence: EvidenceReferenceDto[];
 
-  @ApiProperty({ description: 'when the inspection took place: not before the decision, not in the future', example: '2026-12-01T10:00:00+08:00', pattern: INSTANT })
+  @ApiProperty({
+    description: 'when the inspection took place: not before the decision, not in the future',
+    example: '2026-12-01T10:00:00+08:00',
+    pattern: INSTANT,
+  })
   @IsString()
   @Instant('inspectedAt')
   inspectedAt: string;
