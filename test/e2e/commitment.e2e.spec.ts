@@ -1,0 +1,196 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Worker } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { commitmentStateQuery, Roles, SupervisionEventTypes } from '@cityworks/contracts';
+import { EventConsumer } from '@cityworks/messaging';
+import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, randomUscc, reformOffice, startServiceApp, waitFor } from '@cityworks/testing';
+import { createWorkflowWorker } from '@cityworks/workflows';
+import { AppModule as CatalogApp } from '../../services/catalog/src/app.module';
+import { DemoLoaderService } from '../../services/catalog/src/demo/demo-loader.service';
+import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
+import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
+import { registerProject } from '../../services/approval/testing/projects.fixture';
+import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
+import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
+
+/**
+ * 告知承诺核查 across the real services: approval decides on commitment → Kafka → supervision
+ * opens the commitment and starts its workflow → the supervising department records what it
+ * found, or does not → the workflow revokes through approval and cancels eligibility, or the
+ * ladder issues real numbered letters. Postgres and Kafka are the real servers; Temporal is the
+ * time-skipping test server, so weeks of working days pass in seconds.
+ */
+describe('告知承诺 → 核查 → 失信 consequences or the escalation ladder (end to end)', () => {
+  let env: TestWorkflowEnvironment;
+  let catalog: INestApplication;
+  let approval: INestApplication;
+  let supervision: INestApplication;
+  let workflowWorker: Worker;
+  let workflowWorkerRun: Promise<void>;
+
+  const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
+  const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
+
+  beforeAll(async () => {
+    isolateKafkaConsumers();
+    env = await createTimeSkippingEnvironment();
+    process.env.TEMPORAL_ADDRESS = env.address;
+    process.env.TEMPORAL_NAMESPACE = 'default'; // the test server is private to this test
+    catalog = await startServiceApp(CatalogApp);
+    await catalog.get(DemoLoaderService).load('e2e');
+    approval = await startServiceApp(ApprovalApp);
+    // 施工许可: 告知承诺 allowed, 20 working days to verify; 住建局 supervises
+    await seedApprovalItem(approval, { code: 'JS-SGXK-001' });
+    supervision = await startServiceApp(SupervisionApp);
+    workflowWorker = await createWorkflowWorker(env.nativeConnection);
+    workflowWorkerRun = workflowWorker.run();
+    await supervision.get(EventConsumer).ready;
+  });
+
+  afterAll(async () => {
+    workflowWorker?.shutdown();
+    await workflowWorkerRun;
+    await approval?.close();
+    await supervision?.close();
+    await catalog?.close();
+    await env?.teardown();
+    delete process.env.TEMPORAL_ADDRESS;
+  });
+
+  /** An application approved on commitment for a subject of its own, and the commitment supervision opened for it. */
+  async function approvedOnCommitment(ownerUscc = randomUscc()) {
+    const projectCode = await registerProject(approval, `E2E-CM-${Date.now().toString(36)}`, { ownerUscc });
+    const accepted = await request(approval.getHttpServer())
+      .post('/applications')
+      .set('authorization', approver)
+      .send(acceptApplicationRequest(projectCode, { ownerUscc, onCommitment: true }))
+      .expect(201);
+    const applicationId: string = accepted.body.id;
+    await request(approval.getHttpServer()).post(`/applications/${applicationId}/decision`).set('authorization', approver).send({ decision: 'approved' }).expect(200);
+    const commitment = await waitFor(
+      'the commitment to open in supervision',
+      async () => (await request(supervision.getHttpServer()).get('/commitments').set('authorization', supervisor).query({ applicationId })).body.items?.[0],
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
+    return { applicationId, ownerUscc, projectCode, commitment };
+  }
+
+  it('a false commitment: the approval is revoked, the subject may not apply on commitment, 失信 goes out and the 复核 request waits for the approving department', async () => {
+    const { applicationId, ownerUscc, projectCode, commitment } = await approvedOnCommitment();
+    expect(commitment).toMatchObject({ status: 'awaiting-verification', supervisingDepartmentCode: 'AS-ZJJ', approvingDepartmentCode: 'AS-XZSPJ', ownerUscc });
+    expect(commitment.workflowId).toBe(`commitment-${applicationId}`);
+    const handle = env.client.workflow.getHandle(commitment.workflowId);
+    await waitFor('the commitment workflow to run', async () => (await handle.query(commitmentStateQuery).catch(() => undefined))?.status === 'awaiting-verification');
+
+    // only the supervising department verifies, and with evidence
+    const check = { outcome: 'false-commitment', findings: '建设单位承诺的资金到位证明系伪造', evidence: [{ kind: '检查记录', reference: '鞍住建核〔2026〕5号' }], inspectedAt: new Date().toISOString() };
+    await request(supervision.getHttpServer()).post(`/commitments/${commitment.id}/checks`).set('authorization', approver).send(check).expect(403);
+    const noEvidence = await request(supervision.getHttpServer())
+      .post(`/commitments/${commitment.id}/checks`)
+      .set('authorization', supervisor)
+      .send({ ...check, evidence: [] })
+      .expect(400);
+    expect(JSON.stringify(noEvidence.body)).toContain('evidence must name at least one record or document');
+    const broken = await request(supervision.getHttpServer()).post(`/commitments/${commitment.id}/checks`).set('authorization', supervisor).send(check).expect(200);
+    expect(broken.body).toMatchObject({ status: 'broken', review: { answeredAt: null } });
+    expect(broken.body.ineligibleUntil).toBeTruthy();
+
+    // the workflow revokes through approval (撤销行政审批决定)
+    const revoked = await waitFor('the approval to be revoked', async () => {
+      const res = await request(approval.getHttpServer()).get(`/applications/${applicationId}`).set('authorization', approver).expect(200);
+      return res.body.status === 'revoked' ? res.body : undefined;
+    });
+    expect(revoked.revocation).toMatchObject({ source: '告知承诺核查不实' });
+    expect(revoked.revocation.reason).toContain('建设单位承诺的资金到位证明系伪造');
+
+    // eligibility cancelled: a new application on commitment from the subject is refused, naming the rule
+    await waitFor('eligibility to be cancelled', async () => {
+      const res = await request(approval.getHttpServer()).get(`/commitment-eligibility/${ownerUscc}`).set('authorization', approver).expect(200);
+      return res.body.eligible === false ? res.body : undefined;
+    });
+    const refused = await request(approval.getHttpServer())
+      .post('/applications')
+      .set('authorization', approver)
+      .send(acceptApplicationRequest(projectCode, { ownerUscc, onCommitment: true }))
+      .expect(422);
+    expect(refused.body.message).toContain(`onCommitment: ${ownerUscc} may not apply on commitment (告知承诺资格已取消) until ${broken.body.ineligibleUntil}`);
+    // without commitment the subject may still apply
+    const plain = await request(approval.getHttpServer())
+      .post('/applications')
+      .set('authorization', approver)
+      .send(acceptApplicationRequest(projectCode, { ownerUscc }))
+      .expect(201);
+    await request(approval.getHttpServer()).post(`/applications/${plain.body.id}/decision`).set('authorization', approver).send({ decision: 'approved' }).expect(200);
+
+    // 失信 and the 复核 request are out, once each
+    const supervisionDb = supervision.get(DataSource);
+    const events = await supervisionDb.query(`SELECT type FROM outbox_events WHERE subject = $1 ORDER BY type`, [commitment.id]);
+    expect(events.map((e: { type: string }) => e.type)).toEqual(
+      [
+        SupervisionEventTypes.commitmentBroken,
+        SupervisionEventTypes.commitmentReviewRequested,
+        SupervisionEventTypes.commitmentVerificationOpened,
+      ].sort(),
+    );
+    const state = await waitFor('the workflow to wait for the 复核', async () => {
+      const s = await handle.query(commitmentStateQuery);
+      return s.status === 'awaiting-review' ? s : undefined;
+    });
+    expect(state).toMatchObject({ revoked: true, eligibilityCancelled: true, dueAt: broken.body.review.replyDueAt });
+
+    // the approving department answers the 复核; the workflow ends
+    await request(supervision.getHttpServer())
+      .post(`/commitments/${commitment.id}/review/answer`)
+      .set('authorization', supervisor)
+      .send({ answer: '经复核' })
+      .expect(403);
+    await request(supervision.getHttpServer())
+      .post(`/commitments/${commitment.id}/review/answer`)
+      .set('authorization', approver)
+      .send({ answer: '经复核，申请人以虚假承诺取得许可，已依法撤销' })
+      .expect(200);
+    await waitFor('the answer to reach the workflow', async () => (await handle.query(commitmentStateQuery)).status === 'closed-breached');
+    expect(await handle.result()).toMatchObject({ status: 'closed-breached', revoked: true });
+  }, 360_000);
+
+  it('not verified: the supervising department gets a 预警, then a numbered 提醒函, then a 督办函 copied to the 工改办', async () => {
+    const { commitment } = await approvedOnCommitment();
+    const handle = env.client.workflow.getHandle(commitment.workflowId);
+    await waitFor('the commitment workflow to run', async () => (await handle.query(commitmentStateQuery).catch(() => undefined))?.status === 'awaiting-verification');
+
+    // 20 working days to verify, then 5 and 5 of grace: ten weeks covers any holiday period
+    const t0 = Date.now();
+    await env.sleep('70 days');
+    console.log(`DBG slept in ${Date.now() - t0} ms`);
+    const fired = await waitFor(
+      'the verification ladder to reach 通报',
+      async () => {
+        const f = (await handle.query(commitmentStateQuery)).escalation.verification?.fired ?? [];
+        return f.length === 4 ? f : undefined;
+      },
+      { timeoutMs: 120_000 },
+    );
+    expect(fired.map((f) => f.rung)).toEqual(['预警', '提醒函', '督办函', '通报']);
+    expect(fired[1].dueAt).toBe(commitment.dueAt);
+
+    const letter = async (id: string) => (await request(supervision.getHttpServer()).get(`/letters/${id}`).set('authorization', reformOffice()).expect(200)).body;
+    const reminder = await letter(fired[1].letter!.letterId);
+    const escalated = await letter(fired[2].letter!.letterId);
+    expect(reminder).toMatchObject({ kind: '提醒函', addressee: { departmentCode: 'AS-ZJJ' }, obligation: { kind: 'commitment-verification', id: commitment.id } });
+    expect(reminder.number).toMatch(/^鞍工改办提〔\d{4}〕\d+号$/);
+    expect(escalated).toMatchObject({ kind: '督办函', addressee: { departmentCode: 'AS-ZJJ' }, copyTo: { departmentCode: 'AS-GGB' } });
+    expect(escalated.number).toMatch(/^鞍工改办督〔\d{4}〕\d+号$/);
+
+    // a late verification still closes it
+    const late = await request(supervision.getHttpServer())
+      .post(`/commitments/${commitment.id}/checks`)
+      .set('authorization', supervisor)
+      .send({ outcome: 'fulfilled', findings: '承诺事项已履行', evidence: [{ kind: '证明材料', reference: 'urn:doc:2026-77' }], inspectedAt: new Date().toISOString() })
+      .expect(200);
+    expect(late.body.checks[0]).toMatchObject({ outcome: 'fulfilled' });
+    await waitFor('the check to reach the workflow', async () => (await handle.query(commitmentStateQuery)).status === 'fulfilled');
+    expect((await handle.result()).status).toBe('fulfilled');
+  }, 360_000);
+});
