@@ -68,7 +68,11 @@ describe('告知承诺 → 核查 → 失信 consequences or the escalation ladd
       .send(acceptApplicationRequest(projectCode, { ownerUscc, onCommitment: true }))
       .expect(201);
     const applicationId: string = accepted.body.id;
-    await request(approval.getHttpServer()).post(`/applications/${applicationId}/decision`).set('authorization', approver).send({ decision: 'approved' }).expect(200);
+    await request(approval.getHttpServer())
+      .post(`/applications/${applicationId}/decision`)
+      .set('authorization', approver)
+      .send({ decision: 'approved' })
+      .expect(200);
     const commitment = await waitFor(
       'the commitment to open in supervision',
       async () => (await request(supervision.getHttpServer()).get('/commitments').set('authorization', supervisor).query({ applicationId })).body.items?.[0],
@@ -82,10 +86,18 @@ describe('告知承诺 → 核查 → 失信 consequences or the escalation ladd
     expect(commitment).toMatchObject({ status: 'awaiting-verification', supervisingDepartmentCode: 'AS-ZJJ', approvingDepartmentCode: 'AS-XZSPJ', ownerUscc });
     expect(commitment.workflowId).toBe(`commitment-${applicationId}`);
     const handle = env.client.workflow.getHandle(commitment.workflowId);
-    await waitFor('the commitment workflow to run', async () => (await handle.query(commitmentStateQuery).catch(() => undefined))?.status === 'awaiting-verification');
+    await waitFor(
+      'the commitment workflow to run',
+      async () => (await handle.query(commitmentStateQuery).catch(() => undefined))?.status === 'awaiting-verification',
+    );
 
     // only the supervising department verifies, and with evidence
-    const check = { outcome: 'false-commitment', findings: '建设单位承诺的资金到位证明系伪造', evidence: [{ kind: '检查记录', reference: '鞍住建核〔2026〕5号' }], inspectedAt: new Date().toISOString() };
+    const check = {
+      outcome: 'false-commitment',
+      findings: '建设单位承诺的资金到位证明系伪造',
+      evidence: [{ kind: '检查记录', reference: '鞍住建核〔2026〕5号' }],
+      inspectedAt: new Date().toISOString(),
+    };
     await request(supervision.getHttpServer()).post(`/commitments/${commitment.id}/checks`).set('authorization', approver).send(check).expect(403);
     const noEvidence = await request(supervision.getHttpServer())
       .post(`/commitments/${commitment.id}/checks`)
@@ -93,7 +105,11 @@ describe('告知承诺 → 核查 → 失信 consequences or the escalation ladd
       .send({ ...check, evidence: [] })
       .expect(400);
     expect(JSON.stringify(noEvidence.body)).toContain('evidence must name at least one record or document');
-    const broken = await request(supervision.getHttpServer()).post(`/commitments/${commitment.id}/checks`).set('authorization', supervisor).send(check).expect(200);
+    const broken = await request(supervision.getHttpServer())
+      .post(`/commitments/${commitment.id}/checks`)
+      .set('authorization', supervisor)
+      .send(check)
+      .expect(200);
     expect(broken.body).toMatchObject({ status: 'broken', review: { answeredAt: null } });
     expect(broken.body.ineligibleUntil).toBeTruthy();
 
@@ -122,17 +138,17 @@ describe('告知承诺 → 核查 → 失信 consequences or the escalation ladd
       .set('authorization', approver)
       .send(acceptApplicationRequest(projectCode, { ownerUscc }))
       .expect(201);
-    await request(approval.getHttpServer()).post(`/applications/${plain.body.id}/decision`).set('authorization', approver).send({ decision: 'approved' }).expect(200);
+    await request(approval.getHttpServer())
+      .post(`/applications/${plain.body.id}/decision`)
+      .set('authorization', approver)
+      .send({ decision: 'approved' })
+      .expect(200);
 
     // 失信 and the 复核 request are out, once each
     const supervisionDb = supervision.get(DataSource);
     const events = await supervisionDb.query(`SELECT type FROM outbox_events WHERE subject = $1 ORDER BY type`, [commitment.id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(
-      [
-        SupervisionEventTypes.commitmentBroken,
-        SupervisionEventTypes.commitmentReviewRequested,
-        SupervisionEventTypes.commitmentVerificationOpened,
-      ].sort(),
+      [SupervisionEventTypes.commitmentBroken, SupervisionEventTypes.commitmentReviewRequested, SupervisionEventTypes.commitmentVerificationOpened].sort(),
     );
     const state = await waitFor('the workflow to wait for the 复核', async () => {
       const s = await handle.query(commitmentStateQuery);
@@ -158,7 +174,10 @@ describe('告知承诺 → 核查 → 失信 consequences or the escalation ladd
   it('not verified: the supervising department gets a 预警, then a numbered 提醒函, then a 督办函 copied to the 工改办', async () => {
     const { commitment } = await approvedOnCommitment();
     const handle = env.client.workflow.getHandle(commitment.workflowId);
-    await waitFor('the commitment workflow to run', async () => (await handle.query(commitmentStateQuery).catch(() => undefined))?.status === 'awaiting-verification');
+    await waitFor(
+      'the commitment workflow to run',
+      async () => (await handle.query(commitmentStateQuery).catch(() => undefined))?.status === 'awaiting-verification',
+    );
 
     // 20 working days to verify, then 5 and 5 of grace: ten weeks covers any holiday period
     const t0 = Date.now();
@@ -175,10 +194,15 @@ describe('告知承诺 → 核查 → 失信 consequences or the escalation ladd
     expect(fired.map((f) => f.rung)).toEqual(['预警', '提醒函', '督办函', '通报']);
     expect(fired[1].dueAt).toBe(commitment.dueAt);
 
-    const letter = async (id: string) => (await request(supervision.getHttpServer()).get(`/letters/${id}`).set('authorization', reformOffice()).expect(200)).body;
+    const letter = async (id: string) =>
+      (await request(supervision.getHttpServer()).get(`/letters/${id}`).set('authorization', reformOffice()).expect(200)).body;
     const reminder = await letter(fired[1].letter!.letterId);
     const escalated = await letter(fired[2].letter!.letterId);
-    expect(reminder).toMatchObject({ kind: '提醒函', addressee: { departmentCode: 'AS-ZJJ' }, obligation: { kind: 'commitment-verification', id: commitment.id } });
+    expect(reminder).toMatchObject({
+      kind: '提醒函',
+      addressee: { departmentCode: 'AS-ZJJ' },
+      obligation: { kind: 'commitment-verification', id: commitment.id },
+    });
     expect(reminder.number).toMatch(/^鞍工改办提〔\d{4}〕\d+号$/);
     expect(escalated).toMatchObject({ kind: '督办函', addressee: { departmentCode: 'AS-ZJJ' }, copyTo: { departmentCode: 'AS-GGB' } });
     expect(escalated.number).toMatch(/^鞍工改办督〔\d{4}〕\d+号$/);
@@ -187,7 +211,12 @@ describe('告知承诺 → 核查 → 失信 consequences or the escalation ladd
     const late = await request(supervision.getHttpServer())
       .post(`/commitments/${commitment.id}/checks`)
       .set('authorization', supervisor)
-      .send({ outcome: 'fulfilled', findings: '承诺事项已履行', evidence: [{ kind: '证明材料', reference: 'urn:doc:2026-77' }], inspectedAt: new Date().toISOString() })
+      .send({
+        outcome: 'fulfilled',
+        findings: '承诺事项已履行',
+        evidence: [{ kind: '证明材料', reference: 'urn:doc:2026-77' }],
+        inspectedAt: new Date().toISOString(),
+      })
       .expect(200);
     expect(late.body.checks[0]).toMatchObject({ outcome: 'fulfilled' });
     await waitFor('the check to reach the workflow', async () => (await handle.query(commitmentStateQuery)).status === 'fulfilled');

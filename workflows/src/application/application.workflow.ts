@@ -17,6 +17,8 @@ import { letLadderSettle, newLadderState, runEscalationLadder } from '../escalat
 
 /** Applications started before the ladder existed keep their logic on replay. */
 const ESCALATION_LADDER = 'application-escalation-ladder';
+/** Applications whose record disagreed about the deadline before the pause below keep their logic on replay. */
+const OVERDUE_DISAGREEMENT_PAUSE = 'application-overdue-disagreement-pause';
 
 const approval = proxyActivities<ApprovalActivities>({
   taskQueue: TaskQueues.approval,
@@ -94,6 +96,7 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     });
   }
 
+  let disagreements = 0;
   while (!state.decision) {
     state.status = state.overdue ? 'overdue' : state.dueAt === null ? 'clock-stopped' : 'waiting';
     if (state.dueAt !== reportedDueAt) {
@@ -113,7 +116,17 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
     // the deadline passed with the clock running
     const reading = await approval.markApplicationOverdue({ applicationId: input.applicationId });
     adopt(reading);
-    if (state.decision || !reading.overdue) continue; // decided meanwhile, or the record's deadline had moved
+    if (state.decision) continue;
+    if (!reading.overdue) {
+      // the record's deadline moved, or the service's clock has not reached the deadline yet: in the
+      // second case asking again at once would spin, so the workflow waits (a minute, doubling up to
+      // a day) unless a signal comes first
+      if (reading.dueAt === dueAt && patched(OVERDUE_DISAGREEMENT_PAUSE)) {
+        await condition(wake, Math.min(60_000 * 2 ** disagreements, 86_400_000));
+        disagreements++;
+      }
+      continue;
+    }
     state.overdue = true;
     state.overdueSince = new Date().toISOString();
     upsertSearchAttributes([{ key: SearchAttributes.overdue, value: true }]);

@@ -157,7 +157,7 @@ describe('commitmentWorkflow (告知承诺核查)', () => {
     await check(c, { outcome: 'fulfilled' });
     const result = await c.handle.result();
     expect(result.status).toBe('fulfilled');
-    expect(result.checks.map((x) => x.outcome)).toEqual(['minor-breach', 'fulfilled']);
+    expect(result.checks.map((x: CommitmentCheckNotice) => x.outcome)).toEqual(['minor-breach', 'fulfilled']);
     expect(revocations.some((r) => r.applicationId === c.input.applicationId)).toBe(false);
   });
 
