@@ -31,3 +31,4 @@ export * from './audit/audit-entry.view';
 export * from './tabular-file/csv';
 export * from './tabular-file/tabular-file';
 export * from './tabular-file/text-body';
+export * from './validation/instant';

@@ -4,8 +4,7 @@ import { isValidUscc } from '@cityworks/platform';
 /** A path parameter that must be a valid 统一社会信用代码 (its check character included). */
 export class UsccPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!isValidUscc(value))
-      throw new BadRequestException({ statusCode: 400, message: ['ownerUscc must be a valid 18-character 统一社会信用代码 (GB 32100)'] });
+    if (!isValidUscc(value)) throw new BadRequestException('ownerUscc must be a valid 18-character 统一社会信用代码 (GB 32100)');
     return value;
   }
 }

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,15 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CommitmentOutcome, CommitmentOutcomes } from '@cityworks/contracts';
+import { IsInstant } from '@cityworks/platform';
 import { EvidenceKind, EvidenceKinds } from '../domain/commitment';
 
-/** With its offset: a local time would be read in the server's zone and could land on another China day. */
-const INSTANT = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$';
-const Instant = (field: string) =>
-  applyDecorators(
-    Matches(new RegExp(INSTANT), { message: `${field} must be an ISO 8601 instant with seconds and an offset, e.g. 2026-12-01T10:00:00+08:00` }),
-    IsISO8601({ strict: true, strictSeparator: true }, { message: `${field} must be a real calendar instant` }),
-  );
 const NOT_BLANK = '[^\\s\\ufeff]';
 
 /** A record or document the verification rests on, named where it is kept. */
@@ -80,10 +73,8 @@ export class RecordCommitmentCheckDto {
   @ApiProperty({
     description: 'when the inspection took place: not before the decision, not in the future',
     example: '2026-12-01T10:00:00+08:00',
-    pattern: INSTANT,
   })
-  @IsString()
-  @Instant('inspectedAt')
+  @IsInstant()
   inspectedAt: string;
 
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 60, description: 'minor-breach only: working days to rectify (责令限期整改)' })
