@@ -5,6 +5,8 @@ import {
   CatalogActivities,
   CommitmentCheckNotice,
   commitmentCheckedSignal,
+  CommitmentDeadlineChange,
+  commitmentDeadlineMovedSignal,
   CommitmentReviewAnswer,
   commitmentReviewAnsweredSignal,
   commitmentStateQuery,
@@ -65,6 +67,13 @@ export async function commitmentWorkflow(input: CommitmentWorkflowInput): Promis
     reviewAnswer ??= answer;
   });
   setHandler(commitmentStateQuery, () => state);
+  // only the first verification's deadline is recomputed from the calendar (re-check and 复核 deadlines are set once)
+  let deadlineMoved = false;
+  setHandler(commitmentDeadlineMovedSignal, (change: CommitmentDeadlineChange) => {
+    if (state.status !== 'awaiting-verification' || state.checks.length || change.dueAt === state.dueAt) return;
+    state.dueAt = change.dueAt;
+    deadlineMoved = true;
+  });
 
   const ladders: Promise<unknown>[] = [];
   // the warning lead and graces of the approval item whose decision was made on commitment
@@ -91,22 +100,31 @@ export async function commitmentWorkflow(input: CommitmentWorkflowInput): Promis
           reminderGraceWorkingDays,
           escalationGraceWorkingDays,
         };
-        await runEscalationLadder(obligation, { dueAt: () => dueAt, done }, ladder);
+        await runEscalationLadder(obligation, { dueAt: () => (done() ? dueAt : (state.dueAt ?? dueAt)), done }, ladder);
       })().catch((e: Error) => {
         ladder.problem = e instanceof ActivityFailure && e.cause ? e.cause.message : e.message;
       }),
     );
   };
-  /** Waits for an obligation to be met; past its deadline the workflow shows as overdue (and the ladder acts). */
+  /**
+   * Waits for an obligation to be met; past its deadline the workflow shows as overdue (and the
+   * ladder acts). A deadline that moves before it passes moves the wait.
+   */
   const meet = async (dueAt: string, done: () => boolean) => {
     state.dueAt = dueAt;
-    upsertSearchAttributes([
-      { key: SearchAttributes.dueAt, value: new Date(dueAt) },
-      { key: SearchAttributes.overdue, value: false },
-    ]);
-    if (!(await condition(done, Math.max(Date.parse(dueAt) - Date.now(), 0)))) {
+    for (;;) {
+      deadlineMoved = false;
+      upsertSearchAttributes([
+        { key: SearchAttributes.dueAt, value: new Date(state.dueAt!) },
+        { key: SearchAttributes.overdue, value: false },
+      ]);
+      if (await condition(() => done() || deadlineMoved, Math.max(Date.parse(state.dueAt!) - Date.now(), 0))) {
+        if (done()) return;
+        continue;
+      }
       upsertSearchAttributes([{ key: SearchAttributes.overdue, value: true }]);
       await condition(done);
+      return;
     }
   };
   const subject = (name: string) => `项目${input.projectCode}「${name}」审批`;

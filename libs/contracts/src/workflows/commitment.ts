@@ -67,3 +67,10 @@ export interface CommitmentWorkflowState {
 export const commitmentCheckedSignal = defineSignal<[CommitmentCheckNotice]>('commitmentChecked');
 export const commitmentReviewAnsweredSignal = defineSignal<[CommitmentReviewAnswer]>('commitmentReviewAnswered');
 export const commitmentStateQuery = defineQuery<CommitmentWorkflowState>('commitmentState');
+
+/** The verification deadline moved: an official holiday arrangement replaced the provisional calendar it was computed with. */
+export interface CommitmentDeadlineChange {
+  dueAt: string;
+  reason: string;
+}
+export const commitmentDeadlineMovedSignal = defineSignal<[CommitmentDeadlineChange]>('commitmentDeadlineMoved');

@@ -29,7 +29,9 @@ export class CommitmentsService {
     private readonly workflow: CommitmentWorkflowClient,
     private readonly calendar: ServiceCalendar,
     @Inject(COMMITMENT_TERMS) private readonly terms: CommitmentTerms,
-  ) {}
+  ) {
+    this.calendar.onArrangementLoaded((year, manager) => this.recomputeDeadlines(year, manager).then(() => undefined));
+  }
 
   /** The supervising department verifies; the approving department follows it and answers the 复核. */
   private assertReadable(user: AuthUser, commitment: Commitment): void {
@@ -109,6 +111,28 @@ export class CommitmentsService {
       return current.answerReview(dto.answer, user.userId, new Date());
     });
     return CommitmentView.of(commitment);
+  }
+
+  /**
+   * A holiday arrangement for `year` took effect: every verification still awaited whose working
+   * days run through that year gets its deadline computed again, recorded, and its workflow told.
+   */
+  async recomputeDeadlines(year: number, manager: EntityManager): Promise<number> {
+    const reason = `holiday arrangement for ${year} changed`;
+    return this.uow.runIn(manager, async (change) => {
+      let moved = 0;
+      for (const commitment of await this.commitments.lockAwaitingCountingThrough(manager, year)) {
+        const s = commitment.snapshot;
+        const before = s.dueAt.getTime();
+        const transition = commitment.moveDeadline(this.calendar.current.dueInstant(s.decidedAt, s.verificationWorkingDays), reason);
+        if (!transition) continue;
+        await this.commitments.save(manager, commitment);
+        change.record({ type: RESOURCE, id: commitment.id }, { ...transition, after: { ...transition.after, arrangementYear: year } }, Topics.supervision);
+        if (commitment.snapshot.dueAt.getTime() !== before) change.command(this.workflow.deadlineMoved(commitment, reason));
+        moved++;
+      }
+      return moved;
+    });
   }
 
   /** Loads and locks, runs one transition, saves and records it with the signal to the workflow. */

@@ -151,6 +151,16 @@ describe('supervision tasks', () => {
     await deliver(event);
     const [task] = (await get('/supervision-tasks').query({ applicationId: event.data.applicationId })).body.items;
     expect(task).toMatchObject({ dueProvisional: true });
+    // approved on commitment the same day, 20 working days to verify: the commitment's deadline moves too
+    const onCommitment = decision({
+      decidedAt: '2026-12-15T02:00:00.000Z',
+      supervisionFeedbackWorkingDays: 5,
+      onCommitment: true,
+      commitmentVerificationWorkingDays: 20,
+    });
+    await deliver(onCommitment);
+    const [commitment] = (await get('/commitments').query({ applicationId: onCommitment.data.applicationId })).body.items;
+    expect(commitment).toMatchObject({ dueAt: '2027-01-13T15:59:59.999Z', dueProvisional: true });
 
     // the official 2027 arrangement: here, for the test, a whole week of January is declared holiday
     const holidays = ['2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-07', '2027-01-08'].map((date) => ({ date, name: '元旦' }));
@@ -187,6 +197,13 @@ describe('supervision tasks', () => {
         (await handle.fetchHistory()).events!.filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'supervisionDeadlineChanged');
       await waitFor('the deadline-changed signal', async () => (await signalsIn()).length > 0);
       expect(await signalsIn()).toHaveLength(1);
+      expect((await get(`/commitments/${commitment.id}`).expect(200)).body).toMatchObject({ dueAt: '2027-01-20T15:59:59.999Z', dueProvisional: false });
+      const commitmentSignals = async () =>
+        (await app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(commitment.workflowId).fetchHistory()).events!.filter(
+          (e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'commitmentDeadlineMoved',
+        );
+      await waitFor('the commitment deadline-moved signal', async () => (await commitmentSignals()).length > 0);
+      expect(await commitmentSignals()).toHaveLength(1);
       // the same event again: the inbox swallows it; a stale revision changes nothing either
       expect(await consumer.handleOnce(loaded, app.get(CalendarArrangementHandler))).toBe('duplicate');
     } finally {

@@ -10,7 +10,7 @@ import {
   SupervisionEventTypes,
 } from '@cityworks/contracts';
 import { chinaDateOf, endOfChinaDay, WorkingDayCalendar } from '@cityworks/calendar';
-import { RuleViolation, Transition } from '@cityworks/platform';
+import { MaybeTransition, NO_CHANGE, RuleViolation, Transition } from '@cityworks/platform';
 import type { CommitmentTerms } from './commitment-terms';
 
 /** awaiting-verification → fulfilled | rectifying → (re-check) fulfilled | broken; broken waits for the 复核 answer. */
@@ -87,8 +87,6 @@ export interface RecordCheckInput {
   rectificationWorkingDays?: number;
   recordedBy: string;
 }
-
-const BREACHES: CommitmentOutcome[] = ['serious-breach', 'false-commitment'];
 
 /** The last instant of the China day `months` calendar months after `from` (the same day of the month, or the month's last). */
 export function monthsLater(from: Date, months: number): Date {
@@ -311,8 +309,22 @@ export class Commitment {
     };
   }
 
-  /** Whether the outcome is a breach with the breach's consequences. */
-  static isBreach(outcome: CommitmentOutcome): boolean {
-    return BREACHES.includes(outcome);
+  /**
+   * The verification deadline was computed again (an official holiday arrangement replaced a
+   * provisional one). Only a verification not yet recorded moves: re-check and 复核 deadlines
+   * are set once, and a check already made was judged by the deadline it had.
+   */
+  moveDeadline(deadline: { dueAt: Date; provisional: boolean }, reason: string): MaybeTransition {
+    const s = this.state;
+    if (s.status !== 'awaiting-verification' || s.checks.length) return NO_CHANGE;
+    if (deadline.dueAt.getTime() === s.dueAt.getTime() && deadline.provisional === s.dueProvisional) return NO_CHANGE;
+    const before = { dueAt: s.dueAt.toISOString(), dueProvisional: s.dueProvisional };
+    this.state = { ...s, dueAt: deadline.dueAt, dueProvisional: deadline.provisional };
+    return {
+      action: 'commitment.deadline-recomputed',
+      before,
+      after: { dueAt: deadline.dueAt.toISOString(), dueProvisional: deadline.provisional, reason },
+      events: [],
+    };
   }
 }

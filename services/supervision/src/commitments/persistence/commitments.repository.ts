@@ -104,6 +104,22 @@ export class CommitmentsRepository {
     return record ? restore(record) : null;
   }
 
+  /**
+   * Verifications still awaited whose working-day count runs through `year` (decided in or before
+   * it, due in or after it, China time): the ones a change of that year's holidays can move.
+   */
+  async lockAwaitingCountingThrough(manager: EntityManager, year: number): Promise<Commitment[]> {
+    const records = await manager
+      .createQueryBuilder(CommitmentRecord, 'c')
+      .setLock('pessimistic_write')
+      .where("c.status = 'awaiting-verification' AND c.checks = '[]'::jsonb")
+      .andWhere("extract(year FROM c.decided_at AT TIME ZONE 'Asia/Shanghai') <= :year", { year })
+      .andWhere("extract(year FROM c.due_at AT TIME ZONE 'Asia/Shanghai') >= :year", { year })
+      .orderBy('c.id')
+      .getMany();
+    return records.map(restore);
+  }
+
   async insert(manager: EntityManager, commitment: Commitment): Promise<void> {
     await manager.insert(CommitmentRecord, toRecord(manager, commitment));
   }

@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import {
   CommitmentCheckNotice,
   commitmentCheckedSignal,
+  CommitmentDeadlineChange,
+  commitmentDeadlineMovedSignal,
   CommitmentReviewAnswer,
   commitmentReviewAnsweredSignal,
   commitmentStateQuery,
@@ -82,6 +85,13 @@ export class CommitmentWorkflowClient {
     const s = commitment.snapshot;
     const answer: CommitmentReviewAnswer = { answeredAt: s.review!.answeredAt!.toISOString() };
     return { kind: 'signal', workflowId: s.workflowId, signal: commitmentReviewAnsweredSignal.name, args: [answer], dedupeKey: 'review-answered' };
+  }
+
+  /** The verification deadline was computed again; each move is its own signal (a deadline may move back and forth). */
+  deadlineMoved(commitment: Commitment, reason: string): WorkflowSignal {
+    const s = commitment.snapshot;
+    const change: CommitmentDeadlineChange = { dueAt: s.dueAt.toISOString(), reason };
+    return { kind: 'signal', workflowId: s.workflowId, signal: commitmentDeadlineMovedSignal.name, args: [change], dedupeKey: randomUUID() };
   }
 
   /** What the running workflow believes (status, deadline, ladders), for operators and tests. */
