@@ -5,6 +5,7 @@ import {
   BrokenCommitmentRevocation,
   CommitmentCheckNotice,
   commitmentCheckedSignal,
+  commitmentDeadlineMovedSignal,
   commitmentReviewAnsweredSignal,
   commitmentStateQuery,
   CommitmentEligibilityCancellation,
@@ -191,5 +192,23 @@ describe('commitmentWorkflow (告知承诺核查)', () => {
     await c.handle.signal(commitmentReviewAnsweredSignal, { answeredAt: (await serverNow()).toISOString() });
     const result = await c.handle.result();
     expect(result).toMatchObject({ status: 'closed-breached', revoked: true, eligibilityCancelled: true });
+  });
+
+  it('a verification deadline moved by the official holiday arrangement moves the wait and the ladder', async () => {
+    const c = await approvedOnCommitment(5);
+    const moved = calendar.dueInstant(new Date(c.input.dueAt), 5).dueAt.toISOString();
+    await c.handle.signal(commitmentDeadlineMovedSignal, { dueAt: moved, reason: 'holiday arrangement for 2027 changed' });
+    await until('the moved deadline', async () => (await c.handle.query(commitmentStateQuery)).dueAt === moved);
+    await sleepPast(c.input.dueAt, 1);
+    const early = await c.handle.query(commitmentStateQuery);
+    expect(early.escalation.verification.fired.filter((f) => f.rung === '提醒函')).toEqual([]);
+    expect((await c.handle.describe()).searchAttributes.Overdue).toEqual([false]);
+    await sleepPast(moved, 1);
+    const reminder = await until('the 提醒函 on the moved deadline', async () =>
+      (await c.handle.query(commitmentStateQuery)).escalation.verification.fired.find((f) => f.rung === '提醒函'),
+    );
+    expect(reminder.dueAt).toBe(moved);
+    await check(c, { outcome: 'fulfilled' });
+    expect((await c.handle.result()).status).toBe('fulfilled');
   });
 });
