@@ -3,12 +3,13 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
-import { ApprovalDecidedV1, ApprovalEventTypes, IntegrationEvent, Roles, SupervisionEventTypes } from '@cityworks/contracts';
+import { ApprovalDecidedV1, Roles, SupervisionEventTypes } from '@cityworks/contracts';
 import { EventConsumer } from '@cityworks/messaging';
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
 import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { ApprovalDecidedHandler } from '../events/approval-decided.handler';
+import { approvalDecidedEvent } from '../../testing/approval-decided.fixture';
 
 /**
  * 告知承诺核查 in supervision against the real Postgres and Temporal dev server (namespace
@@ -19,34 +20,17 @@ describe('commitments (告知承诺核查)', () => {
   let app: INestApplication;
   let db: DataSource;
 
-  const decision = (overrides: Partial<ApprovalDecidedV1> = {}): IntegrationEvent<ApprovalDecidedV1> => {
-    const applicationId = randomUUID();
-    return {
-      specversion: '1.0',
-      id: randomUUID(),
-      source: '/cityworks/approval',
-      type: ApprovalEventTypes.decided,
-      time: new Date().toISOString(),
-      subject: applicationId,
-      datacontenttype: 'application/json',
-      correlationid: randomUUID(),
-      data: {
-        applicationId,
-        projectCode: 'P-CM-1',
-        itemCode: 'JS-SGXK-001',
-        approvingDepartmentCode: 'AS-XZSPJ',
-        supervisingDepartmentCode: 'AS-ZJJ',
-        regionCode: '210303',
-        ownerUscc: randomUscc(),
-        decision: 'approved',
-        onCommitment: true,
-        decidedAt: '2026-09-30T02:00:00.000Z',
-        supervisionFeedbackWorkingDays: 5,
-        commitmentVerificationWorkingDays: 3,
-        ...overrides,
-      },
-    };
-  };
+  // approved on commitment in 铁西区, 3 working days to verify, a subject of its own
+  const decision = (overrides: Partial<ApprovalDecidedV1> = {}) =>
+    approvalDecidedEvent({
+      projectCode: 'P-CM-1',
+      regionCode: '210303',
+      ownerUscc: randomUscc(),
+      onCommitment: true,
+      supervisionFeedbackWorkingDays: 5,
+      commitmentVerificationWorkingDays: 3,
+      ...overrides,
+    });
   const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
   const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const outsider = bearer({ userId: 'hb-1', departmentCode: 'AS-HBJ', roles: [Roles.supervisionOfficer] });

@@ -2,13 +2,13 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Kafka } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
 import { ApprovalDecidedV1, ApprovalEventTypes, IntegrationEvent, Roles, Topics } from '@cityworks/contracts';
 import { EventConsumer, KAFKA, physicalTopic, toKafkaMessage } from '@cityworks/messaging';
 import { RuleViolation } from '@cityworks/platform';
 import { bearer, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { SupervisionTasksService } from '../supervision-tasks/supervision-tasks.service';
+import { approvalDecidedEvent } from '../../testing/approval-decided.fixture';
 
 /**
  * Events that retrying cannot fix are parked with their envelope, listed for operators and
@@ -21,33 +21,7 @@ describe('parked events', () => {
   const operator = bearer({ userId: 'ops-1', departmentCode: 'AS-GGB', roles: [Roles.system] });
   const clerk = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
 
-  const decision = (data: Partial<ApprovalDecidedV1> = {}): IntegrationEvent<ApprovalDecidedV1> => {
-    const applicationId = randomUUID();
-    return {
-      specversion: '1.0',
-      id: randomUUID(),
-      source: '/cityworks/approval',
-      type: ApprovalEventTypes.decided,
-      time: new Date().toISOString(),
-      subject: applicationId,
-      datacontenttype: 'application/json',
-      correlationid: randomUUID(),
-      data: {
-        applicationId,
-        projectCode: 'P-PARKED',
-        itemCode: 'JS-SGXK-001',
-        approvingDepartmentCode: 'AS-XZSPJ',
-        supervisingDepartmentCode: 'AS-ZJJ',
-        regionCode: '210302',
-        ownerUscc: '91350100M000100Y43',
-        decision: 'approved',
-        onCommitment: false,
-        decidedAt: '2026-09-30T02:00:00.000Z',
-        supervisionFeedbackWorkingDays: 3,
-        ...data,
-      },
-    };
-  };
+  const decision = (data: Partial<ApprovalDecidedV1> = {}) => approvalDecidedEvent({ projectCode: 'P-PARKED', ...data });
 
   async function publish(event: IntegrationEvent<ApprovalDecidedV1>): Promise<void> {
     const producer = app.get<Kafka>(KAFKA).producer();

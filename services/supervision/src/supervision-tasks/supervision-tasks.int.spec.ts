@@ -2,15 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import {
-  ApprovalDecidedV1,
-  ApprovalEventTypes,
-  CalendarArrangementLoadedV1,
-  CatalogEventTypes,
-  IntegrationEvent,
-  Roles,
-  SupervisionEventTypes,
-} from '@cityworks/contracts';
+import { ApprovalDecidedV1, CalendarArrangementLoadedV1, CatalogEventTypes, IntegrationEvent, Roles, SupervisionEventTypes } from '@cityworks/contracts';
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
 import { Client } from '@temporalio/client';
 import { EventConsumer } from '@cityworks/messaging';
@@ -19,6 +11,7 @@ import { AppModule } from '../app.module';
 import { ApprovalDecidedHandler } from '../events/approval-decided.handler';
 import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
 import { SupervisionActivitiesImpl } from '../activities/supervision.activities';
+import { approvalDecidedEvent } from '../../testing/approval-decided.fixture';
 
 /**
  * Supervision tasks against the real Postgres and Temporal dev server (namespace
@@ -30,33 +23,7 @@ describe('supervision tasks', () => {
   let db: DataSource;
   let consumer: EventConsumer;
 
-  const decision = (overrides: Partial<ApprovalDecidedV1> = {}): IntegrationEvent<ApprovalDecidedV1> => {
-    const applicationId = randomUUID();
-    return {
-      specversion: '1.0',
-      id: randomUUID(),
-      source: '/cityworks/approval',
-      type: ApprovalEventTypes.decided,
-      time: new Date().toISOString(),
-      subject: applicationId,
-      datacontenttype: 'application/json',
-      correlationid: randomUUID(),
-      data: {
-        applicationId,
-        projectCode: 'P-SUP-1',
-        itemCode: 'JS-SGXK-001',
-        approvingDepartmentCode: 'AS-XZSPJ',
-        supervisingDepartmentCode: 'AS-ZJJ',
-        regionCode: '210302',
-        ownerUscc: '91350100M000100Y43',
-        decision: 'approved',
-        onCommitment: false,
-        decidedAt: '2026-09-30T02:00:00.000Z',
-        supervisionFeedbackWorkingDays: 3,
-        ...overrides,
-      },
-    };
-  };
+  const decision = (overrides: Partial<ApprovalDecidedV1> = {}) => approvalDecidedEvent(overrides);
 
   const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
   const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
