@@ -3,19 +3,13 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Kafka, logLevel } from 'kafkajs';
 import { Counter, register } from 'prom-client';
-import { Worker } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ApprovalEventTypes, Roles, supervisionTaskStateQuery, Topics } from '@cityworks/contracts';
 import { EventConsumer, physicalTopic, toKafkaMessage } from '@cityworks/messaging';
-import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
-import { createWorkflowWorker } from '@cityworks/workflows';
-import { AppModule as CatalogApp } from '../../services/catalog/src/app.module';
-import { DemoLoaderService } from '../../services/catalog/src/demo/demo-loader.service';
-import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
+import { bearer, waitFor } from '@cityworks/testing';
 import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
 import { registerProject } from '../../services/approval/testing/projects.fixture';
-import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
-import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
+import { RunningServices, startRunningServices } from './support/running-services';
 
 /**
  * Crosses every layer: approval writes a decision + outbox event → the relay publishes it to
@@ -32,41 +26,21 @@ async function duplicatesConsumed(type: string): Promise<number> {
 }
 
 describe('审批结果推送 → 审管联动 task → deadline → overdue (end to end)', () => {
+  let system: RunningServices;
   let env: TestWorkflowEnvironment;
-  let catalog: INestApplication;
   let approval: INestApplication;
   let supervision: INestApplication;
-  let workflowWorker: Worker;
-  let workflowWorkerRun: Promise<void>;
 
   const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
 
   beforeAll(async () => {
-    isolateKafkaConsumers();
-    env = await createTimeSkippingEnvironment();
-    process.env.TEMPORAL_ADDRESS = env.address;
-    process.env.TEMPORAL_NAMESPACE = 'default'; // the test server is private to this test
-    // the catalog answers the workflows' calendar, item and letter-office questions
-    catalog = await startServiceApp(CatalogApp);
-    await catalog.get(DemoLoaderService).load('e2e');
-    approval = await startServiceApp(ApprovalApp);
-    // approval's copy of the catalog: 施工许可, supervised by 住建局 within 5 working days
-    await seedApprovalItem(approval, { code: 'JS-SGXK-001' });
-    supervision = await startServiceApp(SupervisionApp);
-    workflowWorker = await createWorkflowWorker(env.nativeConnection);
-    workflowWorkerRun = workflowWorker.run();
-    await supervision.get(EventConsumer).ready;
+    system = await startRunningServices();
+    ({ env, approval, supervision } = system);
   });
 
   afterAll(async () => {
-    workflowWorker?.shutdown();
-    await workflowWorkerRun;
-    await approval?.close();
-    await supervision?.close();
-    await catalog?.close();
-    await env?.teardown();
-    delete process.env.TEMPORAL_ADDRESS;
+    await system?.stop();
   });
 
   it('pushes a decision to the supervising department, once, and marks it overdue at the working-day deadline', async () => {

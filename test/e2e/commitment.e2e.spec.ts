@@ -1,19 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Worker } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { commitmentStateQuery, Roles, SupervisionEventTypes } from '@cityworks/contracts';
-import { EventConsumer } from '@cityworks/messaging';
-import { bearer, createTimeSkippingEnvironment, isolateKafkaConsumers, randomUscc, reformOffice, startServiceApp, waitFor } from '@cityworks/testing';
-import { createWorkflowWorker } from '@cityworks/workflows';
-import { AppModule as CatalogApp } from '../../services/catalog/src/app.module';
-import { DemoLoaderService } from '../../services/catalog/src/demo/demo-loader.service';
-import { AppModule as ApprovalApp } from '../../services/approval/src/app.module';
+import { bearer, randomUscc, reformOffice, waitFor } from '@cityworks/testing';
 import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
 import { registerProject } from '../../services/approval/testing/projects.fixture';
-import { seedApprovalItem } from '../../services/approval/testing/catalog-items.fixture';
-import { AppModule as SupervisionApp } from '../../services/supervision/src/app.module';
+import { RunningServices, startRunningServices } from './support/running-services';
 
 /**
  * 告知承诺核查 across the real services: approval decides on commitment → Kafka → supervision
@@ -23,40 +16,21 @@ import { AppModule as SupervisionApp } from '../../services/supervision/src/app.
  * time-skipping test server, so weeks of working days pass in seconds.
  */
 describe('告知承诺 → 核查 → 失信 consequences or the escalation ladder (end to end)', () => {
+  let system: RunningServices;
   let env: TestWorkflowEnvironment;
-  let catalog: INestApplication;
   let approval: INestApplication;
   let supervision: INestApplication;
-  let workflowWorker: Worker;
-  let workflowWorkerRun: Promise<void>;
 
   const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const supervisor = bearer({ userId: 'zjj-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
 
   beforeAll(async () => {
-    isolateKafkaConsumers();
-    env = await createTimeSkippingEnvironment();
-    process.env.TEMPORAL_ADDRESS = env.address;
-    process.env.TEMPORAL_NAMESPACE = 'default'; // the test server is private to this test
-    catalog = await startServiceApp(CatalogApp);
-    await catalog.get(DemoLoaderService).load('e2e');
-    approval = await startServiceApp(ApprovalApp);
-    // 施工许可: 告知承诺 allowed, 20 working days to verify; 住建局 supervises
-    await seedApprovalItem(approval, { code: 'JS-SGXK-001' });
-    supervision = await startServiceApp(SupervisionApp);
-    workflowWorker = await createWorkflowWorker(env.nativeConnection);
-    workflowWorkerRun = workflowWorker.run();
-    await supervision.get(EventConsumer).ready;
+    system = await startRunningServices();
+    ({ env, approval, supervision } = system);
   });
 
   afterAll(async () => {
-    workflowWorker?.shutdown();
-    await workflowWorkerRun;
-    await approval?.close();
-    await supervision?.close();
-    await catalog?.close();
-    await env?.teardown();
-    delete process.env.TEMPORAL_ADDRESS;
+    await system?.stop();
   });
 
   /** An application approved on commitment for a subject of its own, and the commitment supervision opened for it. */
