@@ -3,3 +3,4 @@ export { supervisionTaskWorkflow } from './supervision-task/supervision-task.wor
 export { projectLifecycleWorkflow } from './project-lifecycle/project-lifecycle.workflow';
 export { applicationWorkflow } from './application/application.workflow';
 export { commitmentWorkflow } from './commitment/commitment.workflow';
+export { oversightReportWorkflow } from './oversight-report/oversight-report.workflow';

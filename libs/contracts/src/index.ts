@@ -24,3 +24,5 @@ export * from './workflows/escalation-ladder';
 export * from './activities/escalation.activities';
 export * from './events/escalation.events';
 export * from './workflows/commitment';
+export * from './workflows/oversight-report';
+export * from './activities/oversight.activities';

@@ -14,6 +14,7 @@ import { ApprovalActivitiesImpl } from './activities/approval.activities';
 import { approvalMigrations } from './migrations';
 import { EligibilityCancellationRecord } from './commitment-eligibility/persistence/eligibility-cancellation.record';
 import { CommitmentEligibilityModule } from './commitment-eligibility/commitment-eligibility.module';
+import { OversightModule } from './oversight/oversight.module';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { CommitmentEligibilityModule } from './commitment-eligibility/commitment
     ProjectTimingModule,
     CatalogItemsModule,
     CommitmentEligibilityModule,
+    OversightModule,
   ],
   providers: [ApprovalActivitiesImpl],
 })

@@ -16,6 +16,7 @@ import { EscalationStepRecord } from './escalation/persistence/escalation-step.r
 import { EscalationModule } from './escalation/escalation.module';
 import { CommitmentRecord } from './commitments/persistence/commitment.record';
 import { CommitmentsModule } from './commitments/commitments.module';
+import { OversightReportsModule } from './oversight-reports/oversight-reports.module';
 
 @Module({
   imports: [
@@ -31,6 +32,7 @@ import { CommitmentsModule } from './commitments/commitments.module';
     LettersModule,
     EscalationModule,
     CommitmentsModule,
+    OversightReportsModule,
   ],
   providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],
 })

@@ -12,6 +12,7 @@ export const EscalationEventTypes = {
   letterReplied: 'letter.replied.v1',
   warningIssued: 'escalation.warning-issued.v1',
   flaggedForCircular: 'escalation.flagged-for-circular.v1',
+  reportPublished: 'report.published.v1',
 } as const;
 
 /** The late obligation as a letter or a rung names it. */
@@ -85,4 +86,30 @@ export interface EscalationFlaggedForCircularV1 extends EscalationRungV1 {
   /** the 督办函 the flag follows, when the ladder names it */
   letterId: string | null;
   accountability: true;
+}
+
+/**
+ * The 工改办's monthly 通报 or quarterly 督查评分 was stored and rendered (subject: the report id).
+ * Carries each department's headline figures; the whole report is `GET /oversight-reports/{id}`.
+ */
+export interface ReportPublishedV1 {
+  reportId: string;
+  kind: 'monthly' | 'quarterly';
+  /** `YYYY-MM` or `YYYY-Qn` (China time) */
+  period: string;
+  from: string;
+  to: string;
+  generatedAt: string;
+  departments: {
+    departmentCode: string;
+    obligationsOnTime: number;
+    obligationsLate: number;
+    lettersOverdue: number;
+    /** quarterly only; null on a monthly report */
+    score: number | null;
+  }[];
+  /** the draw of finished applications for review; null when the report draws none */
+  sample: { seed: number; size: number; drawn: number; populationSize: number } | null;
+  /** SHA-256 of the stored PDF */
+  pdfSha256: string;
 }

@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { EscalationActivities, EscalationStepInput, IssuedLetter, IssueLetterInput, SupervisionActivities } from '@cityworks/contracts';
+import type {
+  EscalationActivities,
+  EscalationStepInput,
+  IssuedLetter,
+  IssueLetterInput,
+  OversightPeriodRange,
+  OversightReportKind,
+  OversightReportResult,
+  PublishOversightReportInput,
+  SupervisionActivities,
+  SupervisionFigures,
+  SupervisionOversightActivities,
+} from '@cityworks/contracts';
 import { SupervisionTasksService } from '../supervision-tasks/supervision-tasks.service';
 import { LettersService } from '../letters/letters.service';
 import { EscalationService } from '../escalation/escalation.service';
+import { OversightReportsService } from '../oversight-reports/oversight-reports.service';
 
 /**
  * Activities on task queue `supervision`; each touches only this service's data. One worker
@@ -10,11 +23,12 @@ import { EscalationService } from '../escalation/escalation.service';
  * escalation ladder's (letters and the ledger of rungs).
  */
 @Injectable()
-export class SupervisionActivitiesImpl implements SupervisionActivities, EscalationActivities {
+export class SupervisionActivitiesImpl implements SupervisionActivities, EscalationActivities, SupervisionOversightActivities {
   constructor(
     private readonly tasks: SupervisionTasksService,
     private readonly letters: LettersService,
     private readonly escalation: EscalationService,
+    private readonly oversight: OversightReportsService,
   ) {}
 
   markSupervisionTaskOverdue({ taskId }: { taskId: string }) {
@@ -27,5 +41,19 @@ export class SupervisionActivitiesImpl implements SupervisionActivities, Escalat
 
   recordEscalationStep(input: EscalationStepInput): Promise<{ recorded: boolean }> {
     return this.escalation.record(input);
+  }
+
+  /** the oversight reports: supervision's figures of a period per department */
+  supervisionFigures(input: OversightPeriodRange): Promise<SupervisionFigures> {
+    return this.oversight.supervisionFigures(input);
+  }
+
+  findOversightReport(input: { kind: OversightReportKind; period: string }): Promise<{ reportId: string } | null> {
+    return this.oversight.findByPeriod(input);
+  }
+
+  /** stored once per kind and period, rendered, announced (report.published.v1) */
+  publishOversightReport(input: PublishOversightReportInput): Promise<OversightReportResult> {
+    return this.oversight.publish(input);
   }
 }

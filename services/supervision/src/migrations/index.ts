@@ -5,6 +5,7 @@ import { SupervisionTaskDeadlineBasis1764000000110 } from './1764000000110-super
 import { Letters1764000000120 } from './1764000000120-letters';
 import { EscalationSteps1764000000130 } from './1764000000130-escalation-steps';
 import { Commitments1764000000140 } from './1764000000140-commitments';
+import { OversightReports1764000000150 } from './1764000000150-oversight-reports';
 
 export const supervisionMigrations = [
   ...messagingMigrations,
@@ -14,4 +15,5 @@ export const supervisionMigrations = [
   Letters1764000000120,
   EscalationSteps1764000000130,
   Commitments1764000000140,
+  OversightReports1764000000150,
 ];
