@@ -1,0 +1,90 @@
+import { INestApplication } from '@nestjs/common';
+import { Client, ScheduleDescription } from '@temporalio/client';
+import { oversightReportScheduleId, oversightReportWorkflowType, TaskQueues } from '@cityworks/contracts';
+import { TEMPORAL_CLIENT } from '@cityworks/temporal';
+import { isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { AppModule } from '../app.module';
+import { OversightSchedules } from './oversight-schedules';
+
+/**
+ * The oversight reports' Temporal Schedules against the real dev server (the time-skipping
+ * test server has no schedules): created by the service when it starts, and created once
+ * however often it is asked.
+ */
+describe('oversight report schedules (Temporal dev server)', () => {
+  let app: INestApplication;
+  let temporal: Client;
+  const prefix = `test-${process.pid}-${Date.now().toString(36)}-`;
+  const quiet = ['TEMPORAL_WORKER_ENABLED', 'EVENT_CONSUMER_ENABLED', 'OUTBOX_RELAY_ENABLED', 'WORKFLOW_COMMAND_RELAY_ENABLED'];
+
+  beforeAll(async () => {
+    isolateKafkaConsumers();
+    for (const name of quiet) process.env[name] = 'false';
+    app = await startServiceApp(AppModule);
+    temporal = app.get<Client>(TEMPORAL_CLIENT);
+  });
+
+  afterAll(async () => {
+    for (const kind of ['monthly', 'quarterly'] as const)
+      await temporal?.schedule
+        .getHandle(`${prefix}${oversightReportScheduleId(kind)}`)
+        .delete()
+        .catch(() => undefined);
+    for (const name of quiet) delete process.env[name];
+    await app?.close();
+  });
+
+  const listed = async (id: string) => {
+    const ids: string[] = [];
+    for await (const schedule of temporal.schedule.list({ pageSize: 1000 })) if (schedule.scheduleId === id) ids.push(schedule.scheduleId);
+    return ids;
+  };
+
+  function expectMonthly(description: ScheduleDescription) {
+    expect(description.spec.timezone).toBe('Asia/Shanghai');
+    expect(description.spec.calendars).toHaveLength(1);
+    expect(description.spec.calendars![0]).toMatchObject({
+      dayOfMonth: [{ start: 1, end: 1, step: 1 }],
+      hour: [{ start: 2, end: 2, step: 1 }],
+      minute: [{ start: 0, end: 0, step: 1 }],
+    });
+    expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: oversightReportWorkflowType, taskQueue: TaskQueues.workflows });
+    expect(description.action.type === 'startWorkflow' && description.action.args).toEqual([{ kind: 'monthly', sampleSize: 10 }]);
+  }
+
+  it('are created by the service at start, in China time, visible under their ids', async () => {
+    const monthly = await waitFor('the service to create the monthly schedule', () =>
+      temporal.schedule
+        .getHandle(oversightReportScheduleId('monthly'))
+        .describe()
+        .catch(() => undefined),
+    );
+    expectMonthly(monthly);
+    const quarterly = await temporal.schedule.getHandle(oversightReportScheduleId('quarterly')).describe();
+    expect(quarterly.spec.timezone).toBe('Asia/Shanghai');
+    expect(quarterly.spec.calendars![0]).toMatchObject({
+      month: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'].map((month) => ({ start: month, end: month, step: 1 })),
+      dayOfMonth: [{ start: 1, end: 1, step: 1 }],
+      hour: [{ start: 3, end: 3, step: 1 }],
+    });
+    expect(quarterly.action.type === 'startWorkflow' && quarterly.action.args).toEqual([{ kind: 'quarterly' }]);
+    // the next run is the 1st of a month at 02:00 China time
+    const next = monthly.info.nextActionTimes[0];
+    expect(new Date(next.getTime() + 8 * 3600_000).toISOString()).toMatch(/^\d{4}-\d{2}-01T02:00:00/);
+  });
+
+  it('are created once: asked twice, the second call finds them and the server holds one of each', async () => {
+    const schedules = app.get(OversightSchedules);
+    const first = await schedules.ensure(prefix);
+    expect(first).toEqual({ created: [`${prefix}oversight-report-monthly`, `${prefix}oversight-report-quarterly`], existing: [] });
+    const second = await schedules.ensure(prefix);
+    expect(second).toEqual({ created: [], existing: [`${prefix}oversight-report-monthly`, `${prefix}oversight-report-quarterly`] });
+    expectMonthly(await temporal.schedule.getHandle(`${prefix}oversight-report-monthly`).describe());
+    // the server's list is eventually consistent: wait until it shows the schedule, then count
+    expect(
+      await waitFor('the list to show the schedule', async () =>
+        (await listed(`${prefix}oversight-report-monthly`)).length ? listed(`${prefix}oversight-report-monthly`) : undefined,
+      ),
+    ).toEqual([`${prefix}oversight-report-monthly`]);
+  });
+});
