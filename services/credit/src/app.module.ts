@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TaskQueues } from '@cityworks/contracts';
+import { TaskQueues, Topics } from '@cityworks/contracts';
 import { PlatformModule } from '@cityworks/platform';
 import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
 import { TemporalModule } from '@cityworks/temporal';
 import { CreditRecord } from './credit-records/credit-record.entity';
+import { SubjectGrade, SubjectGradeChange } from './grading/subject-grade.entity';
 import { CreditRecordsModule } from './credit-records/credit-records.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { CreditActivitiesImpl } from './activities/credit.activities';
@@ -11,8 +12,13 @@ import { creditMigrations } from './migrations';
 
 @Module({
   imports: [
-    PlatformModule.forService({ service: 'credit', schema: 'credit', entities: [CreditRecord, OutboxEvent, InboxEvent], migrations: creditMigrations }),
-    MessagingModule.forService({ service: 'credit' }),
+    PlatformModule.forService({
+      service: 'credit',
+      schema: 'credit',
+      entities: [CreditRecord, SubjectGrade, SubjectGradeChange, OutboxEvent, InboxEvent],
+      migrations: creditMigrations,
+    }),
+    MessagingModule.forService({ service: 'credit', subscribeTo: [Topics.supervision] }),
     TemporalModule.forService({ taskQueue: TaskQueues.credit, activities: CreditActivitiesImpl }),
     CreditRecordsModule,
     SubjectsModule,

@@ -3,10 +3,24 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { addCalendarDays, chinaDateOf } from '@cityworks/calendar';
-import { CreditEventTypes, CreditRecordAddedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  CommitmentBrokenV1,
+  CommitmentKeptV1,
+  CreditEventTypes,
+  CreditGradeChangedV1,
+  CreditRecordAddedV1,
+  IntegrationEvent,
+  Roles,
+  SupervisionEventTypes,
+} from '@cityworks/contracts';
+import { EventConsumer } from '@cityworks/messaging';
 import { bearer, healthyService, isolateKafkaConsumers, randomUscc, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from './app.module';
 import { CreditActivitiesImpl } from './activities/credit.activities';
+import { CreditRecordsService } from './credit-records/credit-records.service';
+import { CommitmentBrokenHandler, CommitmentKeptHandler } from './credit-records/from-events/commitment-findings.handler';
+import { keptCommitmentRecord } from './credit-records/from-events/commitment-records';
 
 /** The real service against the real Postgres (cityworks_test), Kafka (test.* topics) and Temporal. */
 describe('credit service', () => {
@@ -38,7 +52,7 @@ describe('credit service', () => {
     ...over,
   });
   const outboxOf = (uscc: string): Promise<{ envelope: IntegrationEvent<CreditRecordAddedV1>; published_at: Date | null }[]> =>
-    db.query(`SELECT envelope, published_at FROM outbox_events WHERE subject = $1 ORDER BY created_at`, [uscc]);
+    db.query(`SELECT envelope, published_at FROM outbox_events WHERE subject = $1 AND type = $2 ORDER BY created_at`, [uscc, CreditEventTypes.recordAdded]);
 
   beforeAll(async () => {
     isolateKafkaConsumers();
@@ -202,6 +216,71 @@ describe('credit service', () => {
     const failure = await activities.getCreditGrade({ uscc: 'not-a-code' }).catch((e) => e);
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: 'InvalidUscc', nonRetryable: true });
+  });
+
+  it('writes 守信 and 失信 records from supervision’s commitment findings, once per event, and publishes each change of grade', async () => {
+    const uscc = randomUscc();
+    const consumer = app.get(EventConsumer);
+    const envelope = <T>(type: string, data: T): IntegrationEvent<T> => ({
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/cityworks/supervision',
+      type,
+      time: new Date().toISOString(),
+      subject: randomUUID(),
+      datacontenttype: 'application/json',
+      correlationid: randomUUID(),
+      data,
+    });
+    const kept = envelope<CommitmentKeptV1>(SupervisionEventTypes.commitmentKept, {
+      commitmentId: randomUUID(),
+      applicationId: randomUUID(),
+      ownerUscc: uscc,
+      supervisingDepartmentCode: 'AS-ZJJ',
+      verifiedAt: new Date().toISOString(),
+      onTime: true,
+    });
+    expect(await consumer.handleOnce(kept, app.get(CommitmentKeptHandler))).toBe('applied');
+    // delivered again past the inbox (another consumer name, a replay): still one record
+    expect(await app.get(CreditRecordsService).recordFromEvent(keptCommitmentRecord(kept), db.manager)).toBe('already-recorded');
+    const broken = envelope<CommitmentBrokenV1>(SupervisionEventTypes.commitmentBroken, {
+      commitmentId: randomUUID(),
+      applicationId: randomUUID(),
+      projectCode: 'P-CR-1',
+      itemCode: 'JS-SGXK-001',
+      ownerUscc: uscc,
+      supervisingDepartmentCode: 'AS-ZJJ',
+      approvingDepartmentCode: 'AS-XZSPJ',
+      breach: 'false-commitment',
+      findings: '资金到位证明系伪造',
+      ineligibleUntil: new Date(Date.now() + 365 * 86400_000).toISOString(),
+      foundAt: new Date().toISOString(),
+    });
+    expect(await consumer.handleOnce(broken, app.get(CommitmentBrokenHandler))).toBe('applied');
+    expect(await consumer.handleOnce(broken, app.get(CommitmentBrokenHandler))).toBe('duplicate');
+
+    const records = (await http().get('/credit-records').query({ uscc }).expect(200)).body;
+    expect(records.total).toBe(2);
+    expect(records.items.map((r: { kind: string; severity: string | null; sourceType: string }) => [r.kind, r.severity, r.sourceType]).sort()).toEqual([
+      ['bad', 'severe', 'commitment'],
+      ['good', null, 'commitment'],
+    ]);
+    const credit = (await http().get(`/subjects/${uscc}/credit`).expect(200)).body;
+    expect(credit).toMatchObject({ grade: 'D', jointPunishment: true });
+
+    const changes = await db.query(`SELECT envelope FROM outbox_events WHERE subject = $1 AND type = $2 ORDER BY created_at`, [
+      uscc,
+      CreditEventTypes.gradeChanged,
+    ]);
+    expect(changes.map(({ envelope }: { envelope: IntegrationEvent<CreditGradeChangedV1> }) => envelope.data)).toEqual([
+      expect.objectContaining({ gradeBefore: null, gradeAfter: 'A', greenChannel: true, version: 1 }),
+      expect.objectContaining({ gradeBefore: 'A', gradeAfter: 'D', jointPunishment: true, version: 2 }),
+    ]);
+    const history = await db.query(`SELECT version, grade_before, grade_after FROM subject_grade_changes WHERE uscc = $1 ORDER BY version`, [uscc]);
+    expect(history).toEqual([
+      { version: 1, grade_before: null, grade_after: 'A' },
+      { version: 2, grade_before: 'A', grade_after: 'D' },
+    ]);
   });
 
   it('is healthy: database, Kafka and Temporal (with its activity worker) answer', async () => {

@@ -1,6 +1,7 @@
 /** Event types published by the credit service on `credit.events`. */
 export const CreditEventTypes = {
   recordAdded: 'credit.record-added.v1',
+  gradeChanged: 'credit.grade-changed.v1',
 } as const;
 
 /** 守信 (good) or 失信 (bad) */
@@ -39,4 +40,24 @@ export interface CreditRecordAddedV1 {
   /** the subject's grade once this record counts, so consumers need not ask */
   gradeAfter: CreditGrade;
   addedAt: string;
+}
+
+/**
+ * A subject's grade changed (or was first computed). Approval and supervision keep a local read
+ * model from it rather than asking credit on every request; `version` grows by one per change of
+ * the subject, so a consumer keeps only the newest.
+ */
+export interface CreditGradeChangedV1 {
+  uscc: string;
+  /** null the first time the subject is graded */
+  gradeBefore: CreditGrade | null;
+  gradeAfter: CreditGrade;
+  /** 联合惩戒: on the joint-punishment list (grade D) */
+  jointPunishment: boolean;
+  /** 绿色通道: grade A */
+  greenChannel: boolean;
+  version: number;
+  /** the record whose arrival changed the grade */
+  causeRecordId: string;
+  changedAt: string;
 }

@@ -29,6 +29,10 @@ export class CreditRecord {
   @Column({ name: 'source_ref', type: 'varchar', length: 128, nullable: true })
   sourceRef: string | null;
 
+  /** the integration event the record was written from (another service's finding); null for a record typed in */
+  @Column({ name: 'source_event_id', type: 'varchar', length: 64, nullable: true })
+  sourceEventId: string | null;
+
   @Column({ type: 'text' })
   reason: string;
 

@@ -3,14 +3,31 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { chinaDateOf } from '@cityworks/calendar';
-import { CreditEventTypes, CreditRecordAddedV1, Topics } from '@cityworks/contracts';
-import { UnitOfWork } from '@cityworks/messaging';
+import { CreditEventTypes, CreditGradeChangedV1, CreditRecordAddedV1, CreditRecordKind, CreditSeverity, CreditSourceType, Topics } from '@cityworks/contracts';
+import { StateChange, UnitOfWork } from '@cityworks/messaging';
 import { Page } from '@cityworks/platform';
 import { gradeCredit } from '../grading/credit-grade';
+import { gradeChange } from '../grading/grade-change';
+import { SubjectGrade, SubjectGradeChange } from '../grading/subject-grade.entity';
+import type { RecordFromEvent } from './from-events/commitment-records';
 import { CreditRecord } from './credit-record.entity';
 import { AddCreditRecordDto } from './dto/add-credit-record.dto';
 import { ListCreditRecordsQuery } from './dto/list-credit-records.query';
 import { CreditRecordView } from './dto/credit-record.view';
+
+/** A record about to be written, typed in or from an event. */
+export interface NewCreditRecord {
+  uscc: string;
+  kind: CreditRecordKind;
+  severity: CreditSeverity | null;
+  sourceType: CreditSourceType;
+  sourceDepartmentCode: string;
+  sourceRef: string | null;
+  sourceEventId: string | null;
+  reason: string;
+  decidedOn: string;
+  expiresOn: string;
+}
 
 @Injectable()
 export class CreditRecordsService {
@@ -26,68 +43,121 @@ export class CreditRecordsService {
    */
   async add(dto: AddCreditRecordDto): Promise<CreditRecordView> {
     const today = chinaDateOf(new Date());
-    const record = await this.uow.run(async (change) => {
-      const { manager } = change;
-      // one writer per subject at a time, so the grade in each event has seen every earlier record
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credit:${dto.uscc}`]);
-      if (dto.sourceRef) await this.refuseDuplicateSource(manager, dto);
-      const record = manager.create(CreditRecord, {
-        id: randomUUID(),
+    const record = await this.uow.run((change) =>
+      this.insertAndGrade(change, {
         uscc: dto.uscc,
         kind: dto.kind,
         severity: dto.kind === 'bad' ? (dto.severity ?? null) : null,
         sourceType: dto.sourceType,
         sourceDepartmentCode: dto.sourceDepartmentCode,
         sourceRef: dto.sourceRef ?? null,
+        sourceEventId: null,
         reason: dto.reason,
         decidedOn: dto.decidedOn,
         expiresOn: dto.expiresOn,
-        repaired: false,
-        repairedAt: null,
-      });
-      await manager.insert(CreditRecord, record);
-      const { grade } = gradeCredit(await this.activeRecords(record.uscc, today, manager), today);
-      change.audit({
-        action: 'credit-record.added',
-        resourceType: 'credit-record',
-        resourceId: record.id,
-        after: {
-          uscc: record.uscc,
-          kind: record.kind,
-          severity: record.severity,
-          sourceType: record.sourceType,
-          sourceDepartmentCode: record.sourceDepartmentCode,
-          sourceRef: record.sourceRef,
-          decidedOn: record.decidedOn,
-          expiresOn: record.expiresOn,
-          gradeAfter: grade,
-        },
-      });
-      change.publish<CreditRecordAddedV1>(Topics.credit, {
-        type: CreditEventTypes.recordAdded,
-        subject: record.uscc,
-        data: {
-          recordId: record.id,
-          uscc: record.uscc,
-          kind: record.kind,
-          severity: record.severity,
-          sourceType: record.sourceType,
-          sourceDepartmentCode: record.sourceDepartmentCode,
-          sourceRef: record.sourceRef,
-          decidedOn: record.decidedOn,
-          expiresOn: record.expiresOn,
-          gradeAfter: grade,
-          addedAt: record.createdAt.toISOString(),
-        },
-      });
-      return record;
-    });
+      }),
+    );
     return CreditRecordView.of(record, today);
   }
 
-  private async refuseDuplicateSource(manager: EntityManager, dto: AddCreditRecordDto): Promise<void> {
+  /**
+   * A record another service's finding makes (告知承诺核查 …), in the consumer's inbox transaction.
+   * The event id is the record's key: a redelivery, even one the inbox did not catch, makes none.
+   */
+  async recordFromEvent(input: RecordFromEvent, manager: EntityManager): Promise<'recorded' | 'already-recorded'> {
+    return this.uow.runIn(manager, async (change) => {
+      if (await manager.exists(CreditRecord, { where: { sourceEventId: input.sourceEventId } })) return 'already-recorded';
+      await this.insertAndGrade(change, input);
+      return 'recorded';
+    });
+  }
+
+  /**
+   * Inserts the record, grades the subject again and publishes both: the record with the grade it
+   * leads to, and the grade's change when there is one (with its history row), in one transaction.
+   */
+  private async insertAndGrade(change: StateChange, input: NewCreditRecord): Promise<CreditRecord> {
+    const { manager } = change;
+    const now = new Date();
+    const today = chinaDateOf(now);
+    // one writer per subject at a time, so the grade in each event has seen every earlier record
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credit:${input.uscc}`]);
+    if (input.sourceRef) await this.refuseDuplicateSource(manager, input);
+    const record = manager.create(CreditRecord, { id: randomUUID(), ...input, repaired: false, repairedAt: null });
+    await manager.insert(CreditRecord, record);
+    const assessment = gradeCredit(await this.activeRecords(record.uscc, today, manager), today);
+    const grade = assessment.grade;
+    change.audit({
+      action: 'credit-record.added',
+      resourceType: 'credit-record',
+      resourceId: record.id,
+      after: {
+        uscc: record.uscc,
+        kind: record.kind,
+        severity: record.severity,
+        sourceType: record.sourceType,
+        sourceDepartmentCode: record.sourceDepartmentCode,
+        sourceRef: record.sourceRef,
+        sourceEventId: record.sourceEventId,
+        decidedOn: record.decidedOn,
+        expiresOn: record.expiresOn,
+        gradeAfter: grade,
+      },
+    });
+    change.publish<CreditRecordAddedV1>(Topics.credit, {
+      type: CreditEventTypes.recordAdded,
+      subject: record.uscc,
+      data: {
+        recordId: record.id,
+        uscc: record.uscc,
+        kind: record.kind,
+        severity: record.severity,
+        sourceType: record.sourceType,
+        sourceDepartmentCode: record.sourceDepartmentCode,
+        sourceRef: record.sourceRef,
+        decidedOn: record.decidedOn,
+        expiresOn: record.expiresOn,
+        gradeAfter: grade,
+        addedAt: record.createdAt.toISOString(),
+      },
+    });
+    const stored = await manager.findOne(SubjectGrade, { where: { uscc: record.uscc } });
+    const changed = gradeChange(record.uscc, stored, assessment, record.id, now);
+    if (changed) {
+      await manager.save(SubjectGrade, {
+        uscc: record.uscc,
+        grade: changed.gradeAfter,
+        jointPunishment: changed.jointPunishment,
+        greenChannel: changed.greenChannel,
+        version: changed.version,
+        changedAt: now,
+      });
+      await manager.insert(SubjectGradeChange, {
+        uscc: record.uscc,
+        version: changed.version,
+        gradeBefore: changed.gradeBefore,
+        gradeAfter: changed.gradeAfter,
+        causeRecordId: record.id,
+        changedAt: now,
+      });
+      change.audit({
+        action: 'subject-grade.changed',
+        resourceType: 'subject-grade',
+        resourceId: record.uscc,
+        before: stored ? { grade: stored.grade, version: stored.version } : null,
+        after: { grade: changed.gradeAfter, version: changed.version, jointPunishment: changed.jointPunishment, causeRecordId: record.id },
+      });
+      change.publish<CreditGradeChangedV1>(Topics.credit, { type: CreditEventTypes.gradeChanged, subject: record.uscc, data: changed });
+    }
+    return record;
+  }
+
+  private async refuseDuplicateSource(
+    manager: EntityManager,
+    dto: Pick<NewCreditRecord, 'uscc' | 'sourceType' | 'sourceDepartmentCode' | 'sourceRef'>,
+  ): Promise<void> {
     const existing = await manager.findOne(CreditRecord, {
-      where: { uscc: dto.uscc, sourceType: dto.sourceType, sourceDepartmentCode: dto.sourceDepartmentCode, sourceRef: dto.sourceRef },
+      where: { uscc: dto.uscc, sourceType: dto.sourceType, sourceDepartmentCode: dto.sourceDepartmentCode, sourceRef: dto.sourceRef ?? undefined },
     });
     if (existing) {
       throw new ConflictException(

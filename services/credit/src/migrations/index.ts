@@ -1,4 +1,5 @@
 import { messagingMigrations } from '@cityworks/messaging';
 import { CreditRecords1764000000400 } from './1764000000400-credit-records';
+import { CreditFromEventsAndGrades1764000000410 } from './1764000000410-credit-from-events-and-grades';
 
-export const creditMigrations = [...messagingMigrations, CreditRecords1764000000400];
+export const creditMigrations = [...messagingMigrations, CreditRecords1764000000400, CreditFromEventsAndGrades1764000000410];
