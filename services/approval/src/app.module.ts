@@ -13,6 +13,7 @@ import { CatalogItemsModule } from './catalog-items/catalog-items.module';
 import { ApprovalActivitiesImpl } from './activities/approval.activities';
 import { approvalMigrations } from './migrations';
 import { EligibilityCancellationRecord } from './commitment-eligibility/persistence/eligibility-cancellation.record';
+import { SubjectCreditGradeRecord } from './commitment-eligibility/persistence/subject-credit-grade.record';
 import { CommitmentEligibilityModule } from './commitment-eligibility/commitment-eligibility.module';
 import { OversightModule } from './oversight/oversight.module';
 
@@ -21,10 +22,10 @@ import { OversightModule } from './oversight/oversight.module';
     PlatformModule.forService({
       service: 'approval',
       schema: 'approval',
-      entities: [ApplicationRecord, ProjectRecord, EligibilityCancellationRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      entities: [ApplicationRecord, ProjectRecord, EligibilityCancellationRecord, SubjectCreditGradeRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
       migrations: approvalMigrations,
     }),
-    MessagingModule.forService({ service: 'approval', subscribeTo: [Topics.catalog, Topics.supervision] }),
+    MessagingModule.forService({ service: 'approval', subscribeTo: [Topics.catalog, Topics.supervision, Topics.credit] }),
     TemporalModule.forService({ taskQueue: TaskQueues.approval, activities: ApprovalActivitiesImpl }),
     ApplicationsModule,
     ProjectsModule,

@@ -4,6 +4,7 @@ import { CommitmentEligibilityCancellation, Topics } from '@cityworks/contracts'
 import { stableUuid, UnitOfWork } from '@cityworks/messaging';
 import { assertMayApplyOnCommitment, cancelEligibility, inForce } from './domain/commitment-eligibility';
 import { EligibilityCancellationsRepository } from './persistence/eligibility-cancellations.repository';
+import { SubjectCreditGradesRepository } from './persistence/subject-credit-grades.repository';
 import { CommitmentEligibilityView, EligibilityCancellationView } from './views/commitment-eligibility.view';
 
 const RESOURCE = 'commitment-eligibility';
@@ -14,6 +15,7 @@ export class CommitmentEligibilityService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly cancellations: EligibilityCancellationsRepository,
+    private readonly credit: SubjectCreditGradesRepository,
   ) {}
 
   /** Called by the commitment workflow's activity; once per commitment, a repeat changes nothing. */
@@ -37,17 +39,20 @@ export class CommitmentEligibilityService {
     });
   }
 
-  /** Refuses 受理 on commitment (422 naming onCommitment and the reason) while a cancellation is in force. */
+  /** Refuses 受理 on commitment (422 naming onCommitment and the reason) while a cancellation is in force or credit grades the subject D. */
   async assertMayApplyOnCommitment(manager: EntityManager, ownerUscc: string, now: Date): Promise<void> {
-    assertMayApplyOnCommitment(ownerUscc, await this.cancellations.ofSubject(ownerUscc, manager), now);
+    assertMayApplyOnCommitment(ownerUscc, await this.cancellations.ofSubject(ownerUscc, manager), now, await this.credit.of(ownerUscc, manager));
   }
 
   async of(ownerUscc: string): Promise<CommitmentEligibilityView> {
     const all = await this.cancellations.ofSubject(ownerUscc);
     const [binding] = inForce(all, new Date());
+    const credit = await this.credit.of(ownerUscc);
     return Object.assign(new CommitmentEligibilityView(), {
       ownerUscc,
-      eligible: !binding,
+      eligible: !binding && !credit?.jointPunishment,
+      creditGrade: credit?.grade ?? null,
+      jointPunishment: credit?.jointPunishment ?? false,
       ineligibleUntil: binding?.until.toISOString() ?? null,
       cancellations: all.map(EligibilityCancellationView.of),
     });

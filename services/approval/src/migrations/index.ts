@@ -10,6 +10,7 @@ import { ApplicationOverdue1764000000350 } from './1764000000350-application-ove
 import { ApplicationImports1764000000400 } from './1764000000400-application-imports';
 import { ApplicationJointReview1764000000500 } from './1764000000500-application-joint-review';
 import { CommitmentEligibility1764000000600 } from './1764000000600-commitment-eligibility';
+import { SubjectCreditGrades1764000000610 } from './1764000000610-subject-credit-grades';
 
 export const approvalMigrations = [
   ...messagingMigrations,
@@ -24,4 +25,5 @@ export const approvalMigrations = [
   ApplicationImports1764000000400,
   ApplicationJointReview1764000000500,
   CommitmentEligibility1764000000600,
+  SubjectCreditGrades1764000000610,
 ];

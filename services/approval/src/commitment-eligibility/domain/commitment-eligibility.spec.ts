@@ -37,4 +37,11 @@ describe('commitment eligibility (告知承诺资格)', () => {
     );
     expect(() => assertMayApplyOnCommitment('91350100M000100Y43', cancellations, new Date('2027-12-05T00:00:00+08:00'))).not.toThrow();
   });
+
+  it('refuses 受理 on commitment while credit grades the subject D (联合惩戒), whatever the cancellations', () => {
+    expect(() => assertMayApplyOnCommitment('91350100M000100Y43', [], now, { grade: 'D', jointPunishment: true })).toThrow(
+      'onCommitment: 91350100M000100Y43 is graded D by credit and on the joint-punishment list (联合惩戒): no approval on commitment',
+    );
+    expect(() => assertMayApplyOnCommitment('91350100M000100Y43', [], now, { grade: 'C', jointPunishment: false })).not.toThrow();
+  });
 });

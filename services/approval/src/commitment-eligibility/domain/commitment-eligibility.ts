@@ -48,8 +48,21 @@ export function inForce(cancellations: readonly EligibilityCancellation[], now: 
   return cancellations.filter((c) => c.until.getTime() > now.getTime()).sort((a, b) => b.until.getTime() - a.until.getTime());
 }
 
-/** 受理 on commitment is refused while a cancellation is in force, naming it. */
-export function assertMayApplyOnCommitment(ownerUscc: string, cancellations: readonly EligibilityCancellation[], now: Date): void {
+/**
+ * 受理 on commitment is refused while a cancellation is in force, or while credit grades the subject
+ * D (联合惩戒, 一处失信、处处受限), naming the reason.
+ */
+export function assertMayApplyOnCommitment(
+  ownerUscc: string,
+  cancellations: readonly EligibilityCancellation[],
+  now: Date,
+  credit: { grade: string; jointPunishment: boolean } | null = null,
+): void {
+  if (credit?.jointPunishment)
+    throw new RuleViolation(
+      `onCommitment: ${ownerUscc} is graded ${credit.grade} by credit and on the joint-punishment list (联合惩戒): no approval on commitment`,
+      'rule',
+    );
   const [binding] = inForce(cancellations, now);
   if (!binding) return;
   throw new RuleViolation(

@@ -36,8 +36,19 @@ export class CommitmentEligibilityView {
   @ApiProperty({ description: 'may apply on commitment now' })
   eligible: boolean;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'eligible again from this instant; null when eligible now' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'a cancellation in force ends at this instant; null when none is' })
   ineligibleUntil: string | null;
+
+  @ApiProperty({
+    type: String,
+    enum: ['A', 'B', 'C', 'D'],
+    nullable: true,
+    description: 'the credit grade approval last heard of (credit.grade-changed.v1); null when never graded',
+  })
+  creditGrade: string | null;
+
+  @ApiProperty({ description: '联合惩戒: graded D, so no approval on commitment' })
+  jointPunishment: boolean;
 
   @ApiProperty({ type: [EligibilityCancellationView] })
   cancellations: EligibilityCancellationView[];
