@@ -9,6 +9,7 @@ import { DemoLoaderService } from '../../../services/catalog/src/demo/demo-loade
 import { AppModule as ApprovalApp } from '../../../services/approval/src/app.module';
 import { seedApprovalItem } from '../../../services/approval/testing/catalog-items.fixture';
 import { AppModule as SupervisionApp } from '../../../services/supervision/src/app.module';
+import { AppModule as CreditApp } from '../../../services/credit/src/app.module';
 
 /** What an end-to-end scenario runs against: the real services in-process, the workflow worker, Temporal's time-skipping server. */
 export interface RunningServices {
@@ -16,14 +17,15 @@ export interface RunningServices {
   catalog: INestApplication;
   approval: INestApplication;
   supervision: INestApplication;
+  credit: INestApplication;
   workflowWorker: Worker;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the catalog (demo city loaded: it answers the workflows' calendar, item and letter-office
- * questions), approval with 施工许可 (JS-SGXK-001) in its catalog copy, supervision, and the
- * workflow worker, on a time-skipping server private to the test file. Postgres and Kafka are the
+ * questions), approval with 施工许可 (JS-SGXK-001) in its catalog copy, supervision, credit and
+ * the workflow worker, on a time-skipping server private to the test file. Postgres and Kafka are the
  * real servers.
  */
 export async function startRunningServices(workerOptions: Partial<WorkerOptions> = {}): Promise<RunningServices> {
@@ -36,20 +38,23 @@ export async function startRunningServices(workerOptions: Partial<WorkerOptions>
   const approval = await startServiceApp(ApprovalApp);
   await seedApprovalItem(approval, { code: 'JS-SGXK-001' });
   const supervision = await startServiceApp(SupervisionApp);
+  const credit = await startServiceApp(CreditApp);
   const workflowWorker = await createWorkflowWorker(env.nativeConnection, workerOptions);
   const workflowWorkerRun = workflowWorker.run();
-  await supervision.get(EventConsumer).ready;
+  await Promise.all([approval, supervision, credit].map((app) => app.get(EventConsumer).ready));
   return {
     env,
     catalog,
     approval,
     supervision,
+    credit,
     workflowWorker,
     async stop() {
       workflowWorker.shutdown();
       await workflowWorkerRun;
       await approval.close();
       await supervision.close();
+      await credit.close();
       await catalog.close();
       await env.teardown();
       delete process.env.TEMPORAL_ADDRESS;
