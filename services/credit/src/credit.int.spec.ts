@@ -27,7 +27,9 @@ describe('credit service', () => {
   let app: INestApplication;
   let db: DataSource;
   const today = chinaDateOf(new Date());
-  const CREDIT_OFFICER = bearer({ userId: 'xyb-1', departmentCode: 'AS-XYB', roles: [Roles.creditOfficer] });
+  // the credit desk of 住建局, which records 住建局's own findings
+  const CREDIT_OFFICER = bearer({ userId: 'zjj-xy-1', departmentCode: 'AS-ZJJ', roles: [Roles.creditOfficer] });
+  const OTHER_CREDIT_OFFICER = bearer({ userId: 'xyb-1', departmentCode: 'AS-XYB', roles: [Roles.creditOfficer] });
   const APPROVAL_OFFICER = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const AUDITOR = bearer({ userId: 'auditor-1', departmentCode: 'AS-SJJ', roles: [Roles.auditor] });
   const INSPECTOR = bearer({ userId: 'zjj-7', departmentCode: 'AS-ZJJ', roles: [Roles.inspector] });
@@ -84,7 +86,7 @@ describe('credit service', () => {
 
     const audit = await http(AUDITOR).get('/audit-log').query({ resourceType: 'credit-record', resourceId: created.body.id }).expect(200);
     expect(audit.body.items).toEqual([
-      expect.objectContaining({ action: 'credit-record.added', actorUserId: 'xyb-1', after: expect.objectContaining({ uscc, gradeAfter: 'B' }) }),
+      expect.objectContaining({ action: 'credit-record.added', actorUserId: 'zjj-xy-1', after: expect.objectContaining({ uscc, gradeAfter: 'B' }) }),
     ]);
   });
 
@@ -189,6 +191,9 @@ describe('credit service', () => {
   it('lets every department look a subject up, but only the credit office record facts', async () => {
     await http(INSPECTOR).get(`/subjects/${randomUscc()}/credit`).expect(200);
     await http(INSPECTOR).post('/credit-records').send(record(randomUscc())).expect(403);
+    // a credit officer records only its own department's findings
+    const foreign = await http(OTHER_CREDIT_OFFICER).post('/credit-records').send(record(randomUscc())).expect(403);
+    expect(foreign.body.message).toContain('sourceDepartmentCode AS-ZJJ is not your department (AS-XYB)');
     await request(app.getHttpServer()).post('/credit-records').send(record(randomUscc())).expect(401);
   });
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@cityworks/contracts';
-import { ApiErrors, RequireRoles } from '@cityworks/platform';
+import { AuthUser, Roles } from '@cityworks/contracts';
+import { ApiErrors, CurrentUser, RequireRoles } from '@cityworks/platform';
 import { CreditRecordsService } from './credit-records.service';
 import { AddCreditRecordDto } from './dto/add-credit-record.dto';
 import { ListCreditRecordsQuery } from './dto/list-credit-records.query';
@@ -17,9 +17,9 @@ export class CreditRecordsController {
   @RequireRoles(Roles.creditOfficer, Roles.system)
   @ApiOperation({ summary: '认定: record a 守信 or 失信 fact about a subject; publishes credit.record-added.v1 with the resulting grade' })
   @ApiCreatedResponse({ type: CreditRecordView })
-  @ApiErrors(400, [409, 'a record with the same source (department, type, sourceRef) already exists'])
-  add(@Body() body: AddCreditRecordDto): Promise<CreditRecordView> {
-    return this.records.add(body);
+  @ApiErrors(400, [403, 'sourceDepartmentCode is not your department'], [409, 'a record with the same source (department, type, sourceRef) already exists'])
+  add(@CurrentUser() user: AuthUser, @Body() body: AddCreditRecordDto): Promise<CreditRecordView> {
+    return this.records.add(user, body);
   }
 
   @Get()

@@ -1,11 +1,20 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { chinaDateOf } from '@cityworks/calendar';
-import { CreditEventTypes, CreditGradeChangedV1, CreditRecordAddedV1, CreditRecordKind, CreditSeverity, CreditSourceType, Topics } from '@cityworks/contracts';
+import {
+  AuthUser,
+  CreditEventTypes,
+  CreditGradeChangedV1,
+  CreditRecordAddedV1,
+  CreditRecordKind,
+  CreditSeverity,
+  CreditSourceType,
+  Topics,
+} from '@cityworks/contracts';
 import { StateChange, UnitOfWork } from '@cityworks/messaging';
-import { Page } from '@cityworks/platform';
+import { mayAct, Page } from '@cityworks/platform';
 import { gradeCredit } from '../grading/credit-grade';
 import { gradeChange } from '../grading/grade-change';
 import { SubjectGrade, SubjectGradeChange } from '../grading/subject-grade.entity';
@@ -41,7 +50,12 @@ export class CreditRecordsService {
    * information is shared, not owned (信用信息共享): the credit office records facts decided by
    * any department, and every department reads them.
    */
-  async add(dto: AddCreditRecordDto): Promise<CreditRecordView> {
+  async add(user: AuthUser, dto: AddCreditRecordDto): Promise<CreditRecordView> {
+    // a department records what it decided itself; others' findings arrive as their events
+    if (!mayAct(user, dto.sourceDepartmentCode))
+      throw new ForbiddenException(
+        `sourceDepartmentCode ${dto.sourceDepartmentCode} is not your department (${user.departmentCode}): record only your own department's findings`,
+      );
     const today = chinaDateOf(new Date());
     const record = await this.uow.run((change) =>
       this.insertAndGrade(change, {
