@@ -87,4 +87,25 @@ describe('oversight report schedules (Temporal dev server)', () => {
       ),
     ).toEqual([`${prefix}oversight-report-monthly`]);
   });
+  it('a trigger (as from the Temporal UI) starts the report workflow with no period, under an id of the schedule', async () => {
+    const scheduleId = `${prefix}oversight-report-monthly`;
+    await app.get(OversightSchedules).ensure(prefix);
+    const handle = temporal.schedule.getHandle(scheduleId);
+    await handle.trigger();
+    const action = await waitFor('the schedule to record the run', async () => (await handle.describe()).info.recentActions[0]);
+    const workflowId = action.action.workflow.workflowId;
+    expect(workflowId.startsWith(`${scheduleId}-`)).toBe(true);
+    const run = temporal.workflow.getHandle(workflowId);
+    try {
+      const described = await run.describe();
+      expect(described.type).toBe(oversightReportWorkflowType);
+      expect(described.taskQueue).toBe(TaskQueues.workflows);
+      const started = (await run.fetchHistory()).events?.[0]?.workflowExecutionStartedEventAttributes;
+      const args = (started?.input?.payloads ?? []).map((payload) => JSON.parse(Buffer.from(payload.data ?? []).toString('utf8')));
+      expect(args).toEqual([{ kind: 'monthly', sampleSize: 10 }]);
+    } finally {
+      // no workflow worker here: the run would wait for one in the shared test namespace
+      await run.terminate('test: schedule trigger checked').catch(() => undefined);
+    }
+  });
 });
