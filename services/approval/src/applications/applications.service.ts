@@ -77,7 +77,9 @@ export class ApplicationsService {
       if (dto.onCommitment) await this.eligibility.assertMayApplyOnCommitment(change.manager, dto.ownerUscc, now);
       const item = await this.catalog.inForce(dto.itemCode, dto.regionCode, now, change.manager);
       if (!item) throw new RuleViolation(`item ${dto.itemCode} is not in the approval-item list in force for region ${dto.regionCode} (审批事项清单)`, 'rule');
-      const { application, transition } = Application.accept({ ...dto, onCommitment: dto.onCommitment ?? false }, item, randomUUID(), now);
+      // 绿色通道: a subject credit grades A may be accepted with materials made up later (容缺受理)
+      const greenChannel = await this.eligibility.greenChannel(change.manager, dto.ownerUscc);
+      const { application, transition } = Application.accept({ ...dto, onCommitment: dto.onCommitment ?? false, greenChannel }, item, randomUUID(), now);
       await this.applications.insert(change.manager, application);
       change.record({ type: RESOURCE, id: application.id }, transition, Topics.approval);
       const s = application.snapshot;

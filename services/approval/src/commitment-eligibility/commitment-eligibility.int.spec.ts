@@ -84,6 +84,20 @@ describe('commitment eligibility', () => {
       .expect(201);
   });
 
+  it('marks the applications of a subject credit grades A for the green channel (绿色通道), and no one else’s', async () => {
+    const { uscc, projectCode } = await subjectWithProject();
+    const before = await post('/applications')
+      .send(acceptApplicationRequest(projectCode, { ownerUscc: uscc }))
+      .expect(201);
+    expect(before.body.greenChannel).toBe(false);
+    await deliver(gradeChanged(uscc, 1, 'A'));
+    const after = await post('/applications')
+      .send(acceptApplicationRequest(projectCode, { ownerUscc: uscc, onCommitment: true }))
+      .expect(201);
+    expect(after.body).toMatchObject({ greenChannel: true, onCommitment: true });
+    expect((await get(`/applications/${after.body.id}`).expect(200)).body.greenChannel).toBe(true);
+  });
+
   it('parks a grade change it cannot keep', async () => {
     const event = gradeChanged(randomUscc(), 1, 'D');
     await expect(deliver({ ...event, data: { ...event.data, version: 0 } })).rejects.toThrow(/lacks a valid uscc, gradeAfter, version or changedAt/);

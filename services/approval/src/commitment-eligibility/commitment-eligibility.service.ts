@@ -44,6 +44,11 @@ export class CommitmentEligibilityService {
     assertMayApplyOnCommitment(ownerUscc, await this.cancellations.ofSubject(ownerUscc, manager), now, await this.credit.of(ownerUscc, manager));
   }
 
+  /** 绿色通道: credit grades the subject A, as approval last heard. */
+  async greenChannel(manager: EntityManager, ownerUscc: string): Promise<boolean> {
+    return (await this.credit.of(ownerUscc, manager))?.greenChannel ?? false;
+  }
+
   async of(ownerUscc: string): Promise<CommitmentEligibilityView> {
     const all = await this.cancellations.ofSubject(ownerUscc);
     const [binding] = inForce(all, new Date());

@@ -11,6 +11,7 @@ import { ApplicationImports1764000000400 } from './1764000000400-application-imp
 import { ApplicationJointReview1764000000500 } from './1764000000500-application-joint-review';
 import { CommitmentEligibility1764000000600 } from './1764000000600-commitment-eligibility';
 import { SubjectCreditGrades1764000000610 } from './1764000000610-subject-credit-grades';
+import { ApplicationGreenChannel1764000000620 } from './1764000000620-application-green-channel';
 
 export const approvalMigrations = [
   ...messagingMigrations,
@@ -26,4 +27,5 @@ export const approvalMigrations = [
   ApplicationJointReview1764000000500,
   CommitmentEligibility1764000000600,
   SubjectCreditGrades1764000000610,
+  ApplicationGreenChannel1764000000620,
 ];

@@ -37,6 +37,8 @@ export interface ApplicationState {
   ownerUscc: string;
   /** 告知承诺: approved on the applicant's commitment, verified afterwards */
   onCommitment: boolean;
+  /** 绿色通道: the owner was graded A by credit at 受理, so 容缺受理 (missing materials made up later) is allowed */
+  greenChannel: boolean;
   supervisionFeedbackWorkingDays: number;
   status: ApplicationStatus;
   acceptedAt: Date;
@@ -105,6 +107,8 @@ export interface AcceptApplication {
   regionCode: string;
   ownerUscc: string;
   onCommitment: boolean;
+  /** the owner's credit grade is A (绿色通道), as approval's credit read model says at 受理 */
+  greenChannel?: boolean;
   /** 联合审图/联合验收: the departments whose opinions the decision waits for; none when absent or empty */
   participatingDepartmentCodes?: readonly string[] | null;
 }
@@ -132,7 +136,7 @@ export class Application {
    * the allowed clock-stops and whether 告知承诺 is possible; the caller cannot override them.
    */
   static accept(request: AcceptApplication, item: ApprovalItemSnapshot, id: string, now: Date): { application: Application; transition: Transition } {
-    const { participatingDepartmentCodes, ...input } = request;
+    const { participatingDepartmentCodes, greenChannel, ...input } = request;
     if (item.code !== input.itemCode) throw new RuleViolation(`catalog item ${item.code} is not the item applied for (${input.itemCode})`, 'rule');
     if (item.retired) throw new RuleViolation(`item ${item.code} is retired (事项取消) since ${item.effectiveFrom}`, 'rule');
     if (item.departmentCode !== input.departmentCode) {
@@ -169,6 +173,7 @@ export class Application {
     const application = new Application({
       ...input,
       id,
+      greenChannel: greenChannel ?? false,
       supervisingDepartmentCode: item.supervisingDepartmentCode,
       supervisionFeedbackWorkingDays: item.supervisionFeedbackWorkingDays,
       status: 'accepted',

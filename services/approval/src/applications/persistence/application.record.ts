@@ -48,6 +48,10 @@ export class ApplicationRecord {
   @Column({ name: 'on_commitment', type: 'boolean', default: false })
   onCommitment: boolean;
 
+  /** 绿色通道 at 受理 (credit grade A) */
+  @Column({ name: 'green_channel', type: 'boolean', default: false })
+  greenChannel: boolean;
+
   @Column({ name: 'supervision_feedback_working_days', type: 'int' })
   supervisionFeedbackWorkingDays: number;
 

@@ -35,6 +35,7 @@ function toState(record: ApplicationRecord): ApplicationState {
     regionCode: record.regionCode,
     ownerUscc: record.ownerUscc,
     onCommitment: record.onCommitment,
+    greenChannel: record.greenChannel,
     supervisionFeedbackWorkingDays: record.supervisionFeedbackWorkingDays,
     status: record.status,
     acceptedAt: record.acceptedAt,

@@ -159,6 +159,9 @@ export class ApplicationView {
   @ApiProperty({ description: '告知承诺制' })
   onCommitment: boolean;
 
+  @ApiProperty({ description: '绿色通道: the owner was graded A by credit at 受理, so 容缺受理 is allowed (materials may be made up later)' })
+  greenChannel: boolean;
+
   @ApiProperty({ description: 'working days the supervising department has to act on the result' })
   supervisionFeedbackWorkingDays: number;
 
@@ -223,6 +226,7 @@ export class ApplicationView {
       regionCode: s.regionCode,
       ownerUscc: s.ownerUscc,
       onCommitment: s.onCommitment,
+      greenChannel: s.greenChannel,
       supervisionFeedbackWorkingDays: s.supervisionFeedbackWorkingDays,
       status: s.status,
       acceptedAt: s.acceptedAt.toISOString(),
