@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import { Client, ScheduleDescription } from '@temporalio/client';
 import { oversightReportScheduleId, oversightReportWorkflowType, TaskQueues } from '@cityworks/contracts';
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
-import { isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { isolateKafkaConsumers, reformOffice, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { OversightSchedules } from './oversight-schedules';
 
@@ -60,6 +61,7 @@ describe('oversight report schedules (Temporal dev server)', () => {
         .catch(() => undefined),
     );
     expectMonthly(monthly);
+    await waitFor('the service to note both schedules exist', () => app.get(OversightSchedules).ensured);
     const quarterly = await temporal.schedule.getHandle(oversightReportScheduleId('quarterly')).describe();
     expect(quarterly.spec.timezone).toBe('Asia/Shanghai');
     expect(quarterly.spec.calendars![0]).toMatchObject({
@@ -107,5 +109,34 @@ describe('oversight report schedules (Temporal dev server)', () => {
       // no workflow worker here: the run would wait for one in the shared test namespace
       await run.terminate('test: schedule trigger checked').catch(() => undefined);
     }
+  });
+});
+
+describe('oversight report schedules while Temporal is down', () => {
+  let app: INestApplication;
+  const quiet = ['TEMPORAL_WORKER_ENABLED', 'EVENT_CONSUMER_ENABLED', 'OUTBOX_RELAY_ENABLED', 'WORKFLOW_COMMAND_RELAY_ENABLED'];
+
+  afterAll(async () => {
+    for (const name of quiet) delete process.env[name];
+    delete process.env.TEMPORAL_ADDRESS;
+  });
+
+  it('do not hold the service’s start: it answers at once, keeps trying in the background, and stops promptly', async () => {
+    isolateKafkaConsumers();
+    for (const name of quiet) process.env[name] = 'false';
+    process.env.TEMPORAL_ADDRESS = '127.0.0.1:1'; // nothing listens there
+    const started = Date.now();
+    app = await startServiceApp(AppModule);
+    const res = await request(app.getHttpServer()).get('/oversight-reports').set('authorization', reformOffice()).expect(200);
+    expect(res.body).toMatchObject({ page: 1 });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const schedules = app.get(OversightSchedules);
+    await waitFor('a failed attempt, to be retried', () => schedules.failedAttempts > 0, { timeoutMs: 60_000, intervalMs: 250 });
+    expect(schedules.ensured).toBe(false);
+    // still answering meanwhile
+    await request(app.getHttpServer()).get('/oversight-reports').set('authorization', reformOffice()).expect(200);
+    const closing = Date.now();
+    await app.close();
+    expect(Date.now() - closing).toBeLessThan(10_000);
   });
 });

@@ -54,6 +54,11 @@ export class OversightSchedules implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger(OversightSchedules.name);
   private readonly stop = new StopSignal();
   private running: Promise<void> | undefined;
+  /** failed attempts so far and the last error, for operators and tests */
+  failedAttempts = 0;
+  lastError: string | null = null;
+  /** true once both schedules exist */
+  ensured = false;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
@@ -67,7 +72,8 @@ export class OversightSchedules implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stop.stop();
-    await this.running;
+    // a call to an unreachable server may still be waiting for its deadline: do not hold the shutdown for it
+    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
   }
 
   /** Creates whichever of the two schedules does not exist; `created` names those this call made. */
@@ -93,8 +99,11 @@ export class OversightSchedules implements OnApplicationBootstrap, BeforeApplica
       try {
         const { created } = await this.ensure();
         if (created.length) this.logger.log(`created the Temporal Schedules ${created.join(', ')}`);
+        this.ensured = true;
         return;
       } catch (error) {
+        this.failedAttempts++;
+        this.lastError = (error as Error).message;
         const code = (error as { code?: number }).code ?? (error as { cause?: { code?: number } }).cause?.code;
         if (code === GRPC_UNIMPLEMENTED) {
           this.logger.warn('this Temporal server does not support schedules (the time-skipping test server): the oversight reports run only on demand');
