@@ -61,7 +61,7 @@ describe('oversight report schedules (Temporal dev server)', () => {
         .catch(() => undefined),
     );
     expectMonthly(monthly);
-    await waitFor('the service to note both schedules exist', () => app.get(OversightSchedules).ensured);
+    await waitFor('the service to note both schedules exist', async () => app.get(OversightSchedules).ensured);
     const quarterly = await temporal.schedule.getHandle(oversightReportScheduleId('quarterly')).describe();
     expect(quarterly.spec.timezone).toBe('Asia/Shanghai');
     expect(quarterly.spec.calendars![0]).toMatchObject({
@@ -131,7 +131,7 @@ describe('oversight report schedules while Temporal is down', () => {
     expect(res.body).toMatchObject({ page: 1 });
     expect(Date.now() - started).toBeLessThan(30_000);
     const schedules = app.get(OversightSchedules);
-    await waitFor('a failed attempt, to be retried', () => schedules.failedAttempts > 0, { timeoutMs: 60_000, intervalMs: 250 });
+    await waitFor('a failed attempt, to be retried', async () => schedules.failedAttempts > 0, { timeoutMs: 60_000, intervalMs: 250 });
     expect(schedules.ensured).toBe(false);
     // still answering meanwhile
     await request(app.getHttpServer()).get('/oversight-reports').set('authorization', reformOffice()).expect(200);
