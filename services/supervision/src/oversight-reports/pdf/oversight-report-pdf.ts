@@ -92,10 +92,13 @@ export function renderOversightReportPdf(report: Readonly<OversightReportState>,
   doc
     .font('regular')
     .fontSize(10)
-    .text(`统计期间：${report.from.toISOString()} 至 ${report.to.toISOString()}（北京时间 ${report.period}）\u3000生成时间：${report.generatedAt.toISOString()}`, {
-      width,
-      align: 'center',
-    });
+    .text(
+      `统计期间：${report.from.toISOString()} 至 ${report.to.toISOString()}（北京时间 ${report.period}）\u3000生成时间：${report.generatedAt.toISOString()}`,
+      {
+        width,
+        align: 'center',
+      },
+    );
   doc.moveDown(0.8);
   const t = report.totals;
   doc.text(
