@@ -69,6 +69,8 @@ describe('the oversight report as a PDF', () => {
     expect(all).toContain('2026年10月工程建设项目审批和监管履职情况通报');
     expect(shown).toEqual(expect.arrayContaining(['部门', '按时办结', '逾期', 'AS-XZSPJ', '4.5', '9']));
     expect(all).toContain('合计：按时办结 2 件，逾期 1 件');
+    expect(all).toContain('统计期间：2026年10月1日至2026年10月31日（北京时间）');
+    expect(all).toContain('办结 2026年10月10日');
     expect(all).toContain('随机种子 4242');
     expect(all).toContain('APP-1');
     expect(all).not.toContain('得分');

@@ -14,6 +14,11 @@ export interface ReportRenderOptions {
   fonts?: LetterFontFaces;
 }
 
+/** China time (+08:00, no daylight saving): 2026年10月1日, and 2026-10-01 02:00 for instants. */
+const china = (date: Date) => new Date(date.getTime() + 8 * 3600_000);
+const chinaDay = (date: Date) => `${china(date).getUTCFullYear()}年${china(date).getUTCMonth() + 1}月${china(date).getUTCDate()}日`;
+const chinaMinute = (date: Date) => china(date).toISOString().slice(0, 16).replace('T', ' ');
+
 const fixed = (value: number | null | undefined) => (value === null || value === undefined ? '—' : String(value));
 
 /** The title as printed: 2026年10月 / 2026年第三季度. */
@@ -92,13 +97,10 @@ export function renderOversightReportPdf(report: Readonly<OversightReportState>,
   doc
     .font('regular')
     .fontSize(10)
-    .text(
-      `统计期间：${report.from.toISOString()} 至 ${report.to.toISOString()}（北京时间 ${report.period}）\u3000生成时间：${report.generatedAt.toISOString()}`,
-      {
-        width,
-        align: 'center',
-      },
-    );
+    .text(`统计期间：${chinaDay(report.from)}至${chinaDay(new Date(report.to.getTime() - 1))}（北京时间）\u3000生成时间：${chinaMinute(report.generatedAt)}`, {
+      width,
+      align: 'center',
+    });
   doc.moveDown(0.8);
   const t = report.totals;
   doc.text(
@@ -164,7 +166,7 @@ export function renderOversightReportPdf(report: Readonly<OversightReportState>,
     note(`随机抽查已办结事项：随机种子 ${s.seed}，抽取 ${s.items.length} 件（计划 ${s.size} 件，总体 ${s.populationSize} 件）。`);
     for (const [i, item] of s.items.entries())
       note(
-        `${i + 1}. ${item.applicationId}\u3000${item.departmentCode}\u3000${item.itemCode}\u3000项目 ${item.projectCode}\u3000办结 ${item.decidedAt}\u3000用时 ${fixed(item.usedWorkingDays)}/${fixed(item.timeLimitWorkingDays)} 个工作日`,
+        `${i + 1}. ${item.applicationId}\u3000${item.departmentCode}\u3000${item.itemCode}\u3000项目 ${item.projectCode}\u3000办结 ${chinaDay(new Date(item.decidedAt))}\u3000用时 ${fixed(item.usedWorkingDays)}/${fixed(item.timeLimitWorkingDays)} 个工作日`,
       );
   }
   doc.end();
