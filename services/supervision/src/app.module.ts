@@ -23,7 +23,16 @@ import { OversightReportsModule } from './oversight-reports/oversight-reports.mo
     PlatformModule.forService({
       service: 'supervision',
       schema: 'supervision',
-      entities: [SupervisionTaskRecord, LetterRecord, LetterDocumentRecord, EscalationStepRecord, CommitmentRecord, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      entities: [
+        SupervisionTaskRecord,
+        LetterRecord,
+        LetterDocumentRecord,
+        EscalationStepRecord,
+        CommitmentRecord,
+        CalendarArrangementCopy,
+        OutboxEvent,
+        InboxEvent,
+      ],
       migrations: supervisionMigrations,
     }),
     MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog] }),
