@@ -4,3 +4,4 @@ export { projectLifecycleWorkflow } from './project-lifecycle/project-lifecycle.
 export { applicationWorkflow } from './application/application.workflow';
 export { commitmentWorkflow } from './commitment/commitment.workflow';
 export { oversightReportWorkflow } from './oversight-report/oversight-report.workflow';
+export { complaintWorkflow } from './complaint/complaint.workflow';

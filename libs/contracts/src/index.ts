@@ -26,3 +26,4 @@ export * from './events/escalation.events';
 export * from './workflows/commitment';
 export * from './workflows/oversight-report';
 export * from './activities/oversight.activities';
+export * from './workflows/complaint';

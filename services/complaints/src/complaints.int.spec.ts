@@ -8,6 +8,8 @@ import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
 import { EventConsumer } from '@cityworks/messaging';
 import { randomUUID } from 'node:crypto';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
+import { Client } from '@temporalio/client';
+import { TEMPORAL_CLIENT } from '@cityworks/temporal';
 import { AppModule } from './app.module';
 import { ComplaintsActivitiesImpl } from './activities/complaints.activities';
 import { complaintDeadlines, DEFAULT_COMPLAINT_DEADLINES } from './complaints/complaint-deadlines';
@@ -146,6 +148,33 @@ describe('complaints service', () => {
     for (const secret of [PHONE, NAME, CONTENT, '夜间施工']) expect(JSON.stringify(audit.body)).not.toContain(secret);
     // the transitions left the complainant in place
     expect((await http().get(`/complaints/${c.id}`).expect(200)).body.complainant).toMatchObject({ phone: PHONE });
+  });
+
+  it('starts the complaint’s workflow on receipt and tells it of each step, with nothing personal in the commands', async () => {
+    const { body: c } = await http().post('/complaints').send(complaint()).expect(201);
+    await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
+    await http().post(`/complaints/${c.id}/answer`).send({ answer: '经现场核查，已责令停止夜间施工' }).expect(200);
+    const commands: { kind: string; command: { signal?: string; args: unknown[]; searchAttributes?: unknown } }[] = await db.query(
+      `SELECT kind, command FROM workflow_commands WHERE workflow_id = $1 ORDER BY seq`,
+      [`complaint-${c.id}`],
+    );
+    expect(commands.map((x) => [x.kind, x.command.signal ?? null])).toEqual([
+      ['start', null],
+      ['signal', 'complaintAcknowledged'],
+      ['signal', 'complaintAnswered'],
+    ]);
+    expect(commands[0].command.args[0]).toMatchObject({
+      complaintId: c.id,
+      departmentCode,
+      acknowledgeDueAt: c.acknowledgeDueAt,
+      answerDueAt: c.answerDueAt,
+      ladder: { answerWarningLeadWorkingDays: 3, reminderGraceWorkingDays: 3, escalationGraceWorkingDays: 3 },
+    });
+    for (const secret of [PHONE, NAME, CONTENT]) expect(JSON.stringify(commands)).not.toContain(secret);
+    // the relay delivers them to Temporal once committed
+    const handle = app.get<Client>(TEMPORAL_CLIENT).workflow.getHandle(`complaint-${c.id}`);
+    const described = await waitFor('the workflow to start', () => handle.describe().catch(() => undefined));
+    expect(described.searchAttributes).toMatchObject({ ObligationKind: ['complaint'], DepartmentCode: [departmentCode] });
   });
 
   it('filters by status, department and region, and pages', async () => {

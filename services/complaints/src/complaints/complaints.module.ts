@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CalendarSyncModule } from '@cityworks/calendar-sync';
 import { ComplaintsController } from './complaints.controller';
-import { COMPLAINT_DEADLINE_POLICY, ComplaintsService } from './complaints.service';
+import { COMPLAINT_DEADLINE_POLICY, COMPLAINT_LADDER, ComplaintsService } from './complaints.service';
+import { readComplaintLadderTerms } from './complaint-ladder';
+import { ComplaintWorkflowClient } from './workflow/complaint.workflow-client';
 import { readComplaintDeadlinePolicy } from './complaint-deadlines';
 
 @Module({
   imports: [CalendarSyncModule],
   controllers: [ComplaintsController],
-  providers: [ComplaintsService, { provide: COMPLAINT_DEADLINE_POLICY, useFactory: () => readComplaintDeadlinePolicy() }],
+  providers: [
+    ComplaintsService,
+    ComplaintWorkflowClient,
+    { provide: COMPLAINT_DEADLINE_POLICY, useFactory: () => readComplaintDeadlinePolicy() },
+    { provide: COMPLAINT_LADDER, useFactory: () => readComplaintLadderTerms() },
+  ],
   exports: [ComplaintsService],
 })
 export class ComplaintsModule {}

@@ -8,6 +8,7 @@ import {
   ComplaintAcknowledgedV1,
   ComplaintAnsweredV1,
   ComplaintEventTypes,
+  ComplaintLadderTerms,
   ComplaintReceivedV1,
   NewIntegrationEvent,
   Topics,
@@ -20,8 +21,10 @@ import { ComplaintAction, nextStatus, refusalOf } from './complaint-lifecycle';
 import { ReceiveComplaintDto } from './dto/receive-complaint.dto';
 import { ListComplaintsQuery } from './dto/list-complaints.query';
 import { ComplaintDetailView, ComplaintView } from './dto/complaint.view';
+import { ComplaintWorkflowClient } from './workflow/complaint.workflow-client';
 
 export const COMPLAINT_DEADLINE_POLICY = Symbol('COMPLAINT_DEADLINE_POLICY');
+export const COMPLAINT_LADDER = Symbol('COMPLAINT_LADDER');
 
 @Injectable()
 export class ComplaintsService {
@@ -30,6 +33,8 @@ export class ComplaintsService {
     private readonly uow: UnitOfWork,
     private readonly calendar: ServiceCalendar,
     @Inject(COMPLAINT_DEADLINE_POLICY) private readonly policy: ComplaintDeadlinePolicy,
+    @Inject(COMPLAINT_LADDER) private readonly ladder: ComplaintLadderTerms,
+    private readonly workflow: ComplaintWorkflowClient,
   ) {
     this.calendar.onArrangementLoaded((year, manager, change) => this.recomputeDeadlinesAcross(year, manager, change?.revision).then(() => undefined));
   }
@@ -62,6 +67,13 @@ export class ComplaintsService {
           { id: complaint.id },
           { acknowledgeDueAt: next.acknowledgeDueAt, answerDueAt: next.answerDueAt, dueProvisional: next.provisional },
         );
+        if (before.acknowledgeDueAt !== after.acknowledgeDueAt || before.answerDueAt !== after.answerDueAt)
+          change.command(
+            this.workflow.deadlinesMoved(
+              Object.assign(complaint, { acknowledgeDueAt: next.acknowledgeDueAt, answerDueAt: next.answerDueAt }),
+              `holiday arrangement for ${year} changed`,
+            ),
+          );
         change.audit({
           action: 'complaint.deadlines-recomputed',
           resourceType: 'complaint',
@@ -144,6 +156,8 @@ export class ComplaintsService {
           answerDueAt: answerDueAt.toISOString(),
         },
       });
+      // 有诉必应 on the escalation ladder: the workflow starts once the receipt commits
+      change.command(this.workflow.start(complaint, this.ladder));
       return complaint;
     });
     return ComplaintView.of(complaint);
@@ -206,6 +220,7 @@ export class ComplaintsService {
       await manager.save(current);
       change.audit({ action: `complaint.${current.status}`, resourceType: 'complaint', resourceId: id, before, after: { status: current.status } });
       change.publish(Topics.complaints, event);
+      change.command(action === 'acknowledge' ? this.workflow.acknowledged(current) : this.workflow.answered(current));
       return current;
     });
     return ComplaintView.of(complaint);

@@ -1,0 +1,57 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { LadderState } from './escalation-ladder';
+
+/**
+ * 有诉必应: a complaint (投诉举报) must be acknowledged (签收) and answered (答复) by the handling
+ * department within working-day deadlines. One workflow per complaint, `complaint-<id>`, started on
+ * receipt; each of the two obligations climbs the escalation ladder against the department.
+ */
+export const complaintWorkflowType = 'complaintWorkflow';
+export const complaintWorkflowId = (complaintId: string) => `complaint-${complaintId}`;
+
+/** The ladder's settings for complaints, from the complaints service's configuration (no catalog item governs them). */
+export interface ComplaintLadderTerms {
+  /** 预警 this many working days before the answer deadline (0: none); the acknowledgement is too short to warn */
+  answerWarningLeadWorkingDays: number;
+  reminderGraceWorkingDays: number;
+  escalationGraceWorkingDays: number;
+}
+
+export interface ComplaintWorkflowInput {
+  complaintId: string;
+  departmentCode: string;
+  regionCode: string;
+  projectCode: string | null;
+  category: string;
+  /** computed by the complaints service in working days from receipt; the workflow only waits */
+  acknowledgeDueAt: string;
+  answerDueAt: string;
+  ladder: ComplaintLadderTerms;
+}
+
+export interface ComplaintProgress {
+  at: string;
+}
+
+/** Both deadlines computed again (a holiday arrangement changed). */
+export interface ComplaintDeadlinesChange {
+  acknowledgeDueAt: string;
+  answerDueAt: string;
+  reason: string;
+}
+
+export interface ComplaintWorkflowState {
+  complaintId: string;
+  status: 'received' | 'acknowledged' | 'answered';
+  acknowledgeDueAt: string;
+  answerDueAt: string;
+  /** past the deadline now due, unmet */
+  overdue: boolean;
+  /** `acknowledgement` and `answer` */
+  escalation: Record<string, LadderState>;
+}
+
+export const complaintAcknowledgedSignal = defineSignal<[ComplaintProgress]>('complaintAcknowledged');
+export const complaintAnsweredSignal = defineSignal<[ComplaintProgress]>('complaintAnswered');
+export const complaintDeadlinesMovedSignal = defineSignal<[ComplaintDeadlinesChange]>('complaintDeadlinesMoved');
+export const complaintStateQuery = defineQuery<ComplaintWorkflowState>('complaintState');

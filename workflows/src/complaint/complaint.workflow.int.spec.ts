@@ -1,0 +1,142 @@
+import { Worker } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  complaintAcknowledgedSignal,
+  complaintAnsweredSignal,
+  complaintDeadlinesMovedSignal,
+  complaintStateQuery,
+  ComplaintWorkflowInput,
+  ComplaintWorkflowState,
+  complaintWorkflowType,
+  TaskQueues,
+} from '@cityworks/contracts';
+import { createTimeSkippingEnvironment, waitFor } from '@cityworks/testing';
+import { createWorkflowWorker } from '../worker';
+import { fakeCatalogActivities, fakeEscalationActivities } from '../testing/fake-activities';
+
+jest.setTimeout(120_000);
+
+/**
+ * 有诉必应 on Temporal's time-skipping server: the calendar is the real working-day calendar
+ * (chinese-days); supervision's letters are faked with their claim-once rule.
+ */
+describe('complaintWorkflow (有诉必应)', () => {
+  let env: TestWorkflowEnvironment;
+  let workflowWorker: Worker;
+  let workflowRun: Promise<void>;
+  let activityWorkers: Worker[];
+  let activityRun: Promise<unknown>;
+  const escalationActivities = fakeEscalationActivities();
+  const { letters, steps } = escalationActivities;
+  const catalogActivities = fakeCatalogActivities();
+  const calendar = catalogActivities.calendar;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnvironment();
+    const namespace = env.namespace ?? 'default';
+    activityWorkers = [
+      await Worker.create({ connection: env.nativeConnection, namespace, taskQueue: TaskQueues.supervision, activities: escalationActivities }),
+      await Worker.create({ connection: env.nativeConnection, namespace, taskQueue: TaskQueues.catalog, activities: catalogActivities }),
+    ];
+    activityRun = Promise.all(activityWorkers.map((w) => w.run()));
+    workflowWorker = await createWorkflowWorker(env.nativeConnection, { namespace, maxCachedWorkflows: 0 });
+    workflowRun = workflowWorker.run();
+  });
+
+  afterAll(async () => {
+    workflowWorker.shutdown();
+    activityWorkers.forEach((w) => w.shutdown());
+    await Promise.all([workflowRun, activityRun]);
+    await env.teardown();
+  });
+
+  const serverNow = async () => new Date(Number(await env.currentTimeMs()));
+  const sleepPast = async (instant: string, days: number) => env.sleep(Math.max(Date.parse(instant) - (await serverNow()).getTime(), 0) + days * 86400_000);
+  const until = <T>(what: string, probe: () => Promise<T | undefined | null | false>) => waitFor(what, probe, { timeoutMs: 60_000 });
+  let n = 0;
+
+  async function received() {
+    const complaintId = `complaint-${Date.now().toString(36)}-${++n}`;
+    const now = await serverNow();
+    const input: ComplaintWorkflowInput = {
+      complaintId,
+      departmentCode: 'AS-ZJJ',
+      regionCode: '210302',
+      projectCode: null,
+      category: '违法违规举报',
+      acknowledgeDueAt: calendar.dueInstant(now, 1).dueAt.toISOString(),
+      answerDueAt: calendar.dueInstant(now, 15).dueAt.toISOString(),
+      ladder: { answerWarningLeadWorkingDays: 3, reminderGraceWorkingDays: 3, escalationGraceWorkingDays: 3 },
+    };
+    const handle = await env.client.workflow.start(complaintWorkflowType, {
+      workflowId: `complaint-${complaintId}`,
+      taskQueue: TaskQueues.workflows,
+      args: [input],
+    });
+    return { handle, input };
+  }
+  const state = async (c: Awaited<ReturnType<typeof received>>): Promise<ComplaintWorkflowState> => c.handle.query(complaintStateQuery);
+  const lettersOf = (id: string) => [...letters.entries()].filter(([k]) => k.split(':').slice(1, -1).join(':') === id);
+
+  it('acknowledged and answered in time: no warning, no letter', async () => {
+    const c = await received();
+    await c.handle.signal(complaintAcknowledgedSignal, { at: (await serverNow()).toISOString() });
+    await env.sleep('2 days');
+    await c.handle.signal(complaintAnsweredSignal, { at: (await serverNow()).toISOString() });
+    const result: ComplaintWorkflowState = await c.handle.result();
+    expect(result).toMatchObject({ status: 'answered', overdue: false });
+    expect(result.escalation.acknowledgement.fired).toEqual([]);
+    expect(result.escalation.answer.fired).toEqual([]);
+    expect([...letters.keys()].filter((k) => k.includes(c.input.complaintId))).toEqual([]);
+  });
+
+  it('not acknowledged: a 提醒函 for the acknowledgement; acknowledged late, the answer keeps its own ladder', async () => {
+    const c = await received();
+    await sleepPast(c.input.acknowledgeDueAt, 0.5);
+    const reminder = await until('the acknowledgement 提醒函', async () => (await state(c)).escalation.acknowledgement.fired.find((f) => f.rung === '提醒函'));
+    expect(reminder.dueAt).toBe(c.input.acknowledgeDueAt);
+    expect((await c.handle.describe()).searchAttributes.Overdue).toEqual([true]);
+    expect(
+      lettersOf(`${c.input.complaintId}:acknowledgement`).map(([, v]) => [v.input.kind, v.input.obligation.kind, v.input.obligation.departmentCode]),
+    ).toEqual([['提醒函', 'complaint', 'AS-ZJJ']]);
+    await c.handle.signal(complaintAcknowledgedSignal, { at: (await serverNow()).toISOString() });
+    await until('the complaint to wait for its answer', async () => {
+      const s = await state(c);
+      return s.status === 'acknowledged' && !s.overdue;
+    });
+    // the answer is not given: 预警 three working days before, then its 提醒函 and 督办函
+    await sleepPast(c.input.answerDueAt, 30);
+    const fired = await until('the answer ladder to reach 通报', async () => {
+      const f = (await state(c)).escalation.answer.fired;
+      return f.length === 4 ? f : undefined;
+    });
+    expect(fired.map((f) => f.rung)).toEqual(['预警', '提醒函', '督办函', '通报']);
+    expect(fired[1].dueAt).toBe(c.input.answerDueAt);
+    expect(lettersOf(c.input.complaintId).map(([, v]) => [v.input.kind, v.calls])).toEqual([
+      ['提醒函', 1],
+      ['督办函', 1],
+    ]);
+    expect([...steps.keys()].filter((k) => k.startsWith(`complaint:${c.input.complaintId}:`)).map((k) => k.split(':').pop())).toEqual(['预警', '通报']);
+    await c.handle.signal(complaintAnsweredSignal, { at: (await serverNow()).toISOString() });
+    expect((await c.handle.result()).status).toBe('answered');
+  });
+
+  it('moved deadlines move the wait and the ladders', async () => {
+    const c = await received();
+    await c.handle.signal(complaintAcknowledgedSignal, { at: (await serverNow()).toISOString() });
+    const answerDueAt = calendar.dueInstant(new Date(c.input.answerDueAt), 5).dueAt.toISOString();
+    await c.handle.signal(complaintDeadlinesMovedSignal, {
+      acknowledgeDueAt: c.input.acknowledgeDueAt,
+      answerDueAt,
+      reason: 'holiday arrangement for 2027 changed',
+    });
+    await until('the moved deadline', async () => (await state(c)).answerDueAt === answerDueAt);
+    await sleepPast(c.input.answerDueAt, 0.5);
+    expect((await state(c)).escalation.answer.fired.filter((f) => f.rung === '提醒函')).toEqual([]);
+    await sleepPast(answerDueAt, 0.5);
+    const reminder = await until('the 提醒函 on the moved deadline', async () => (await state(c)).escalation.answer.fired.find((f) => f.rung === '提醒函'));
+    expect(reminder.dueAt).toBe(answerDueAt);
+    await c.handle.signal(complaintAnsweredSignal, { at: (await serverNow()).toISOString() });
+    expect((await c.handle.result()).status).toBe('answered');
+  });
+});

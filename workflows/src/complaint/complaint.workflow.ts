@@ -1,0 +1,114 @@
+import { ActivityFailure, condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  complaintAcknowledgedSignal,
+  complaintAnsweredSignal,
+  ComplaintDeadlinesChange,
+  complaintDeadlinesMovedSignal,
+  ComplaintProgress,
+  complaintStateQuery,
+  ComplaintWorkflowInput,
+  ComplaintWorkflowState,
+  Obligation,
+  SearchAttributes,
+} from '@cityworks/contracts';
+import { letLadderSettle, newLadderState, runEscalationLadder } from '../escalation-ladder/escalation-ladder';
+
+/**
+ * 有诉必应. Two obligations of the handling department run from receipt, each on the escalation
+ * ladder: 签收 by the acknowledgement deadline and 答复 by the answer deadline. An answer ends both
+ * (answering acknowledges). Deadlines come from the complaints service and move when a holiday
+ * arrangement changes; the workflow waits, escalates and shows where the complaint stands.
+ */
+export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintWorkflowState> {
+  const state: ComplaintWorkflowState = {
+    complaintId: input.complaintId,
+    status: 'received',
+    acknowledgeDueAt: input.acknowledgeDueAt,
+    answerDueAt: input.answerDueAt,
+    overdue: false,
+    escalation: {},
+  };
+  let moved = false;
+  setHandler(complaintAcknowledgedSignal, (_: ComplaintProgress) => {
+    if (state.status === 'received') state.status = 'acknowledged';
+  });
+  setHandler(complaintAnsweredSignal, (_: ComplaintProgress) => {
+    state.status = 'answered';
+  });
+  setHandler(complaintDeadlinesMovedSignal, (change: ComplaintDeadlinesChange) => {
+    if (state.status === 'answered') return;
+    if (change.acknowledgeDueAt === state.acknowledgeDueAt && change.answerDueAt === state.answerDueAt) return;
+    state.acknowledgeDueAt = change.acknowledgeDueAt;
+    state.answerDueAt = change.answerDueAt;
+    moved = true;
+  });
+  setHandler(complaintStateQuery, () => state);
+
+  const acknowledged = () => state.status !== 'received';
+  const answered = () => state.status === 'answered';
+  const base = {
+    kind: 'complaint' as const,
+    departmentCode: input.departmentCode,
+    regionCode: input.regionCode,
+    projectCode: input.projectCode,
+    itemCode: null,
+    reminderGraceWorkingDays: input.ladder.reminderGraceWorkingDays,
+    escalationGraceWorkingDays: input.ladder.escalationGraceWorkingDays,
+  };
+  const obligations: [string, Obligation, () => string, () => boolean][] = [
+    [
+      'acknowledgement',
+      {
+        ...base,
+        id: `${input.complaintId}:acknowledgement`,
+        title: `投诉举报件（${input.category}）的签收`,
+        demandedAction: '签收投诉举报件并联系投诉人',
+        warningLeadWorkingDays: 0,
+      },
+      () => state.acknowledgeDueAt,
+      acknowledged,
+    ],
+    [
+      'answer',
+      {
+        ...base,
+        id: input.complaintId,
+        title: `投诉举报件（${input.category}）的答复`,
+        demandedAction: '依法调查处理并答复投诉人',
+        warningLeadWorkingDays: input.ladder.answerWarningLeadWorkingDays,
+      },
+      () => state.answerDueAt,
+      answered,
+    ],
+  ];
+  const ladders = obligations.map(([key, obligation, dueAt, done]) => {
+    const ladder = (state.escalation[key] = newLadderState());
+    return runEscalationLadder(obligation, { dueAt, done }, ladder).catch((e: Error) => {
+      ladder.problem = e instanceof ActivityFailure && e.cause ? e.cause.message : e.message;
+    });
+  });
+
+  // Overdue shows while the deadline now due (签收, then 答复) has passed unmet
+  const dueNow = () => (acknowledged() ? state.answerDueAt : state.acknowledgeDueAt);
+  while (!answered()) {
+    moved = false;
+    const wasAcknowledged = acknowledged();
+    const due = dueNow();
+    upsertSearchAttributes([
+      { key: SearchAttributes.dueAt, value: new Date(due) },
+      { key: SearchAttributes.overdue, value: state.overdue },
+    ]);
+    const woken = await condition(() => answered() || moved || acknowledged() !== wasAcknowledged, Math.max(Date.parse(due) - Date.now(), 0));
+    if (woken) {
+      state.overdue = Date.now() > Date.parse(dueNow());
+      continue;
+    }
+    state.overdue = true;
+    upsertSearchAttributes([{ key: SearchAttributes.overdue, value: true }]);
+    await condition(() => answered() || moved || acknowledged() !== wasAcknowledged);
+    state.overdue = Date.now() > Date.parse(dueNow());
+  }
+  state.overdue = false;
+  await Promise.all(ladders.map(letLadderSettle));
+  return state;
+}
