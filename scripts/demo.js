@@ -3,7 +3,10 @@
 // HTTP APIs as the desks would — registered (项目赋码), their applications accepted in parallel
 // stage by stage, decided — so their workflows show in the Temporal UI (http://127.0.0.1:8233).
 // One project goes all the way to 竣工验收, one stops in 施工许可, one waits in 立项 with a
-// clock stopped for 补正材料. Run it again for more; each run uses new project codes.
+// clock stopped for 补正材料. Applications whose item allows it are made on commitment (告知承诺):
+// the first project's commitments are verified as kept (守信), the second's are left to verify, so
+// their commitment workflows wait and climb the escalation ladder. Run it again for more; each run
+// uses new project codes.
 const fs = require('fs');
 const path = require('path');
 const jwt = require('jsonwebtoken');
@@ -26,6 +29,7 @@ function token(department, roles) {
 }
 const reformOffice = () => token('GGB', ['reform-office']);
 const officer = (department) => token(department, ['approval-officer']);
+const supervisor = (department) => token(department, ['supervision-officer']);
 
 async function call(base, method, url, auth, body) {
   const res = await fetch(base + url, {
@@ -73,14 +77,19 @@ async function requiredItems(project, stage) {
 async function acceptAll(project, items) {
   const ids = [];
   for (const item of items) {
+    const onCommitment = !!item.commitmentAllowed;
     const a = await call(APPROVAL, 'POST', '/applications', officer(item.departmentCode), {
       projectCode: project.code,
       itemCode: item.code,
       departmentCode: item.departmentCode,
       regionCode: REGION,
       ownerUscc: project.ownerUscc,
+      onCommitment,
     });
-    say(`    受理 ${item.code} ${item.name} by ${item.departmentCode}: due ${a.timing?.dueAt} (${item.timeLimitWorkingDays} working days)`);
+    if (onCommitment) project.onCommitment.push({ id: a.id, item });
+    say(
+      `    受理 ${item.code} ${item.name} by ${item.departmentCode}${onCommitment ? ' on commitment (告知承诺)' : ''}: due ${a.timing?.dueAt} (${item.timeLimitWorkingDays} working days)`,
+    );
     ids.push({ id: a.id, item });
   }
   return ids;
@@ -101,8 +110,10 @@ async function drive(spec) {
     regionCode: REGION,
     ownerUscc: uscc(),
     facts: spec.facts,
+    onCommitment: [],
   };
-  await call(APPROVAL, 'POST', '/projects', reformOffice(), project);
+  const { onCommitment: _, ...registration } = project;
+  await call(APPROVAL, 'POST', '/projects', reformOffice(), registration);
   say(`\n${project.code} ${project.name} (${project.type}) registered — workflow project-${project.code}`);
   for (const [i, stage] of STAGES.entries()) {
     if (i >= spec.stages) break;
@@ -129,7 +140,28 @@ async function drive(spec) {
     const closed = await waitForStage(project.code, '__closed__').catch(() => null);
     say(closed?.status === 'closed' ? '  竣工验收 done: project closed' : '  waiting for the workflow to close the project');
   }
+  if (spec.verifyCommitments) await verifyCommitments(project);
   return project;
+}
+
+/** 告知承诺核查: the supervising department finds each commitment kept (守信); credit grades the owner A. */
+async function verifyCommitments(project) {
+  for (const { id, item } of project.onCommitment) {
+    const auth = supervisor(item.supervisingDepartmentCode);
+    let commitment;
+    for (let i = 0; i < 100 && !commitment; i++) {
+      commitment = (await call(SUPERVISION, 'GET', `/commitments?applicationId=${id}`, auth)).items[0];
+      if (!commitment) await sleep(200);
+    }
+    if (!commitment) throw new Error(`no commitment opened for application ${id} in 20 s — is Kafka delivering (npm run status)?`);
+    await call(SUPERVISION, 'POST', `/commitments/${commitment.id}/checks`, auth, {
+      outcome: 'fulfilled',
+      findings: '现场核查，承诺内容属实',
+      evidence: [{ kind: '检查记录', reference: `DEMO-核查-${commitment.id.slice(0, 8)}` }],
+      inspectedAt: new Date().toISOString(),
+    });
+    say(`  告知承诺核查 ${item.code}: kept (守信) — workflow ${commitment.workflowId}`);
+  }
 }
 
 async function main() {
@@ -144,6 +176,7 @@ async function main() {
       type: '社会投资简易低风险',
       facts: { investmentWanYuan: 800, floorAreaSqm: 2400, needsWater: true, needsDrainage: false },
       stages: 4,
+      verifyCommitments: true,
     },
     {
       tag: 'ZFTZ',
@@ -185,6 +218,7 @@ async function main() {
   say(`  WorkflowType = 'projectLifecycleWorkflow' AND Stage = '施工许可'`);
   say(`  ObligationKind = 'application' AND ExecutionStatus = 'Running'`);
   say(`  RegionCode = '${REGION}' AND Overdue = true`);
+  say(`  ObligationKind = 'commitment-verification' AND ExecutionStatus = 'Running'   commitments still to verify`);
 }
 
 main().catch((e) => {
