@@ -15,7 +15,7 @@ import {
 } from '@cityworks/contracts';
 import { StateChange, UnitOfWork } from '@cityworks/messaging';
 import { mayAct, Page } from '@cityworks/platform';
-import { gradeCredit } from '../grading/credit-grade';
+import { CreditAssessment, gradeCredit } from '../grading/credit-grade';
 import { gradeChange } from '../grading/grade-change';
 import { SubjectGrade, SubjectGradeChange } from '../grading/subject-grade.entity';
 import type { RecordFromEvent } from './from-events/commitment-records';
@@ -94,8 +94,7 @@ export class CreditRecordsService {
     const { manager } = change;
     const now = new Date();
     const today = chinaDateOf(now);
-    // one writer per subject at a time, so the grade in each event has seen every earlier record
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credit:${input.uscc}`]);
+    await this.lockSubject(manager, input.uscc);
     if (input.sourceRef) await this.refuseDuplicateSource(manager, input);
     const record = manager.create(CreditRecord, { id: randomUUID(), ...input, repaired: false, repairedAt: null });
     await manager.insert(CreditRecord, record);
@@ -135,35 +134,53 @@ export class CreditRecordsService {
         addedAt: record.createdAt.toISOString(),
       },
     });
-    const stored = await manager.findOne(SubjectGrade, { where: { uscc: record.uscc } });
-    const changed = gradeChange(record.uscc, stored, assessment, record.id, now);
-    if (changed) {
-      await manager.save(SubjectGrade, {
-        uscc: record.uscc,
-        grade: changed.gradeAfter,
-        jointPunishment: changed.jointPunishment,
-        greenChannel: changed.greenChannel,
-        version: changed.version,
-        changedAt: now,
-      });
-      await manager.insert(SubjectGradeChange, {
-        uscc: record.uscc,
-        version: changed.version,
-        gradeBefore: changed.gradeBefore,
-        gradeAfter: changed.gradeAfter,
-        causeRecordId: record.id,
-        changedAt: now,
-      });
-      change.audit({
-        action: 'subject-grade.changed',
-        resourceType: 'subject-grade',
-        resourceId: record.uscc,
-        before: stored ? { grade: stored.grade, version: stored.version } : null,
-        after: { grade: changed.gradeAfter, version: changed.version, jointPunishment: changed.jointPunishment, causeRecordId: record.id },
-      });
-      change.publish<CreditGradeChangedV1>(Topics.credit, { type: CreditEventTypes.gradeChanged, subject: record.uscc, data: changed });
-    }
+    await this.regrade(change, record.uscc, record.id, assessment, now);
     return record;
+  }
+
+  /**
+   * Grades the subject again (or takes the assessment just made) and, when the grade moved, writes
+   * `subject_grades`, a history row, an audit entry and `credit.grade-changed.v1` in the caller's
+   * transaction. `causeRecordId` names the record whose arrival, expiry or repair moved it. The
+   * caller holds the subject's advisory lock.
+   */
+  async regrade(change: StateChange, uscc: string, causeRecordId: string, assessment?: CreditAssessment, now = new Date()): Promise<CreditAssessment> {
+    const { manager } = change;
+    const today = chinaDateOf(now);
+    const current = assessment ?? gradeCredit(await this.activeRecords(uscc, today, manager), today);
+    const stored = await manager.findOne(SubjectGrade, { where: { uscc } });
+    const changed = gradeChange(uscc, stored, current, causeRecordId, now);
+    if (!changed) return current;
+    await manager.save(SubjectGrade, {
+      uscc,
+      grade: changed.gradeAfter,
+      jointPunishment: changed.jointPunishment,
+      greenChannel: changed.greenChannel,
+      version: changed.version,
+      changedAt: now,
+    });
+    await manager.insert(SubjectGradeChange, {
+      uscc,
+      version: changed.version,
+      gradeBefore: changed.gradeBefore,
+      gradeAfter: changed.gradeAfter,
+      causeRecordId,
+      changedAt: now,
+    });
+    change.audit({
+      action: 'subject-grade.changed',
+      resourceType: 'subject-grade',
+      resourceId: uscc,
+      before: stored ? { grade: stored.grade, version: stored.version } : null,
+      after: { grade: changed.gradeAfter, version: changed.version, jointPunishment: changed.jointPunishment, causeRecordId },
+    });
+    change.publish<CreditGradeChangedV1>(Topics.credit, { type: CreditEventTypes.gradeChanged, subject: uscc, data: changed });
+    return current;
+  }
+
+  /** One writer per subject at a time, so every grade computed has seen every earlier change. */
+  async lockSubject(manager: EntityManager, uscc: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credit:${uscc}`]);
   }
 
   private async refuseDuplicateSource(
