@@ -7,3 +7,4 @@ export * from './json-runtime-logging';
 export * from './correlation-propagation';
 export * from './connection-options';
 export * from './workflow-command.relay';
+export * from './schedule-keeper';

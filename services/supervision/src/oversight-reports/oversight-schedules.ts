@@ -1,14 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Client, ScheduleAlreadyRunning, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import { Client, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
 import { OversightReportInput, OversightReportKind, oversightReportScheduleId, oversightReportWorkflowType, TaskQueues } from '@cityworks/contracts';
-import { StopSignal } from '@cityworks/platform';
-import { TEMPORAL_CLIENT } from '@cityworks/temporal';
+import { ScheduleKeeper, TEMPORAL_CLIENT } from '@cityworks/temporal';
 import { OversightConfig } from './oversight-config';
 
 export const OVERSIGHT_TIMEZONE = 'Asia/Shanghai';
-
-/** gRPC status UNIMPLEMENTED: a server without schedules */
-const GRPC_UNIMPLEMENTED = 12;
 
 /**
  * The two Temporal Schedules of the oversight reports, in China time:
@@ -44,75 +40,48 @@ export function oversightScheduleOptions(kind: OversightReportKind, sampleSize: 
 }
 
 /**
- * Creates the schedules when the service starts, once: an existing schedule of the same id is
- * left as it is (ScheduleAlreadyRunning), so every replica and every restart may try. Temporal
- * may be down at start: the service starts anyway and tries again in the background, backing off
- * up to five minutes, until both exist or the service stops.
+ * Creates the schedules when the service starts, once (an existing one is left as it is), trying
+ * again in the background while Temporal is down ([ScheduleKeeper](../../../../libs/temporal/src/schedule-keeper.ts)).
  */
 @Injectable()
 export class OversightSchedules implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OversightSchedules.name);
-  private readonly stop = new StopSignal();
-  private running: Promise<void> | undefined;
-  /** failed attempts so far and the last error, for operators and tests */
-  failedAttempts = 0;
-  lastError: string | null = null;
-  /** true once both schedules exist */
-  ensured = false;
+  private readonly keeper: ScheduleKeeper;
 
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(TEMPORAL_CLIENT) temporal: Client,
     private readonly config: OversightConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.schedulesEnabled) return;
-    this.running = this.ensureWithRetry();
+  ) {
+    this.keeper = new ScheduleKeeper(temporal, new Logger(OversightSchedules.name), 'oversight report');
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stop.stop();
-    // a call to an unreachable server may still be waiting for its deadline: do not hold the shutdown for it
-    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  /** failed attempts so far and the last error, for operators and tests */
+  get failedAttempts(): number {
+    return this.keeper.failedAttempts;
+  }
+
+  get lastError(): string | null {
+    return this.keeper.lastError;
+  }
+
+  /** true once both schedules exist */
+  get ensured(): boolean {
+    return this.keeper.ensured;
+  }
+
+  private schedules(idPrefix = ''): ScheduleOptions[] {
+    return (['monthly', 'quarterly'] as const).map((kind) => oversightScheduleOptions(kind, this.config.sampleSize, idPrefix));
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.schedulesEnabled) this.keeper.start(this.schedules());
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.keeper.stop();
   }
 
   /** Creates whichever of the two schedules does not exist; `created` names those this call made. */
-  async ensure(idPrefix = ''): Promise<{ created: string[]; existing: string[] }> {
-    const created: string[] = [];
-    const existing: string[] = [];
-    for (const kind of ['monthly', 'quarterly'] as const) {
-      const options = oversightScheduleOptions(kind, this.config.sampleSize, idPrefix);
-      try {
-        await this.temporal.schedule.create(options);
-        created.push(options.scheduleId);
-      } catch (error) {
-        if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-        existing.push(options.scheduleId);
-      }
-    }
-    return { created, existing };
-  }
-
-  private async ensureWithRetry(): Promise<void> {
-    let wait = 1000;
-    while (!this.stop.stopped) {
-      try {
-        const { created } = await this.ensure();
-        if (created.length) this.logger.log(`created the Temporal Schedules ${created.join(', ')}`);
-        this.ensured = true;
-        return;
-      } catch (error) {
-        this.failedAttempts++;
-        this.lastError = (error as Error).message;
-        const code = (error as { code?: number }).code ?? (error as { cause?: { code?: number } }).cause?.code;
-        if (code === GRPC_UNIMPLEMENTED) {
-          this.logger.warn('this Temporal server does not support schedules (the time-skipping test server): the oversight reports run only on demand');
-          return;
-        }
-        this.logger.warn(`cannot create the oversight report schedules yet (retrying in ${wait / 1000}s): ${(error as Error).message}`);
-        await this.stop.sleep(wait);
-        wait = Math.min(wait * 2, 300_000);
-      }
-    }
+  ensure(idPrefix = ''): Promise<{ created: string[]; existing: string[] }> {
+    return this.keeper.ensure(this.schedules(idPrefix));
   }
 }
