@@ -5,3 +5,4 @@ export { applicationWorkflow } from './application/application.workflow';
 export { commitmentWorkflow } from './commitment/commitment.workflow';
 export { oversightReportWorkflow } from './oversight-report/oversight-report.workflow';
 export { complaintWorkflow } from './complaint/complaint.workflow';
+export { creditGradeRefreshWorkflow } from './credit-grade-refresh/credit-grade-refresh.workflow';

@@ -27,3 +27,4 @@ export * from './workflows/commitment';
 export * from './workflows/oversight-report';
 export * from './activities/oversight.activities';
 export * from './workflows/complaint';
+export * from './workflows/credit-grade-refresh';

@@ -8,6 +8,8 @@ import { SubjectGrade, SubjectGradeChange } from './grading/subject-grade.entity
 import { CreditRecordsModule } from './credit-records/credit-records.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { CreditActivitiesImpl } from './activities/credit.activities';
+import { GradeRefreshService } from './grading/refresh/grade-refresh.service';
+import { GradeRefreshSchedule } from './grading/refresh/grade-refresh-schedule';
 import { creditMigrations } from './migrations';
 
 @Module({
@@ -23,6 +25,6 @@ import { creditMigrations } from './migrations';
     CreditRecordsModule,
     SubjectsModule,
   ],
-  providers: [CreditActivitiesImpl],
+  providers: [CreditActivitiesImpl, GradeRefreshService, GradeRefreshSchedule],
 })
 export class AppModule {}

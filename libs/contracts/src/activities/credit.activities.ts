@@ -26,4 +26,17 @@ export interface CreditActivities {
    * a subject with no records is graded B.
    */
   getCreditGrade(input: { uscc: string }): Promise<CreditStanding>;
+  /**
+   * 信用等级随记录到期而变: grades again every subject with a record that stopped counting in the
+   * last `lookBackDays` China days (the run after a missed one catches up), publishing each change.
+   * Idempotent: a subject whose grade stays gets nothing.
+   */
+  refreshExpiredGrades(input: { lookBackDays: number }): Promise<GradeRefreshResult>;
+}
+
+export interface GradeRefreshResult {
+  /** the China day graded for */
+  asOf: string;
+  subjectsChecked: number;
+  gradesChanged: number;
 }
