@@ -7,6 +7,8 @@ import { CreditRecord } from './credit-records/credit-record.entity';
 import { SubjectGrade, SubjectGradeChange } from './grading/subject-grade.entity';
 import { CreditRecordsModule } from './credit-records/credit-records.module';
 import { SubjectsModule } from './subjects/subjects.module';
+import { CreditRepairRecord } from './repairs/credit-repair.entity';
+import { CreditRepairsModule } from './repairs/credit-repairs.module';
 import { CreditActivitiesImpl } from './activities/credit.activities';
 import { GradeRefreshService } from './grading/refresh/grade-refresh.service';
 import { GradeRefreshSchedule } from './grading/refresh/grade-refresh-schedule';
@@ -17,13 +19,14 @@ import { creditMigrations } from './migrations';
     PlatformModule.forService({
       service: 'credit',
       schema: 'credit',
-      entities: [CreditRecord, SubjectGrade, SubjectGradeChange, OutboxEvent, InboxEvent],
+      entities: [CreditRecord, SubjectGrade, SubjectGradeChange, CreditRepairRecord, OutboxEvent, InboxEvent],
       migrations: creditMigrations,
     }),
     MessagingModule.forService({ service: 'credit', subscribeTo: [Topics.supervision] }),
     TemporalModule.forService({ taskQueue: TaskQueues.credit, activities: CreditActivitiesImpl }),
     CreditRecordsModule,
     SubjectsModule,
+    CreditRepairsModule,
   ],
   providers: [CreditActivitiesImpl, GradeRefreshService, GradeRefreshSchedule],
 })

@@ -2,6 +2,7 @@
 export const CreditEventTypes = {
   recordAdded: 'credit.record-added.v1',
   gradeChanged: 'credit.grade-changed.v1',
+  recordRepaired: 'credit.record-repaired.v1',
 } as const;
 
 /** 守信 (good) or 失信 (bad) */
@@ -60,4 +61,19 @@ export interface CreditGradeChangedV1 {
   /** the record whose arrival changed the grade */
   causeRecordId: string;
   changedAt: string;
+}
+
+/**
+ * 信用修复: the credit office approved a repair of a 失信 record, so the record is no longer
+ * published or counted. Ids and dates only: the applicant, the correction and the reasons stay in
+ * the credit service. The grade it leads to comes as `credit.grade-changed.v1` when it moves.
+ */
+export interface CreditRecordRepairedV1 {
+  repairId: string;
+  recordId: string;
+  uscc: string;
+  /** the record's 认定日期, YYYY-MM-DD */
+  recordDecidedOn: string;
+  appliedAt: string;
+  repairedAt: string;
 }
