@@ -1,4 +1,3 @@
-import { Worker } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   complaintAcknowledgedSignal,
@@ -10,8 +9,7 @@ import {
   complaintWorkflowType,
   TaskQueues,
 } from '@cityworks/contracts';
-import { createTimeSkippingEnvironment, waitFor } from '@cityworks/testing';
-import { createWorkflowWorker } from '../worker';
+import { startWorkflowHarness, WorkflowHarness } from '../testing/workflow-harness';
 import { fakeCatalogActivities, fakeEscalationActivities } from '../testing/fake-activities';
 
 jest.setTimeout(120_000);
@@ -21,38 +19,22 @@ jest.setTimeout(120_000);
  * (chinese-days); supervision's letters are faked with their claim-once rule.
  */
 describe('complaintWorkflow (有诉必应)', () => {
+  let harness: WorkflowHarness;
   let env: TestWorkflowEnvironment;
-  let workflowWorker: Worker;
-  let workflowRun: Promise<void>;
-  let activityWorkers: Worker[];
-  let activityRun: Promise<unknown>;
   const escalationActivities = fakeEscalationActivities();
   const { letters, steps } = escalationActivities;
   const catalogActivities = fakeCatalogActivities();
   const calendar = catalogActivities.calendar;
 
   beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    const namespace = env.namespace ?? 'default';
-    activityWorkers = [
-      await Worker.create({ connection: env.nativeConnection, namespace, taskQueue: TaskQueues.supervision, activities: escalationActivities }),
-      await Worker.create({ connection: env.nativeConnection, namespace, taskQueue: TaskQueues.catalog, activities: catalogActivities }),
-    ];
-    activityRun = Promise.all(activityWorkers.map((w) => w.run()));
-    workflowWorker = await createWorkflowWorker(env.nativeConnection, { namespace, maxCachedWorkflows: 0 });
-    workflowRun = workflowWorker.run();
+    harness = await startWorkflowHarness({ [TaskQueues.supervision]: escalationActivities, [TaskQueues.catalog]: catalogActivities });
+    env = harness.env;
   });
+  afterAll(() => harness?.stop());
 
-  afterAll(async () => {
-    workflowWorker.shutdown();
-    activityWorkers.forEach((w) => w.shutdown());
-    await Promise.all([workflowRun, activityRun]);
-    await env.teardown();
-  });
-
-  const serverNow = async () => new Date(Number(await env.currentTimeMs()));
-  const sleepPast = async (instant: string, days: number) => env.sleep(Math.max(Date.parse(instant) - (await serverNow()).getTime(), 0) + days * 86400_000);
-  const until = <T>(what: string, probe: () => Promise<T | undefined | null | false>) => waitFor(what, probe, { timeoutMs: 60_000 });
+  const serverNow = () => harness.serverNow();
+  const sleepPast = (instant: string, days: number) => harness.sleepPast(instant, days);
+  const until = <T>(what: string, probe: () => Promise<T | undefined | null | false>) => harness.until(what, probe);
   let n = 0;
 
   async function received() {
