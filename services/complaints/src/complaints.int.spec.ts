@@ -177,6 +177,54 @@ describe('complaints service', () => {
     expect(described.searchAttributes).toMatchObject({ ObligationKind: ['complaint'], DepartmentCode: [departmentCode] });
   });
 
+  it('counts 有诉必应 per department and category for the month received: on time, late (missed or overdue) and open', async () => {
+    const dept = `${departmentCode}-S`;
+    const handlerS = bearer({ userId: 'handler-s', departmentCode: dept, roles: [Roles.complaintHandler] });
+    const file = async (category: string) =>
+      (
+        await http()
+          .post('/complaints')
+          .send(complaint({ departmentCode: dept, category }))
+          .expect(201)
+      ).body;
+    const answered = await file('environment');
+    await http(handlerS).post(`/complaints/${answered.id}/acknowledge`).expect(200);
+    await http(handlerS).post(`/complaints/${answered.id}/answer`).send({ answer: '已处理' }).expect(200);
+    const overdue = await file('environment');
+    // its acknowledgement deadline has passed unmet (set back, as if days had gone by)
+    await db.query(`UPDATE complaints SET acknowledge_due_at = now() - interval '1 day' WHERE id = $1`, [overdue.id]);
+    await file('approval-service');
+    const [year, month] = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7).split('-').map(Number);
+
+    const stats = (await http(handlerS).get('/complaints/statistics').query({ year, month }).expect(200)).body;
+    expect(stats.rows).toEqual([
+      {
+        departmentCode: dept,
+        category: 'approval-service',
+        received: 1,
+        acknowledgedOnTime: 0,
+        acknowledgedLate: 0,
+        answeredOnTime: 0,
+        answeredLate: 0,
+        open: 1,
+      },
+      { departmentCode: dept, category: 'environment', received: 2, acknowledgedOnTime: 1, acknowledgedLate: 1, answeredOnTime: 1, answeredLate: 0, open: 1 },
+    ]);
+    // another department sees none of it; the 工改办 sees it when it asks for the department
+    expect((await http(OTHER_HANDLER).get('/complaints/statistics').query({ year, month, departmentCode: dept }).expect(200)).body.rows).toEqual([]);
+    expect((await http(REFORM_OFFICE).get('/complaints/statistics').query({ year, month, departmentCode: dept }).expect(200)).body.rows).toHaveLength(2);
+    expect(
+      (
+        await http(REFORM_OFFICE)
+          .get('/complaints/statistics')
+          .query({ year: year - 1, departmentCode: dept })
+          .expect(200)
+      ).body.rows,
+    ).toEqual([]);
+    await http().get('/complaints/statistics').query({ year, month: 13 }).expect(400);
+    await http().get('/complaints/statistics').expect(400);
+  });
+
   it('filters by status, department and region, and pages', async () => {
     const dept = `${departmentCode}-F`;
     const handlerF = bearer({ userId: 'handler-f', departmentCode: dept, roles: [Roles.complaintHandler] });

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { AuthUser, Roles } from '@cityworks/contracts';
 import { ApiErrors, CurrentUser, RequireRoles } from '@cityworks/platform';
 import { ComplaintsService } from './complaints.service';
+import { ComplaintStatisticsQuery } from './dto/complaint-statistics.query';
+import { ComplaintStatisticsView } from './dto/complaint-statistics.view';
 import { ReceiveComplaintDto } from './dto/receive-complaint.dto';
 import { AnswerComplaintDto } from './dto/answer-complaint.dto';
 import { ListComplaintsQuery } from './dto/list-complaints.query';
@@ -31,6 +33,17 @@ export class ComplaintsController {
   @ApiErrors(400)
   list(@CurrentUser() user: AuthUser, @Query() query: ListComplaintsQuery): Promise<ComplaintPage> {
     return this.complaints.list(user, query);
+  }
+
+  @Get('statistics')
+  @RequireRoles(Roles.complaintHandler, Roles.auditor)
+  @ApiOperation({
+    summary: '有诉必应 statistics of complaints received in a year or month, per department and category (your own department unless 工改办 or auditor)',
+  })
+  @ApiOkResponse({ type: ComplaintStatisticsView })
+  @ApiErrors(400)
+  statistics(@CurrentUser() user: AuthUser, @Query() query: ComplaintStatisticsQuery): Promise<ComplaintStatisticsView> {
+    return this.complaints.statistics(user, query);
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { ServiceCalendar, yearSpan } from '@cityworks/calendar-sync';
+import { startOfChinaDay } from '@cityworks/calendar';
 import {
   AuthUser,
   ComplaintAcknowledgedV1,
@@ -22,6 +23,8 @@ import { ReceiveComplaintDto } from './dto/receive-complaint.dto';
 import { ListComplaintsQuery } from './dto/list-complaints.query';
 import { ComplaintDetailView, ComplaintView } from './dto/complaint.view';
 import { ComplaintWorkflowClient } from './workflow/complaint.workflow-client';
+import { ComplaintStatisticsQuery } from './dto/complaint-statistics.query';
+import { ComplaintStatisticsView } from './dto/complaint-statistics.view';
 
 export const COMPLAINT_DEADLINE_POLICY = Symbol('COMPLAINT_DEADLINE_POLICY');
 export const COMPLAINT_LADDER = Symbol('COMPLAINT_LADDER');
@@ -248,6 +251,40 @@ export class ComplaintsService {
   /** Without the complainant: `select: false` keeps those columns out of this query. */
   find(id: string): Promise<Complaint | null> {
     return this.dataSource.getRepository(Complaint).findOne({ where: { id } });
+  }
+
+  /**
+   * 有诉必应 statistics of complaints received in a year or month (China time), per department and
+   * category; a handler sees its own department, the 工改办 and auditors every one. "Late" counts
+   * both the late and the still-missing past their deadline, as of now.
+   */
+  async statistics(user: AuthUser, query: ComplaintStatisticsQuery): Promise<ComplaintStatisticsView> {
+    const first = `${query.year}-${String(query.month ?? 1).padStart(2, '0')}-01`;
+    const next = query.month
+      ? query.month === 12
+        ? `${query.year + 1}-01-01`
+        : `${query.year}-${String(query.month + 1).padStart(2, '0')}-01`
+      : `${query.year + 1}-01-01`;
+    const from = startOfChinaDay(first);
+    const to = startOfChinaDay(next);
+    const own = departmentFilter(user);
+    const department = own ?? query.departmentCode ?? null;
+    if (own && query.departmentCode && query.departmentCode !== own) return { from: from.toISOString(), to: to.toISOString(), rows: [] };
+    const rows: Record<string, string | number>[] = await this.dataSource.query(
+      `SELECT department_code AS "departmentCode", category,
+              count(*)::int AS received,
+              count(*) FILTER (WHERE acknowledged_at IS NOT NULL AND acknowledged_at <= acknowledge_due_at)::int AS "acknowledgedOnTime",
+              count(*) FILTER (WHERE acknowledged_at > acknowledge_due_at OR (acknowledged_at IS NULL AND acknowledge_due_at < now()))::int AS "acknowledgedLate",
+              count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= answer_due_at)::int AS "answeredOnTime",
+              count(*) FILTER (WHERE answered_at > answer_due_at OR (answered_at IS NULL AND answer_due_at < now()))::int AS "answeredLate",
+              count(*) FILTER (WHERE answered_at IS NULL)::int AS open
+         FROM complaints
+        WHERE received_at >= $1 AND received_at < $2 AND ($3::varchar IS NULL OR department_code = $3)
+        GROUP BY department_code, category
+        ORDER BY department_code, category`,
+      [from, to, department],
+    );
+    return { from: from.toISOString(), to: to.toISOString(), rows: rows as unknown as ComplaintStatisticsView['rows'] };
   }
 
   /** A handler sees their own department's complaints; the reform office and auditors see all. */
