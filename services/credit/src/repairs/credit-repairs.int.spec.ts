@@ -2,11 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { addCalendarDays, chinaDateOf } from '@cityworks/calendar';
+import { addCalendarDays, addCalendarMonths, chinaDateOf } from '@cityworks/calendar';
 import { CreditEventTypes, Roles } from '@cityworks/contracts';
 import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp } from '@cityworks/testing';
 import { AppModule } from '../app.module';
-import { addCalendarMonths } from './domain/credit-repair';
 
 /** 信用修复 against the real Postgres (cityworks_test) and Kafka (test.* topics). */
 describe('信用修复 (credit repairs)', () => {

@@ -1,4 +1,4 @@
-import { addCalendarDays, chinaDateOf } from '@cityworks/calendar';
+import { addCalendarDays, addCalendarMonths, chinaDateOf } from '@cityworks/calendar';
 import type { CommitmentBrokenV1, CommitmentKeptV1, CreditRecordKind, CreditSeverity, IntegrationEvent } from '@cityworks/contracts';
 import { PermanentEventError } from '@cityworks/messaging';
 
@@ -23,15 +23,9 @@ export interface RecordFromEvent {
  */
 export const COMMITMENT_RECORD_MONTHS = { kept: 12, 'serious-breach': 24, 'false-commitment': 36 } as const;
 
-/** The last day a record decided on `date` counts, `months` later (the day before the same day of the month, or the month's last day). */
+/** The last day a record decided on `date` counts, `months` later: the day before the same day of the month (or the end of a shorter month). */
 export function lastDayAfterMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = m - 1 + months;
-  const year = y + Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const same = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-  return addCalendarDays(same, -1);
+  return addCalendarDays(addCalendarMonths(date, months), -1);
 }
 
 function required<T extends object>(event: IntegrationEvent<T>, fields: (keyof T)[]): T {

@@ -1,14 +1,7 @@
 import { CreditEventTypes } from '@cityworks/contracts';
 import { RuleViolation } from '@cityworks/platform';
-import {
-  addCalendarMonths,
-  ApplyForRepairInput,
-  CreditRepair,
-  DEFAULT_REPAIR_TERMS,
-  earliestRepairOn,
-  RepairableRecord,
-  repairTermsFrom,
-} from './credit-repair';
+import { addCalendarMonths } from '@cityworks/calendar';
+import { ApplyForRepairInput, CreditRepair, DEFAULT_REPAIR_TERMS, earliestRepairOn, RepairableRecord, repairTermsFrom } from './credit-repair';
 
 describe('信用修复 (CreditRepair)', () => {
   // 2026-11-30 12:00 in China

@@ -1,5 +1,5 @@
 import { CreditEventTypes, CreditRecordKind, CreditRecordRepairedV1, CreditSeverities, CreditSeverity } from '@cityworks/contracts';
-import { chinaDateOf } from '@cityworks/calendar';
+import { addCalendarMonths, chinaDateOf } from '@cityworks/calendar';
 import { RuleViolation, Transition } from '@cityworks/platform';
 
 /** pending → approved (the record is repaired) | refused; decided once. */
@@ -43,16 +43,6 @@ export function repairTermsFrom(env: Record<string, string | undefined>): Repair
     terms[severity] = months;
   }
   return terms;
-}
-
-/** The day `months` calendar months after (or, negative, before) `date`: the same day of the month, or the month's last. */
-export function addCalendarMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = m - 1 + months;
-  const year = y + Math.floor(total / 12);
-  const month = (((total % 12) + 12) % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
 /** The record a repair is applied for, as far as the rules of repair need it. */

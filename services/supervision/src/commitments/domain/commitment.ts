@@ -9,7 +9,7 @@ import {
   CommitmentVerificationOpenedV1,
   SupervisionEventTypes,
 } from '@cityworks/contracts';
-import { chinaDateOf, endOfChinaDay, WorkingDayCalendar } from '@cityworks/calendar';
+import { addCalendarMonths, chinaDateOf, endOfChinaDay, WorkingDayCalendar } from '@cityworks/calendar';
 import { MaybeTransition, NO_CHANGE, RuleViolation, Transition } from '@cityworks/platform';
 import type { CommitmentTerms } from './commitment-terms';
 
@@ -90,13 +90,7 @@ export interface RecordCheckInput {
 
 /** The last instant of the China day `months` calendar months after `from` (the same day of the month, or the month's last). */
 export function monthsLater(from: Date, months: number): Date {
-  const [y, m, d] = chinaDateOf(from).split('-').map(Number);
-  const total = m - 1 + months;
-  const year = y + Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const date = `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-  return endOfChinaDay(date);
+  return endOfChinaDay(addCalendarMonths(chinaDateOf(from), months));
 }
 
 /**
