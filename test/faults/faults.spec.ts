@@ -206,10 +206,11 @@ describe('faults on real servers', () => {
     const outageSeconds = Math.round((Date.now() - downSince) / 1000);
     infra('start', 'temporal');
 
+    // a dev server restarting on a busy 2-core machine, its database holding every earlier run, has taken over a minute to listen
     const connection = await waitFor(
       'Temporal to accept connections again',
       () => Connection.connect({ address: process.env.TEMPORAL_ADDRESS! }).catch(() => undefined),
-      { timeoutMs: 60_000, intervalMs: 1000 },
+      { timeoutMs: 180_000, intervalMs: 1000 },
     );
     const client = new Client({ connection, namespace: 'default' });
     try {
@@ -258,7 +259,7 @@ describe('faults on real servers', () => {
     } finally {
       await client.connection.close();
     }
-  }, 420_000);
+  }, 540_000);
 
   describe('with workflows', () => {
     let client: Client;
