@@ -206,7 +206,7 @@ describe('faults on real servers', () => {
     const outageSeconds = Math.round((Date.now() - downSince) / 1000);
     infra('start', 'temporal');
 
-    // a dev server restarting on a busy 2-core machine, its database holding every earlier run, has taken over a minute to listen
+    // a dev server restarting on a busy 2-core machine may take over a minute to accept connections
     const connection = await waitFor(
       'Temporal to accept connections again',
       () => Connection.connect({ address: process.env.TEMPORAL_ADDRESS! }).catch(() => undefined),
