@@ -7,6 +7,9 @@ export const ComplaintEventTypes = {
   received: 'complaints.received.v1',
   acknowledged: 'complaints.acknowledged.v1',
   answered: 'complaints.answered.v1',
+  transferred: 'complaints.transferred.v1',
+  reopened: 'complaints.reopened.v1',
+  upheld: 'complaints.upheld.v1',
 } as const;
 
 /** 网站 / 热线 / 小程序 / 12345 政务服务便民热线 / 国家“互联网+监管”平台转办 */
@@ -69,4 +72,38 @@ export interface ComplaintAnsweredV1 {
   answeredAt: string;
   answerDueAt: string;
   onTime: boolean;
+}
+
+/** 错转: the complaint went to the wrong department and was passed on; the clock does not restart. */
+export interface ComplaintTransferredV1 {
+  complaintId: string;
+  fromDepartmentCode: string;
+  toDepartmentCode: string;
+  transferredAt: string;
+}
+
+/** The complainant was not satisfied; the 工改办 reviews it once. */
+export interface ComplaintReopenedV1 {
+  complaintId: string;
+  departmentCode: string;
+  reopenedAt: string;
+  reviewDueAt: string;
+}
+
+/**
+ * The complaint was found substantiated (属实). Supervision opens a 专项检查 for a violation
+ * report; credit records a 失信 against the subject when there is one; the department's monthly
+ * 通报 counts complaints about its own conduct (`category: 'approval-service'`).
+ */
+export interface ComplaintUpheldV1 {
+  complaintId: string;
+  category: ComplaintCategory;
+  regionCode: string;
+  /** the handling department, which found it substantiated */
+  departmentCode: string;
+  subjectUscc: string | null;
+  projectCode: string | null;
+  /** the item concerned, when known */
+  itemCode: string | null;
+  upheldAt: string;
 }

@@ -9,6 +9,9 @@ export const SupervisionEventTypes = {
   commitmentBroken: 'supervision.commitment-broken.v1',
   commitmentReviewRequested: 'supervision.commitment-review-requested.v1',
   commitmentReviewAnswered: 'supervision.commitment-review-answered.v1',
+  checkRecorded: 'supervision.check-recorded.v1',
+  penaltyDecided: 'supervision.penalty-decided.v1',
+  campaignPublished: 'supervision.campaign-published.v1',
 } as const;
 
 /** A supervision task opened because an approval result was pushed to the department. */
@@ -107,5 +110,78 @@ export interface CommitmentReviewAnsweredV1 {
   approvingDepartmentCode: string;
   supervisingDepartmentCode: string;
   answeredAt: string;
+  onTime: boolean;
+}
+
+/** 检查结果: what a 行政检查 found, in the words of the 互联网+监管 exchange. */
+export const CheckResults = [
+  /** 未发现问题 */
+  'no-problem',
+  /** 发现问题，责令整改 */
+  'rectification-ordered',
+  /** 发现违法违规，移交处罚 */
+  'violation-found',
+] as const;
+export type CheckResult = (typeof CheckResults)[number];
+
+/**
+ * A 行政检查 was recorded (监管行为). Credit records a 失信 for `violation-found`; `campaignId`
+ * is set for a 双随机 check so the campaign knows the result is in.
+ */
+export interface SupervisionCheckRecordedV1 {
+  actionId: string;
+  /** 检查计划编号, null for a check outside any plan */
+  planId: string | null;
+  campaignId: string | null;
+  supervisionItemCode: string;
+  departmentCode: string;
+  subjectUscc: string;
+  regionCode: string;
+  result: CheckResult;
+  checkedAt: string;
+  reportedAt: string;
+}
+
+/** 行政处罚 decided. Credit records a 失信 for the subject; 双公示 publishes it within 7 days. */
+export interface SupervisionPenaltyDecidedV1 {
+  actionId: string;
+  /** 处罚决定书文号 */
+  documentNumber: string;
+  subjectUscc: string;
+  /** 行政相对人名称 */
+  subjectName: string;
+  /** 法定代表人 */
+  legalRepresentative: string | null;
+  supervisionItemCode: string;
+  /** 处罚机关 */
+  departmentCode: string;
+  /** 违法行为类型 */
+  violationType: string;
+  /** 违法事实 */
+  facts: string;
+  /** 处罚依据 */
+  legalBasis: string;
+  /** 处罚类别: 警告, 罚款, 没收违法所得, 责令停产停业, 暂扣或者吊销许可证 … */
+  category: string;
+  /** 处罚内容 */
+  content: string;
+  /** 罚款金额 in yuan, two decimals as a string; null when no fine */
+  fineAmount: string | null;
+  /** 处罚决定日期, YYYY-MM-DD */
+  decisionDate: string;
+  /** how heavily credit should weigh it */
+  severity: 'minor' | 'serious' | 'severe';
+  decidedAt: string;
+}
+
+/** 一公开: a 双随机 campaign's draw, seed and results were published. */
+export interface SupervisionCampaignPublishedV1 {
+  campaignId: string;
+  departmentCode: string;
+  /** the revealed seed; its SHA-256 was published at announcement */
+  seed: string;
+  subjectsDrawn: number;
+  publishedAt: string;
+  publishDueAt: string;
   onTime: boolean;
 }
