@@ -16,6 +16,7 @@ import { EligibilityCancellationRecord } from './commitment-eligibility/persiste
 import { SubjectCreditGradeRecord } from './commitment-eligibility/persistence/subject-credit-grade.record';
 import { CommitmentEligibilityModule } from './commitment-eligibility/commitment-eligibility.module';
 import { OversightModule } from './oversight/oversight.module';
+import { CreditStandingModule } from './credit-standing/credit-standing.module';
 
 @Module({
   imports: [
@@ -33,6 +34,7 @@ import { OversightModule } from './oversight/oversight.module';
     CatalogItemsModule,
     CommitmentEligibilityModule,
     OversightModule,
+    CreditStandingModule,
   ],
   providers: [ApprovalActivitiesImpl],
 })
