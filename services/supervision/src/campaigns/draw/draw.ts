@@ -1,0 +1,280 @@
+import { HmacUniform, SEED_PATTERN, seedCommitment } from './hmac-uniform';
+
+/**
+ * 双随机 draw: which subjects a campaign inspects (随机抽取检查对象) and who inspects each
+ * (随机选派执法检查人员, 随机抽取专家). Pure and deterministic: the same published inputs and
+ * seed give the same list on any machine, in any input order. The algorithm is stated in
+ * docs/random-draw.md; this file and that document must say the same thing.
+ *
+ * Imports nothing but node:crypto, so scripts/verify-draw.js can run it without the service.
+ */
+
+export const DRAW_ALGORITHM = 'cityworks-draw-v1' as const;
+
+export const CreditGrades = ['A', 'B', 'C', 'D'] as const;
+export type DrawGrade = (typeof CreditGrades)[number];
+export const RiskLevels = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RiskLevels)[number];
+
+/** Weight per credit grade; `ungraded` for a subject credit has not graded yet. */
+export type GradeWeights = Record<DrawGrade | 'ungraded', number>;
+export type RiskWeights = Record<RiskLevel, number>;
+
+/**
+ * Defaults (抽查概率与信用等级、风险程度挂钩): a D subject is checked eight times as often as an A
+ * subject of the same risk, a high-risk subject four times as often as a low-risk one.
+ */
+export const DEFAULT_GRADE_WEIGHTS: Readonly<GradeWeights> = { A: 0.5, B: 1, C: 2, D: 4, ungraded: 1 };
+export const DEFAULT_RISK_WEIGHTS: Readonly<RiskWeights> = { low: 0.5, medium: 1, high: 2 };
+/** no weight may exceed this: a weight is a scale, not a way to force every subject in */
+export const MAX_WEIGHT = 100;
+
+export interface DrawSubject {
+  /** 统一社会信用代码: the subject's identity in the draw */
+  uscc: string;
+  grade: DrawGrade | null;
+  risk: RiskLevel;
+}
+
+/** One member of a pool with the subjects they may not inspect (回避), worked out before the draw and published with it. */
+export interface DrawPoolMember {
+  id: string;
+  /** the department the inspector serves; experts serve every department and leave it null */
+  departmentCode: string | null;
+  conflictsWith: string[];
+}
+
+export interface DrawInput {
+  /** 64 lowercase hex characters; its SHA-256 was published at announcement */
+  seed: string;
+  baseRatio: number;
+  gradeWeights: GradeWeights;
+  riskWeights: RiskWeights;
+  subjects: DrawSubject[];
+  /** the participating departments: each gets a check slot at every visit (部门联合抽查 when more than one) */
+  departmentCodes: string[];
+  /** 执法人员 each department sends to a visit */
+  inspectorsPerCheck: number;
+  /** experts drawn for a visit (0 when the supervision items need none) */
+  expertsPerVisit: number;
+  inspectors: DrawPoolMember[];
+  experts: DrawPoolMember[];
+}
+
+export interface DrawnVisit {
+  uscc: string;
+  grade: DrawGrade | null;
+  risk: RiskLevel;
+  /** p_i = min(1, baseRatio × gradeWeight × riskWeight) */
+  inclusionProbability: number;
+  /** the subject's u: included because u < p */
+  u: number;
+  /** one check slot per participating department, with the inspectors it sends (fewer than asked when the pool ran short) */
+  checks: { departmentCode: string; inspectorIds: string[] }[];
+  expertIds: string[];
+}
+
+/** A visit the pool could not staff in full: recorded, never skipped in silence. */
+export interface DrawShortfall {
+  uscc: string;
+  role: 'inspector' | 'expert';
+  departmentCode: string | null;
+  needed: number;
+  eligible: number;
+}
+
+export interface DrawResult {
+  algorithm: typeof DRAW_ALGORITHM;
+  seedCommitment: string;
+  population: number;
+  /** Σ p_i: the expected sample size (the size itself is random, Poisson sampling) */
+  expectedSize: number;
+  visits: DrawnVisit[];
+  shortfalls: DrawShortfall[];
+}
+
+/** Every problem of the inputs, by field, so the caller can answer 422 naming them all. */
+export class DrawInputError extends Error {
+  constructor(readonly problems: { field: string; rule: string }[]) {
+    super(`the draw's inputs are invalid: ${problems.map((p) => `${p.field}: ${p.rule}`).join('; ')}`);
+  }
+}
+
+const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const MAX_LISTED_PROBLEMS = 100;
+
+const validWeight = (w: unknown) => typeof w === 'number' && Number.isFinite(w) && w >= 0 && w <= MAX_WEIGHT;
+
+function checkInput(input: DrawInput): void {
+  const problems: { field: string; rule: string }[] = [];
+  const add = (field: string, rule: string) => {
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ field, rule });
+  };
+  if (typeof input.seed !== 'string' || !SEED_PATTERN.test(input.seed)) add('seed', 'must be 64 lowercase hex characters');
+  if (typeof input.baseRatio !== 'number' || !(input.baseRatio > 0 && input.baseRatio <= 1)) add('baseRatio', 'must be a number greater than 0 and at most 1');
+  for (const g of [...CreditGrades, 'ungraded'] as const)
+    if (!validWeight(input.gradeWeights?.[g])) add(`gradeWeights.${g}`, `must be a number from 0 to ${MAX_WEIGHT}`);
+  for (const r of RiskLevels) if (!validWeight(input.riskWeights?.[r])) add(`riskWeights.${r}`, `must be a number from 0 to ${MAX_WEIGHT}`);
+  if (!Array.isArray(input.departmentCodes) || input.departmentCodes.length === 0) add('departmentCodes', 'must name at least one department');
+  else if (new Set(input.departmentCodes).size !== input.departmentCodes.length) add('departmentCodes', 'must not repeat a department');
+  if (!Number.isInteger(input.inspectorsPerCheck) || input.inspectorsPerCheck < 1 || input.inspectorsPerCheck > 10)
+    add('inspectorsPerCheck', 'must be a whole number from 1 to 10');
+  if (!Number.isInteger(input.expertsPerVisit) || input.expertsPerVisit < 0 || input.expertsPerVisit > 5)
+    add('expertsPerVisit', 'must be a whole number from 0 to 5');
+  if (!Array.isArray(input.subjects)) add('subjects', 'must be a list');
+  else {
+    // a subject listed twice is found after hashing (repeatedSubjects), far cheaper than a set of a million strings
+    input.subjects.forEach((s, i) => {
+      if (typeof s?.uscc !== 'string' || !USCC_SHAPE.test(s.uscc)) add(`subjects[${i}].uscc`, 'must be an 18-character 统一社会信用代码');
+      if (s?.grade !== null && !CreditGrades.includes(s?.grade)) add(`subjects[${i}].grade`, 'must be A, B, C, D or null (ungraded)');
+      if (!RiskLevels.includes(s?.risk)) add(`subjects[${i}].risk`, 'must be low, medium or high');
+    });
+  }
+  for (const [name, pool] of [
+    ['inspectors', input.inspectors],
+    ['experts', input.experts],
+  ] as const) {
+    if (!Array.isArray(pool)) {
+      add(name, 'must be a list');
+      continue;
+    }
+    const ids = new Set<string>();
+    pool.forEach((m, i) => {
+      if (typeof m?.id !== 'string' || !m.id) add(`${name}[${i}].id`, 'must be a non-empty string');
+      else if (ids.has(m.id)) add(`${name}[${i}].id`, `repeats ${m.id}`);
+      else ids.add(m.id);
+      if (name === 'inspectors' && (typeof m?.departmentCode !== 'string' || !m.departmentCode))
+        add(`${name}[${i}].departmentCode`, 'must name the department');
+      if (!Array.isArray(m?.conflictsWith) || m.conflictsWith.some((u) => typeof u !== 'string'))
+        add(`${name}[${i}].conflictsWith`, 'must be a list of 统一社会信用代码');
+    });
+  }
+  if (problems.length) throw new DrawInputError(problems);
+}
+
+/**
+ * Subjects listed more than once. Equal USCCs have equal u, so only subjects whose u equals
+ * another's (found by sorting the numbers) are compared as strings.
+ */
+function repeatedSubjects(subjects: readonly DrawSubject[], us: Float64Array): { field: string; rule: string }[] {
+  const sorted = us.slice().sort();
+  const shared = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i]);
+  if (!shared.size) return [];
+  const first = new Map<string, number>();
+  const problems: { field: string; rule: string }[] = [];
+  subjects.forEach((s, i) => {
+    if (!shared.has(us[i])) return;
+    const earlier = first.get(s.uscc);
+    if (earlier === undefined) first.set(s.uscc, i);
+    else if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ field: `subjects[${i}].uscc`, rule: `repeats subjects[${earlier}] (${s.uscc})` });
+  });
+  return problems;
+}
+
+/** p_i = min(1, baseRatio × gradeWeight × riskWeight), multiplied in that order in IEEE-754 double precision. */
+export function inclusionProbability(
+  subject: Pick<DrawSubject, 'grade' | 'risk'>,
+  input: Pick<DrawInput, 'baseRatio' | 'gradeWeights' | 'riskWeights'>,
+): number {
+  const p = input.baseRatio * input.gradeWeights[subject.grade ?? 'ungraded'] * input.riskWeights[subject.risk];
+  return p < 1 ? p : 1;
+}
+
+/** Lexicographic order of plain ASCII strings (what `sort` does by UTF-16 code units), stated so any language reproduces it. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Draws `count` members from the eligible ones (given sorted by id): a partial Fisher–Yates
+ * shuffle whose j-th step takes u_j = U(seed, `${label}|${j}`) and swaps position j with
+ * j + floor(u_j × (n − j)). Returns the first `count` (fewer when fewer are eligible).
+ */
+function drawMembers(rng: HmacUniform, label: string, sortedEligible: readonly string[], count: number): string[] {
+  const ids = sortedEligible.slice();
+  const take = Math.min(count, ids.length);
+  for (let j = 0; j < take; j++) {
+    const k = j + Math.floor(rng.of(`${label}|${j}`) * (ids.length - j));
+    const drawn = ids[k];
+    ids[k] = ids[j];
+    ids[j] = drawn;
+  }
+  ids.length = take;
+  return ids;
+}
+
+/** Pool members' ids sorted, and for each subject the ids conflicted with it (回避), so a visit's eligible list costs little. */
+function indexPool(members: readonly DrawPoolMember[]): { sortedIds: string[]; conflictedBySubject: Map<string, Set<string>> } {
+  const conflictedBySubject = new Map<string, Set<string>>();
+  for (const m of members)
+    for (const uscc of m.conflictsWith) {
+      const set = conflictedBySubject.get(uscc);
+      if (set) set.add(m.id);
+      else conflictedBySubject.set(uscc, new Set([m.id]));
+    }
+  return { sortedIds: members.map((m) => m.id).sort(byText), conflictedBySubject };
+}
+
+function eligibleFor(uscc: string, pool: ReturnType<typeof indexPool>): string[] {
+  const conflicted = pool.conflictedBySubject.get(uscc);
+  return conflicted ? pool.sortedIds.filter((id) => !conflicted.has(id)) : pool.sortedIds;
+}
+
+/**
+ * The draw. Subjects: Poisson sampling — subject i is included iff u_i < p_i with
+ * u_i = U(seed, uscc_i), independently of every other subject, so P(included) = p_i exactly and
+ * the sample size is random with mean Σ p_i. Teams: for every included subject (in USCC order)
+ * and every participating department (in the order given), `inspectorsPerCheck` of that
+ * department's inspectors not conflicted with the subject, drawn with label
+ * `team|<uscc>|<department>`; then `expertsPerVisit` experts not conflicted, label
+ * `expert|<uscc>`. A department that cannot staff a check, or too few experts, is a shortfall.
+ */
+export function runDraw(input: DrawInput): DrawResult {
+  checkInput(input);
+  const rng = new HmacUniform(input.seed);
+  const visits: DrawnVisit[] = [];
+  let expectedSize = 0;
+  // p depends on (grade, risk) only: looked up by index, not computed a million times
+  const pTable = [...CreditGrades, null].map((g) => RiskLevels.map((r) => inclusionProbability({ grade: g, risk: r }, input)));
+  const riskIndex: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
+  const gradeIndexOf: Record<string, number> = { A: 0, B: 1, C: 2, D: 3 };
+  const subjects = input.subjects;
+  const us = new Float64Array(subjects.length);
+  for (let i = 0; i < subjects.length; i++) us[i] = rng.of(subjects[i].uscc);
+  const repeated = repeatedSubjects(subjects, us);
+  if (repeated.length) throw new DrawInputError(repeated);
+  for (let i = 0; i < subjects.length; i++) {
+    const s = subjects[i];
+    const p = pTable[s.grade === null ? 4 : gradeIndexOf[s.grade]][riskIndex[s.risk]];
+    expectedSize += p;
+    if (us[i] < p) visits.push({ uscc: s.uscc, grade: s.grade, risk: s.risk, inclusionProbability: p, u: us[i], checks: [], expertIds: [] });
+  }
+  visits.sort((a, b) => byText(a.uscc, b.uscc));
+
+  const shortfalls: DrawShortfall[] = [];
+  const departmentPools = new Map(input.departmentCodes.map((code) => [code, indexPool(input.inspectors.filter((m) => m.departmentCode === code))] as const));
+  const expertPool = indexPool(input.experts);
+  for (const visit of visits) {
+    for (const departmentCode of input.departmentCodes) {
+      const eligible = eligibleFor(visit.uscc, departmentPools.get(departmentCode)!);
+      const inspectorIds = drawMembers(rng, `team|${visit.uscc}|${departmentCode}`, eligible, input.inspectorsPerCheck);
+      if (inspectorIds.length < input.inspectorsPerCheck)
+        shortfalls.push({ uscc: visit.uscc, role: 'inspector', departmentCode, needed: input.inspectorsPerCheck, eligible: eligible.length });
+      visit.checks.push({ departmentCode, inspectorIds });
+    }
+    if (input.expertsPerVisit > 0) {
+      const eligible = eligibleFor(visit.uscc, expertPool);
+      visit.expertIds = drawMembers(rng, `expert|${visit.uscc}`, eligible, input.expertsPerVisit);
+      if (visit.expertIds.length < input.expertsPerVisit)
+        shortfalls.push({ uscc: visit.uscc, role: 'expert', departmentCode: null, needed: input.expertsPerVisit, eligible: eligible.length });
+    }
+  }
+  return {
+    algorithm: DRAW_ALGORITHM,
+    seedCommitment: seedCommitment(input.seed),
+    population: input.subjects.length,
+    // rounded so the order the subjects came in (which changes a float sum's last bits) never shows
+    expectedSize: Math.round(expectedSize * 1e6) / 1e6,
+    visits,
+    shortfalls,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './draw';
+export * from './hmac-uniform';
+export * from './verify';
