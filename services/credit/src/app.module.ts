@@ -9,6 +9,7 @@ import { CreditRecordsModule } from './credit-records/credit-records.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { CreditRepairRecord } from './repairs/credit-repair.entity';
 import { CreditRepairsModule } from './repairs/credit-repairs.module';
+import { CreditFromEventsModule } from './credit-records/from-events/from-events.module';
 import { CreditActivitiesImpl } from './activities/credit.activities';
 import { GradeRefreshService } from './grading/refresh/grade-refresh.service';
 import { GradeRefreshSchedule } from './grading/refresh/grade-refresh-schedule';
@@ -22,11 +23,12 @@ import { creditMigrations } from './migrations';
       entities: [CreditRecord, SubjectGrade, SubjectGradeChange, CreditRepairRecord, OutboxEvent, InboxEvent],
       migrations: creditMigrations,
     }),
-    MessagingModule.forService({ service: 'credit', subscribeTo: [Topics.supervision] }),
+    MessagingModule.forService({ service: 'credit', subscribeTo: [Topics.supervision, Topics.complaints] }),
     TemporalModule.forService({ taskQueue: TaskQueues.credit, activities: CreditActivitiesImpl }),
     CreditRecordsModule,
     SubjectsModule,
     CreditRepairsModule,
+    CreditFromEventsModule,
   ],
   providers: [CreditActivitiesImpl, GradeRefreshService, GradeRefreshSchedule],
 })

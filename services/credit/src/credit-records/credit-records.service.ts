@@ -17,6 +17,8 @@ import { StateChange, UnitOfWork } from '@cityworks/messaging';
 import { mayAct, Page } from '@cityworks/platform';
 import { CreditAssessment, gradeCredit } from '../grading/credit-grade';
 import { gradeChange } from '../grading/grade-change';
+import { CreditRules } from '../grading/rules/credit-rules';
+import { CreditRulesConfig } from '../grading/rules/credit-rules.config';
 import { SubjectGrade, SubjectGradeChange } from '../grading/subject-grade.entity';
 import type { RecordFromEvent } from './from-events/commitment-records';
 import { CreditRecord } from './credit-record.entity';
@@ -43,7 +45,18 @@ export class CreditRecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly config: CreditRulesConfig,
   ) {}
+
+  /** The grading rule set in force (CREDIT_RULES_FILE or the defaults). */
+  get rules(): CreditRules {
+    return this.config.rules;
+  }
+
+  /** A subject's grade on `asOf` from its records, by the rule set in force. */
+  assess(records: readonly CreditRecord[], asOf: string): CreditAssessment {
+    return gradeCredit(records, asOf, this.config.rules);
+  }
 
   /**
    * Records the fact and publishes it with the grade it leads to, in one transaction. Credit
@@ -81,6 +94,8 @@ export class CreditRecordsService {
   async recordFromEvent(input: RecordFromEvent, manager: EntityManager): Promise<'recorded' | 'already-recorded'> {
     return this.uow.runIn(manager, async (change) => {
       if (await manager.exists(CreditRecord, { where: { sourceEventId: input.sourceEventId } })) return 'already-recorded';
+      // the same finding sent again under a new event id (a replayed outbox, a re-issued event) is the same record
+      if (input.sourceRef && (await this.sameSource(manager, input))) return 'already-recorded';
       await this.insertAndGrade(change, input);
       return 'recorded';
     });
@@ -98,7 +113,7 @@ export class CreditRecordsService {
     if (input.sourceRef) await this.refuseDuplicateSource(manager, input);
     const record = manager.create(CreditRecord, { id: randomUUID(), ...input, repaired: false, repairedAt: null });
     await manager.insert(CreditRecord, record);
-    const assessment = gradeCredit(await this.activeRecords(record.uscc, today, manager), today);
+    const assessment = this.assess(await this.activeRecords(record.uscc, today, manager), today);
     const grade = assessment.grade;
     change.audit({
       action: 'credit-record.added',
@@ -147,7 +162,7 @@ export class CreditRecordsService {
   async regrade(change: StateChange, uscc: string, causeRecordId: string, assessment?: CreditAssessment, now = new Date()): Promise<CreditAssessment> {
     const { manager } = change;
     const today = chinaDateOf(now);
-    const current = assessment ?? gradeCredit(await this.activeRecords(uscc, today, manager), today);
+    const current = assessment ?? this.assess(await this.activeRecords(uscc, today, manager), today);
     const stored = await manager.findOne(SubjectGrade, { where: { uscc } });
     const changed = gradeChange(uscc, stored, current, causeRecordId, now);
     if (!changed) return current;
@@ -181,6 +196,12 @@ export class CreditRecordsService {
   /** One writer per subject at a time, so every grade computed has seen every earlier change. */
   async lockSubject(manager: EntityManager, uscc: string): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`credit:${uscc}`]);
+  }
+
+  private sameSource(manager: EntityManager, input: Pick<NewCreditRecord, 'uscc' | 'sourceType' | 'sourceDepartmentCode' | 'sourceRef'>): Promise<boolean> {
+    return manager.exists(CreditRecord, {
+      where: { uscc: input.uscc, sourceType: input.sourceType, sourceDepartmentCode: input.sourceDepartmentCode, sourceRef: input.sourceRef ?? undefined },
+    });
   }
 
   private async refuseDuplicateSource(

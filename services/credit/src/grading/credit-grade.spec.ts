@@ -3,10 +3,10 @@ import { gradeCredit, GradableRecord, isActive } from './credit-grade';
 const ASOF = '2026-06-15';
 
 function bad(severity: 'minor' | 'serious' | 'severe', over: Partial<GradableRecord> = {}): GradableRecord {
-  return { kind: 'bad', severity, decidedOn: '2026-01-10', expiresOn: '2027-01-09', repaired: false, ...over };
+  return { kind: 'bad', severity, sourceType: 'supervision', decidedOn: '2026-01-10', expiresOn: '2027-01-09', repaired: false, ...over };
 }
 function good(over: Partial<GradableRecord> = {}): GradableRecord {
-  return { kind: 'good', severity: null, decidedOn: '2026-01-10', expiresOn: '2027-01-09', repaired: false, ...over };
+  return { kind: 'good', severity: null, sourceType: 'approval', decidedOn: '2026-01-10', expiresOn: '2027-01-09', repaired: false, ...over };
 }
 const times = (n: number, make: () => GradableRecord) => Array.from({ length: n }, make);
 

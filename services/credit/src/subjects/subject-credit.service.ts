@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { chinaDateOf } from '@cityworks/calendar';
 import type { CreditStanding } from '@cityworks/contracts';
-import { gradeCredit } from '../grading/credit-grade';
 import { CreditRecord } from '../credit-records/credit-record.entity';
 import { CreditRecordsService } from '../credit-records/credit-records.service';
 
@@ -14,6 +13,6 @@ export class SubjectCreditService {
     // a record's validity is counted in China calendar days, whatever the server's zone
     const asOf = chinaDateOf(new Date());
     const activeRecords = await this.records.activeRecords(uscc, asOf);
-    return { standing: { uscc, asOf, ...gradeCredit(activeRecords, asOf) }, activeRecords };
+    return { standing: { uscc, asOf, ...this.records.assess(activeRecords, asOf) }, activeRecords };
   }
 }

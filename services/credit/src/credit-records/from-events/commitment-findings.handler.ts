@@ -18,7 +18,7 @@ export class CommitmentKeptHandler implements IntegrationEventHandler<Commitment
   }
 
   async handle(event: IntegrationEvent<CommitmentKeptV1>, manager: EntityManager): Promise<void> {
-    await this.records.recordFromEvent(keptCommitmentRecord(event), manager);
+    await this.records.recordFromEvent(keptCommitmentRecord(event, this.records.rules.recordMonths), manager);
   }
 }
 
@@ -34,6 +34,6 @@ export class CommitmentBrokenHandler implements IntegrationEventHandler<Commitme
   }
 
   async handle(event: IntegrationEvent<CommitmentBrokenV1>, manager: EntityManager): Promise<void> {
-    await this.records.recordFromEvent(brokenCommitmentRecord(event), manager);
+    await this.records.recordFromEvent(brokenCommitmentRecord(event, this.records.rules.recordMonths), manager);
   }
 }

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CreditRecordsModule } from '../credit-records.module';
+import { PenaltyDecidedHandler } from './penalty-decided.handler';
+import { CheckRecordedHandler, ComplaintUpheldHandler } from './supervision-findings.handler';
+
+/** Records (and, for penalties, subjects and 双公示) from other services' events, one per event. */
+@Module({
+  imports: [CreditRecordsModule],
+  providers: [PenaltyDecidedHandler, CheckRecordedHandler, ComplaintUpheldHandler],
+})
+export class CreditFromEventsModule {}
