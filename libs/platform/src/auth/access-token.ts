@@ -1,3 +1,4 @@
+import { createPublicKey, KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import jwt from 'jsonwebtoken';
@@ -31,10 +32,24 @@ export function loadPublicKey(env: NodeJS.ProcessEnv = process.env): string {
   return fs.readFileSync(file, 'utf8');
 }
 
-export function verifyAccessToken(token: string, publicKey: string): AuthUser {
+/** The public key parsed once, for every request a guard verifies. */
+export function publicKeyObject(env: NodeJS.ProcessEnv = process.env): KeyObject {
+  return createPublicKey(loadPublicKey(env));
+}
+
+/**
+ * Verifies a token's signature and claims. Pass a KeyObject made once (`publicKeyObject`): from a
+ * PEM string, jsonwebtoken parses the key again on every call, which was the largest cost of an
+ * authenticated request (scripts/bench, credit-lookup).
+ */
+export function verifyAccessToken(token: string, publicKey: string | KeyObject): AuthUser {
   let claims: AccessClaims;
   try {
-    claims = jwt.verify(token, publicKey, { algorithms: ['RS256'], issuer: ISSUER, audience: AUDIENCE }) as unknown as AccessClaims;
+    claims = jwt.verify(token, typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey, {
+      algorithms: ['RS256'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    }) as unknown as AccessClaims;
   } catch (e) {
     throw new InvalidTokenError(`invalid token: ${(e as Error).message}`);
   }

@@ -4,7 +4,8 @@ import type { Role } from '@cityworks/contracts';
 import { Roles } from '@cityworks/contracts';
 import { IS_PUBLIC } from '../http/public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
-import { InvalidTokenError, loadPublicKey, verifyAccessToken } from './access-token';
+import { KeyObject } from 'node:crypto';
+import { InvalidTokenError, publicKeyObject, verifyAccessToken } from './access-token';
 import { bindUser } from '../correlation/correlation-context';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -16,7 +17,7 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private publicKey: string | undefined;
+  private publicKey: KeyObject | undefined;
 
   constructor(private readonly reflector: Reflector) {}
 
@@ -27,7 +28,7 @@ export class AuthGuard implements CanActivate {
     const header: unknown = req.headers?.authorization;
     if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new UnauthorizedException('a Bearer token is required');
     try {
-      this.publicKey ??= loadPublicKey();
+      this.publicKey ??= publicKeyObject();
       req.user = verifyAccessToken(header.slice(7).trim(), this.publicKey);
     } catch (e) {
       if (e instanceof InvalidTokenError) throw new UnauthorizedException(e.message);
