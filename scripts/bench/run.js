@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm run bench [-- figure …]`: measures the running system (npm start first) and prints one
+// table, each figure beside its limit measured in the same run, and writes it as JSON under
+// .local/bench/. No figure here is asserted in `npm test`: these machines are noisy.
+require('../register-paths');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { ROOT, assertUp } = require('./lib/stack');
+
+const FIGURES = ['credit-lookup', 'draw'];
+
+function cell(v) {
+  return v === null || v === undefined ? '—' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v);
+}
+
+/** Columns as a terminal shows them: CJK characters take two cells. */
+const width = (s) => [...s].reduce((w, c) => w + (c.codePointAt(0) >= 0x2e80 ? 2 : 1), 0);
+const pad = (s, w) => s + ' '.repeat(Math.max(0, w - width(s)));
+
+function print(rows) {
+  const header = ['figure', 'measured', 'limit (same run)', 'ratio', 'target', 'met'];
+  const body = rows.map((r) => [
+    r.figure,
+    `${cell(r.value)} ${r.unit}`,
+    r.baseline === null || r.baseline === undefined ? '—' : `${cell(r.baseline)} ${r.unit} (${r.baselineName})`,
+    r.baseline ? `${cell(r.value / r.baseline)}×` : '—',
+    r.target,
+    r.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]))));
+  const line = (cells) => '| ' + cells.map((c, i) => pad(c, widths[i])).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const b of body) console.log(line(b));
+}
+
+(async () => {
+  const wanted = process.argv.slice(2).length ? process.argv.slice(2) : FIGURES;
+  const unknown = wanted.filter((w) => !FIGURES.includes(w));
+  if (unknown.length) throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${FIGURES.join(', ')}`);
+  const rows = [];
+  for (const name of wanted) {
+    const figure = require(`./figures/${name}`);
+    await assertUp(figure.services);
+    process.stderr.write(`[bench] ${name} …\n`);
+    rows.push(...(await figure.run()));
+  }
+  print(rows);
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  const dir = path.join(ROOT, '.local', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2));
+  console.log(`\nmachine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}\nwritten to ${path.relative(ROOT, file)}`);
+})().catch((e) => {
+  console.error(`[bench] ${e.message}`);
+  process.exit(1);
+});
