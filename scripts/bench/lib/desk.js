@@ -1,0 +1,63 @@
+// The desks' calls the figures need: register a project, accept its applications, decide them —
+// through the HTTP APIs, as scripts/demo.js does.
+const { urls, token, randomUscc } = require('./stack');
+
+const REGION = '210302';
+const reformOffice = () => token('GGB', ['reform-office'], REGION);
+const officer = (department) => token(department, ['approval-officer'], REGION);
+
+async function call(base, method, url, auth, body) {
+  const res = await fetch(base + url, {
+    method,
+    headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A 社会投资简易低风险 project registered and in its first stage; its first stage's items. */
+async function projectInFirstStage(tag) {
+  const project = {
+    code: `BENCH-${tag}-${Date.now().toString(36).toUpperCase()}-${Math.floor(Math.random() * 1e4)}`,
+    name: '基准测试仓储用房',
+    type: '社会投资简易低风险',
+    regionCode: REGION,
+    ownerUscc: randomUscc(REGION),
+    facts: { investmentWanYuan: 800, floorAreaSqm: 2400, needsWater: true, needsDrainage: false },
+  };
+  await call(urls.approval, 'POST', '/projects', reformOffice(), project);
+  let stage = null;
+  for (let i = 0; i < 150 && !stage; i++) {
+    stage = (await call(urls.approval, 'GET', `/projects/${project.code}`, reformOffice())).stage;
+    if (!stage) await sleep(100);
+  }
+  if (!stage) throw new Error(`project ${project.code} got no stage in 15 s — is the workflow worker running (npm run status)?`);
+  const { items } = await call(urls.catalog, 'POST', '/stage-templates/required-items', reformOffice(), {
+    projectType: project.type,
+    regionCode: REGION,
+    stage,
+    facts: project.facts,
+  });
+  return { project, items: items.map((i) => i.item) };
+}
+
+async function accept(project, item) {
+  return call(urls.approval, 'POST', '/applications', officer(item.departmentCode), {
+    projectCode: project.code,
+    itemCode: item.code,
+    departmentCode: item.departmentCode,
+    regionCode: REGION,
+    ownerUscc: project.ownerUscc,
+    onCommitment: false,
+  });
+}
+
+async function decide(application, item) {
+  return call(urls.approval, 'POST', `/applications/${application.id}/decision`, officer(item.departmentCode), { decision: 'approved' });
+}
+
+module.exports = { REGION, call, sleep, reformOffice, officer, projectInFirstStage, accept, decide };
