@@ -12,9 +12,9 @@ const urls = {
   complaints: process.env.COMPLAINTS_URL || 'http://127.0.0.1:3005',
 };
 
-function token(department, roles, region = '210300') {
+function token(department, roles, region = '210300', user = `bench-${department}`) {
   const keyFile = process.env.JWT_PRIVATE_KEY_FILE || path.join(ROOT, '.local/keys/jwt-private.pem');
-  return jwt.sign({ sub: `bench-${department}`, dept: department, region, roles }, fs.readFileSync(keyFile, 'utf8'), {
+  return jwt.sign({ sub: user, dept: department, region, roles }, fs.readFileSync(keyFile, 'utf8'), {
     algorithm: 'RS256',
     issuer: 'cityworks',
     audience: 'cityworks',

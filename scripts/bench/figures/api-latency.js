@@ -1,0 +1,86 @@
+// API latency at 200 requests/s: 受理 (POST /applications, which writes the application, its
+// audit entry, its outbox events and its workflow start in one transaction) and reading a project
+// with its clocks (GET /projects/{code}/timing), each beside the bare NestJS route at the same rate.
+// Requests come from many desks: the services throttle per user, as they would a real desk.
+const { urls, token } = require('../lib/stack');
+const { projectInFirstStage, REGION } = require('../lib/desk');
+const { withBareRoute } = require('../lib/bare-route');
+const { measure } = require('../lib/load');
+
+const RATE = Number(process.env.BENCH_API_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PROJECTS = 20;
+
+function desks(department, role) {
+  return Array.from({ length: 40 }, (_, i) => `Bearer ${token(department, [role], REGION, `bench-desk-${i}`)}`);
+}
+
+module.exports = {
+  name: 'api-latency',
+  services: ['catalog', 'approval'],
+  async run() {
+    const projects = [];
+    for (let i = 0; i < PROJECTS; i++) projects.push(await projectInFirstStage('API'));
+    const item = projects[0].items[0];
+    const officers = desks(item.departmentCode, 'approval-officer');
+    const readers = desks('GGB', 'reform-office');
+    let n = 0;
+    const submit = () => {
+      const { project } = projects[n % PROJECTS];
+      n++;
+      return {
+        method: 'POST',
+        path: '/applications',
+        headers: { authorization: officers[n % officers.length], 'content-type': 'application/json' },
+        body: JSON.stringify({
+          projectCode: project.code,
+          itemCode: item.code,
+          departmentCode: item.departmentCode,
+          regionCode: REGION,
+          ownerUscc: project.ownerUscc,
+          onCommitment: false,
+        }),
+      };
+    };
+    const read = () => ({
+      method: 'GET',
+      path: `/projects/${projects[n++ % PROJECTS].project.code}/timing`,
+      headers: { authorization: readers[n % readers.length] },
+    });
+
+    await measure({ url: urls.approval, next: read, rate: 50, seconds: 2 }); // warm up
+    const submitted = await measure({ url: urls.approval, next: submit, rate: RATE, seconds: SECONDS });
+    const readFigures = await measure({ url: urls.approval, next: read, rate: RATE, seconds: SECONDS });
+    const bare = await withBareRoute(async (url) => {
+      const bareWrite = () => ({ method: 'POST', path: '/bare', headers: { 'content-type': 'application/json' }, body: submit().body });
+      const bareRead = () => ({ method: 'GET', path: `/bare/${n++}` });
+      await measure({ url, next: bareRead, rate: 50, seconds: 2 });
+      return {
+        write: await measure({ url, next: bareWrite, rate: RATE, seconds: SECONDS }),
+        read: await measure({ url, next: bareRead, rate: RATE, seconds: SECONDS }),
+      };
+    });
+    return [
+      {
+        figure: `受理 POST /applications p99 at ${RATE} req/s (${submitted.failed} failed)`,
+        value: submitted.p99,
+        unit: 'ms',
+        baseline: bare.write.p99,
+        baselineName: 'bare NestJS POST p99',
+        target: '< 100 ms',
+        met: submitted.p99 < 100 && submitted.failed === 0,
+        detail: { service: submitted, bare: bare.write },
+      },
+      {
+        figure: `project with its clocks GET /projects/{code}/timing p99 at ${RATE} req/s (${readFigures.failed} failed)`,
+        value: readFigures.p99,
+        unit: 'ms',
+        baseline: bare.read.p99,
+        baselineName: 'bare NestJS GET p99',
+        target: '< 100 ms',
+        met: readFigures.p99 < 100 && readFigures.failed === 0,
+        detail: { service: readFigures, bare: bare.read },
+      },
+    ];
+  },
+};
