@@ -62,23 +62,23 @@ module.exports = {
     });
     return [
       {
-        figure: `受理 POST /applications p99 at ${RATE} req/s (${submitted.failed} failed)`,
+        figure: `受理 POST /applications p99, ${submitted.rps} of ${RATE} req/s carried, ${submitted.failed} failed`,
         value: submitted.p99,
         unit: 'ms',
         baseline: bare.write.p99,
         baselineName: 'bare NestJS POST p99',
         target: '< 100 ms',
-        met: submitted.p99 < 100 && submitted.failed === 0,
+        met: submitted.p99 < 100 && submitted.failed === 0 && submitted.carried,
         detail: { service: submitted, bare: bare.write },
       },
       {
-        figure: `project with its clocks GET /projects/{code}/timing p99 at ${RATE} req/s (${readFigures.failed} failed)`,
+        figure: `project with its clocks (GET /projects/{code}/timing) p99, ${readFigures.rps} of ${RATE} req/s carried, ${readFigures.failed} failed`,
         value: readFigures.p99,
         unit: 'ms',
         baseline: bare.read.p99,
         baselineName: 'bare NestJS GET p99',
         target: '< 100 ms',
-        met: readFigures.p99 < 100 && readFigures.failed === 0,
+        met: readFigures.p99 < 100 && readFigures.failed === 0 && readFigures.carried,
         detail: { service: readFigures, bare: bare.read },
       },
     ];

@@ -28,13 +28,13 @@ module.exports = {
     });
     return [
       {
-        figure: `credit lookup p99 at ${RATE} req/s (GET /credit-standing/{uscc})`,
+        figure: `credit lookup (GET /credit-standing/{uscc}) p99, ${service.rps} of ${RATE} req/s carried, ${service.failed} failed`,
         value: service.p99,
         unit: 'ms',
         baseline: bare.p99,
         baselineName: 'bare NestJS route p99',
         target: '< 5 ms',
-        met: service.p99 < 5 && service.failed === 0,
+        met: service.p99 < 5 && service.failed === 0 && service.carried,
         detail: { service, bare },
       },
     ];

@@ -9,7 +9,7 @@ const autocannon = require('autocannon');
  * @param {number} o.rate requests per second offered
  * @param {number} o.seconds
  */
-async function measure({ url, next, rate, seconds, connections = 8 }) {
+async function measure({ url, next, rate, seconds, connections = Math.max(8, Math.ceil(rate / 4)) }) {
   const result = await autocannon({
     url,
     connections,
@@ -25,6 +25,8 @@ async function measure({ url, next, rate, seconds, connections = 8 }) {
     p99: result.latency.p99,
     max: result.latency.max,
     failed: non2xx,
+    /** the offered rate was carried: a slow service otherwise looks fast at the rate it could carry */
+    carried: result.requests.total >= 0.95 * rate * seconds,
   };
 }
 
