@@ -8,6 +8,7 @@ import { SubjectGrade, SubjectGradeChange } from './grading/subject-grade.entity
 import { CreditRecordsModule } from './credit-records/credit-records.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { CreditRepairRecord } from './repairs/credit-repair.entity';
+import { Practitioner, Subject } from './subjects/registry/subject.entity';
 import { CreditRepairsModule } from './repairs/credit-repairs.module';
 import { CreditFromEventsModule } from './credit-records/from-events/from-events.module';
 import { CreditActivitiesImpl } from './activities/credit.activities';
@@ -20,7 +21,7 @@ import { creditMigrations } from './migrations';
     PlatformModule.forService({
       service: 'credit',
       schema: 'credit',
-      entities: [CreditRecord, SubjectGrade, SubjectGradeChange, CreditRepairRecord, OutboxEvent, InboxEvent],
+      entities: [CreditRecord, SubjectGrade, SubjectGradeChange, CreditRepairRecord, Subject, Practitioner, OutboxEvent, InboxEvent],
       migrations: creditMigrations,
     }),
     MessagingModule.forService({ service: 'credit', subscribeTo: [Topics.supervision, Topics.complaints] }),

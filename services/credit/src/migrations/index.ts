@@ -2,5 +2,12 @@ import { messagingMigrations } from '@cityworks/messaging';
 import { CreditRecords1764000000400 } from './1764000000400-credit-records';
 import { CreditFromEventsAndGrades1764000000410 } from './1764000000410-credit-from-events-and-grades';
 import { CreditRepairs1764000000420 } from './1764000000420-credit-repairs';
+import { CreditSubjects1764000000430 } from './1764000000430-credit-subjects';
 
-export const creditMigrations = [...messagingMigrations, CreditRecords1764000000400, CreditFromEventsAndGrades1764000000410, CreditRepairs1764000000420];
+export const creditMigrations = [
+  ...messagingMigrations,
+  CreditRecords1764000000400,
+  CreditFromEventsAndGrades1764000000410,
+  CreditRepairs1764000000420,
+  CreditSubjects1764000000430,
+];

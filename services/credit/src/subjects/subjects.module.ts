@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { CreditRecordsModule } from '../credit-records/credit-records.module';
 import { SubjectsController } from './subjects.controller';
 import { SubjectCreditService } from './subject-credit.service';
+import { SubjectRegistryController } from './registry/subject-registry.controller';
+import { SubjectRegistryService } from './registry/subject-registry.service';
 
 @Module({
   imports: [CreditRecordsModule],
-  controllers: [SubjectsController],
-  providers: [SubjectCreditService],
-  exports: [SubjectCreditService],
+  controllers: [SubjectsController, SubjectRegistryController],
+  providers: [SubjectCreditService, SubjectRegistryService],
+  exports: [SubjectCreditService, SubjectRegistryService],
 })
 export class SubjectsModule {}

@@ -33,7 +33,18 @@ function chinaDayOf(event: IntegrationEvent<unknown>, field: string, value: stri
  * from the decision date. The 决定书文号 is the record's source reference.
  */
 export function penaltyRecord(event: IntegrationEvent<SupervisionPenaltyDecidedV1>, months: RecordMonthsBySeverity): RecordFromEvent {
-  const data = required(event, ['actionId', 'documentNumber', 'subjectUscc', 'departmentCode', 'decisionDate', 'severity', 'violationType']);
+  const data = required(event, [
+    'actionId',
+    'documentNumber',
+    'subjectUscc',
+    'subjectName',
+    'departmentCode',
+    'decisionDate',
+    'decidedAt',
+    'severity',
+    'violationType',
+  ]);
+  chinaDayOf(event, 'decidedAt', data.decidedAt);
   if (!CreditSeverities.includes(data.severity)) throw new PermanentEventError(`${event.type} ${event.id} names an unknown severity ${data.severity}`);
   if (!isIsoDate(data.decisionDate)) throw new PermanentEventError(`${event.type} ${event.id}: decisionDate "${data.decisionDate}" is not YYYY-MM-DD`);
   return {

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CreditRecordsModule } from '../credit-records.module';
+import { SubjectsModule } from '../../subjects/subjects.module';
 import { PenaltyDecidedHandler } from './penalty-decided.handler';
 import { CheckRecordedHandler, ComplaintUpheldHandler } from './supervision-findings.handler';
 
 /** Records (and, for penalties, subjects and 双公示) from other services' events, one per event. */
 @Module({
-  imports: [CreditRecordsModule],
+  imports: [CreditRecordsModule, SubjectsModule],
   providers: [PenaltyDecidedHandler, CheckRecordedHandler, ComplaintUpheldHandler],
 })
 export class CreditFromEventsModule {}
