@@ -6,3 +6,4 @@ export { commitmentWorkflow } from './commitment/commitment.workflow';
 export { oversightReportWorkflow } from './oversight-report/oversight-report.workflow';
 export { complaintWorkflow } from './complaint/complaint.workflow';
 export { creditGradeRefreshWorkflow } from './credit-grade-refresh/credit-grade-refresh.workflow';
+export { supervisionObligationWorkflow } from './action-report/supervision-obligation.workflow';

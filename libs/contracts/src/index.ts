@@ -28,3 +28,4 @@ export * from './workflows/oversight-report';
 export * from './activities/oversight.activities';
 export * from './workflows/complaint';
 export * from './workflows/credit-grade-refresh';
+export * from './workflows/supervision-obligation';

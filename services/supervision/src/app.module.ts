@@ -17,6 +17,8 @@ import { EscalationModule } from './escalation/escalation.module';
 import { CommitmentRecord } from './commitments/persistence/commitment.record';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { OversightReportsModule } from './oversight-reports/oversight-reports.module';
+import { SupervisionActionRecord } from './actions/persistence/supervision-action.record';
+import { SupervisionActionsModule } from './actions/supervision-actions.module';
 
 @Module({
   imports: [
@@ -29,6 +31,7 @@ import { OversightReportsModule } from './oversight-reports/oversight-reports.mo
         LetterDocumentRecord,
         EscalationStepRecord,
         CommitmentRecord,
+        SupervisionActionRecord,
         CalendarArrangementCopy,
         OutboxEvent,
         InboxEvent,
@@ -42,6 +45,7 @@ import { OversightReportsModule } from './oversight-reports/oversight-reports.mo
     EscalationModule,
     CommitmentsModule,
     OversightReportsModule,
+    SupervisionActionsModule,
   ],
   providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],
 })

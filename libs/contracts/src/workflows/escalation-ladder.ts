@@ -12,6 +12,10 @@ export const ObligationKinds = [
   'complaint',
   'publication',
   'letter-reply',
+  /** 监管行为 not reported (上传) within its reporting period */
+  'action-report',
+  /** 风险预警, 专项检查 or 告知其他机关 task not fed back in time */
+  'inspection-feedback',
 ] as const;
 export type ObligationKind = (typeof ObligationKinds)[number];
 

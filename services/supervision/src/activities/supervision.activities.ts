@@ -10,12 +10,15 @@ import type {
   PublishOversightReportInput,
   SupervisionActivities,
   SupervisionFigures,
+  SupervisionObligationActivities,
+  SupervisionObligationKind,
   SupervisionOversightActivities,
 } from '@cityworks/contracts';
 import { SupervisionTasksService } from '../supervision-tasks/supervision-tasks.service';
 import { LettersService } from '../letters/letters.service';
 import { EscalationService } from '../escalation/escalation.service';
 import { OversightReportsService } from '../oversight-reports/oversight-reports.service';
+import { SupervisionActionsService } from '../actions/supervision-actions.service';
 
 /**
  * Activities on task queue `supervision`; each touches only this service's data. One worker
@@ -23,16 +26,22 @@ import { OversightReportsService } from '../oversight-reports/oversight-reports.
  * escalation ladder's (letters and the ledger of rungs).
  */
 @Injectable()
-export class SupervisionActivitiesImpl implements SupervisionActivities, EscalationActivities, SupervisionOversightActivities {
+export class SupervisionActivitiesImpl implements SupervisionActivities, EscalationActivities, SupervisionOversightActivities, SupervisionObligationActivities {
   constructor(
     private readonly tasks: SupervisionTasksService,
     private readonly letters: LettersService,
     private readonly escalation: EscalationService,
     private readonly oversight: OversightReportsService,
+    private readonly actions: SupervisionActionsService,
   ) {}
 
   markSupervisionTaskOverdue({ taskId }: { taskId: string }) {
     return this.tasks.markOverdue(taskId);
+  }
+
+  /** an action's reporting period or a task's feedback deadline ran out (supervisionObligationWorkflow) */
+  markSupervisionObligationOverdue({ id }: { kind: SupervisionObligationKind; id: string }): Promise<{ changed: boolean; met: boolean }> {
+    return this.actions.markReportOverdue(id);
   }
 
   issueLetter(input: IssueLetterInput): Promise<IssuedLetter> {
