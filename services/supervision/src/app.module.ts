@@ -17,6 +17,10 @@ import { EscalationModule } from './escalation/escalation.module';
 import { CommitmentRecord } from './commitments/persistence/commitment.record';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { OversightReportsModule } from './oversight-reports/oversight-reports.module';
+import { SubjectRecord } from './subjects/persistence/subject.record';
+import { SubjectsModule } from './subjects/subjects.module';
+import { PoolMemberRecord } from './inspectors/persistence/pool-member.record';
+import { PoolsModule } from './inspectors/pools.module';
 import { SupervisionActionRecord } from './actions/persistence/supervision-action.record';
 import { SupervisionActionsModule } from './actions/supervision-actions.module';
 
@@ -31,6 +35,8 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
         LetterDocumentRecord,
         EscalationStepRecord,
         CommitmentRecord,
+        SubjectRecord,
+        PoolMemberRecord,
         SupervisionActionRecord,
         CalendarArrangementCopy,
         OutboxEvent,
@@ -38,13 +44,15 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
       ],
       migrations: supervisionMigrations,
     }),
-    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog] }),
+    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog, Topics.credit] }),
     TemporalModule.forService({ taskQueue: TaskQueues.supervision, activities: SupervisionActivitiesImpl }),
     SupervisionTasksModule,
     LettersModule,
     EscalationModule,
     CommitmentsModule,
     OversightReportsModule,
+    SubjectsModule,
+    PoolsModule,
     SupervisionActionsModule,
   ],
   providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],
