@@ -1,0 +1,50 @@
+// A client of the running Temporal server, and a worker of the bench's own workflows on a task
+// queue of its own, for the bare-engine figures.
+const path = require('path');
+const { Client, Connection } = require('@temporalio/client');
+const { Worker, NativeConnection, Runtime, DefaultLogger } = require('@temporalio/worker');
+
+const address = process.env.TEMPORAL_ADDRESS || '127.0.0.1:7233';
+const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
+const BENCH_QUEUE = 'bench';
+
+async function temporalClient() {
+  const connection = await Connection.connect({ address });
+  return { client: new Client({ connection, namespace }), close: () => connection.close() };
+}
+
+/** Runs fn while a worker of the bench's workflows polls the bench task queue. */
+let runtimeInstalled = false;
+
+async function withBenchWorker(fn) {
+  if (!runtimeInstalled) Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+  const connection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({
+    connection,
+    namespace,
+    taskQueue: BENCH_QUEUE,
+    workflowsPath: path.join(__dirname, '..', 'workflows', 'noop.workflow.js'),
+    bundlerOptions: { logger: { info() {}, warn() {}, error: console.error, trace() {}, debug() {} } },
+  });
+  const running = worker.run();
+  try {
+    return await fn();
+  } finally {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  }
+}
+
+/** Runs `work(i)` for i < n, `concurrency` at a time. */
+async function pool(n, concurrency, work) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await work(next++);
+    }),
+  );
+}
+
+module.exports = { temporalClient, withBenchWorker, pool, BENCH_QUEUE };
