@@ -7,3 +7,4 @@ export { oversightReportWorkflow } from './oversight-report/oversight-report.wor
 export { complaintWorkflow } from './complaint/complaint.workflow';
 export { creditGradeRefreshWorkflow } from './credit-grade-refresh/credit-grade-refresh.workflow';
 export { supervisionObligationWorkflow } from './action-report/supervision-obligation.workflow';
+export { publicationWorkflow } from './publication/publication.workflow';

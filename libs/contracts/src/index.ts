@@ -28,4 +28,5 @@ export * from './workflows/oversight-report';
 export * from './activities/oversight.activities';
 export * from './workflows/complaint';
 export * from './workflows/credit-grade-refresh';
+export * from './workflows/publication';
 export * from './workflows/supervision-obligation';
