@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import { AuthUser, Roles } from '@cityworks/contracts';
 import { ApiErrors, CurrentUser, RequireRoles } from '@cityworks/platform';
 import { SupervisionActionsService } from './supervision-actions.service';
@@ -7,12 +8,18 @@ import { CheckResultDto, RecordCheckDto } from './dto/record-check.dto';
 import { RecordEnforcementDto, RecordPenaltyDto } from './dto/record-penalty.dto';
 import { ListActionsQuery } from './dto/list-actions.query';
 import { SupervisionActionPageView, SupervisionActionView } from './views/supervision-action.view';
+import { ActionsExportService, ActionsExportView } from './export/actions-export.service';
+import { ExportActionsQuery } from './export/export-actions.query';
 
 @ApiTags('supervision-actions')
 @ApiBearerAuth()
+@ApiExtraModels(ActionsExportView)
 @Controller('supervision-actions')
 export class SupervisionActionsController {
-  constructor(private readonly actions: SupervisionActionsService) {}
+  constructor(
+    private readonly actions: SupervisionActionsService,
+    private readonly exports: ActionsExportService,
+  ) {}
 
   @Post('checks')
   @RequireRoles(Roles.supervisionOfficer, Roles.inspector)
@@ -82,6 +89,28 @@ export class SupervisionActionsController {
   @ApiErrors(400)
   list(@CurrentUser() user: AuthUser, @Query() query: ListActionsQuery): Promise<SupervisionActionPageView> {
     return this.actions.list(user, query);
+  }
+
+  // before :id, which would take "export" for an id
+  @Get('export')
+  @RequireRoles(Roles.supervisionOfficer, Roles.inspector)
+  @ApiOperation({
+    summary: '监管行为 of a period in the national 互联网+监管 exchange shape, as JSON or CSV',
+    description: 'Reported actions whose action time falls in the period (China days, both included), your department’s; field mapping in the service README.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ActionsExportView) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiErrors(400, [422, 'a record of the period breaks the exchange’s field rules'])
+  async export(@CurrentUser() user: AuthUser, @Query() query: ExportActionsQuery, @Res({ passthrough: true }) res: Response) {
+    const file = await this.exports.export(user, query);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    return file.body;
   }
 
   @Get(':id')

@@ -5,6 +5,7 @@ import { SUPERVISION_TERMS, SupervisionActionsService } from './supervision-acti
 import { SupervisionActionsRepository } from './persistence/supervision-actions.repository';
 import { SupervisionObligationWorkflowClient } from './workflow/supervision-obligation.workflow-client';
 import { supervisionTermsFrom } from './domain/reporting-terms';
+import { ActionsExportService } from './export/actions-export.service';
 
 @Module({
   imports: [CalendarSyncModule],
@@ -13,6 +14,7 @@ import { supervisionTermsFrom } from './domain/reporting-terms';
     SupervisionActionsService,
     SupervisionActionsRepository,
     SupervisionObligationWorkflowClient,
+    ActionsExportService,
     // read at start: a wrong setting stops the service with the setting's name
     { provide: SUPERVISION_TERMS, useFactory: () => supervisionTermsFrom(process.env) },
   ],
