@@ -24,6 +24,8 @@ describe('complaints service', () => {
   const OTHER_HANDLER = bearer({ userId: 'handler-2', departmentCode: 'AS-STHJJ', roles: [Roles.complaintHandler] });
   const REFORM_OFFICE = bearer({ userId: 'gongaiban-1', departmentCode: 'GGB', roles: [Roles.reformOffice] });
   const AUDITOR = bearer({ userId: 'auditor-1', departmentCode: 'AS-SJJ', roles: [Roles.auditor] });
+  // the national platform's bridge (按属地、部门职能推送)
+  const SYSTEM = bearer({ userId: 'national-platform-bridge', departmentCode: 'AS-12345', roles: [Roles.system] });
   /** a handler of the handling department unless told otherwise */
   const http = (token = HANDLER) => {
     const agent = request(app.getHttpServer());
@@ -255,13 +257,60 @@ describe('complaints service', () => {
     });
   });
 
-  it('refuses the same channel number twice with 409 and writes no event for it', async () => {
-    const externalRef = `12345-${Date.now()}-${process.pid}`;
-    const first = (await http().post('/complaints').send(complaint({ externalRef })).expect(201)).body;
-    const res = await http().post('/complaints').send(complaint({ externalRef })).expect(409);
-    expect(res.body.message).toBe(`complaint ${externalRef} from channel 12345 was already received as ${first.id}`);
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM complaints WHERE external_ref = $1`, [externalRef]);
-    expect(n).toBe(1);
+  it('takes the national platform’s record pushed twice as one complaint, answering the repeat with it (200)', async () => {
+    const externalRef = `GJPT-${Date.now()}-${process.pid}`;
+    const pushed = complaint({ channel: 'national-platform', externalRef, kind: 'violation-report' });
+    const first = (await http(SYSTEM).post('/complaints').send(pushed).expect(201)).body;
+    const again = (await http(SYSTEM).post('/complaints').send(pushed).expect(200)).body;
+    expect(again).toEqual(first);
+    // two deliveries at the same moment still make one
+    const twin = complaint({ channel: 'national-platform', externalRef: `${externalRef}-B` });
+    const both = await Promise.all([http(SYSTEM).post('/complaints').send(twin), http(SYSTEM).post('/complaints').send(twin)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(both[0].body.id).toBe(both[1].body.id);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM complaints WHERE external_ref = ANY($1)`, [[externalRef, `${externalRef}-B`]]);
+    expect(n).toBe(2);
+    expect((await outboxOf(first.id)).map((e) => e.type)).toEqual([ComplaintEventTypes.received]);
+    // the same number with another matter is another record under a reused number
+    const reused = await http(SYSTEM)
+      .post('/complaints')
+      .send({ ...pushed, content: '另一件事' })
+      .expect(409);
+    expect(reused.body.message).toBe(
+      `complaint ${externalRef} from channel national-platform was already received as ${first.id} with different content; a channel number stands for one record`,
+    );
+    // the national platform always names its record
+    const unnamed = await http(SYSTEM)
+      .post('/complaints')
+      .send(complaint({ channel: 'national-platform' }))
+      .expect(400);
+    expect(unnamed.body.errors.map((e: { field: string }) => e.field)).toEqual(['externalRef']);
+  });
+
+  it('records the kind (defaulting from the category) and attachments by reference', async () => {
+    const sha256 = 'AB'.repeat(32);
+    const { body: c } = await http()
+      .post('/complaints')
+      .send(complaint({ kind: 'suggestion', category: 'other', attachments: [{ name: '现场照片.jpg', sha256, size: 482113 }] }))
+      .expect(201);
+    expect(c).toMatchObject({ kind: 'suggestion', category: 'other', attachments: [{ name: '现场照片.jpg', sha256: sha256.toLowerCase(), size: 482113 }] });
+    expect(
+      (
+        await http()
+          .post('/complaints')
+          .send(complaint({ category: 'approval-service' }))
+          .expect(201)
+      ).body.kind,
+    ).toBe('approval-service');
+    expect((await http().post('/complaints').send(complaint()).expect(201)).body).toMatchObject({ kind: 'violation-report', attachments: [] });
+    const mismatch = await http()
+      .post('/complaints')
+      .send(complaint({ kind: 'approval-service', category: 'environment' }))
+      .expect(400);
+    expect(mismatch.body).toMatchObject({
+      message: 'kind approval-service (审批服务) requires category approval-service, got environment',
+      errors: [{ field: 'kind' }],
+    });
   });
 
   it.each([
@@ -277,6 +326,14 @@ describe('complaints service', () => {
     ['complainant.email', { complainant: { email: 'not-mail' } }, 'complainant.email must be an email address'],
     ['complainant.idNumber', { complainant: { phone: PHONE, idNumber: '210302199001011234' } }, 'property idNumber should not exist'],
     ['status', { status: 'answered' }, 'property status should not exist'],
+    ['kind', { kind: 'praise' }, 'kind must be one of approval-service, violation-report, suggestion'],
+    ['attachments.0.sha256', { attachments: [{ name: 'a.pdf', sha256: 'abc', size: 1 }] }, 'attachments.sha256 must be 64 hexadecimal digits (SHA-256)'],
+    ['attachments.0.size', { attachments: [{ name: 'a.pdf', sha256: 'a'.repeat(64), size: 0 }] }, 'attachments.size must be at least 1 byte'],
+    [
+      'attachments',
+      { attachments: Array.from({ length: 21 }, () => ({ name: 'a.pdf', sha256: 'a'.repeat(64), size: 1 })) },
+      'attachments may list at most 20 files',
+    ],
   ])('answers 400 naming %s', async (field, over, message) => {
     const res = await http().post('/complaints').send(complaint(over)).expect(400);
     expect(res.body.message).toContain(message);

@@ -1,5 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '@cityworks/contracts';
+import type { ComplaintKind } from './intake/complaint-kind';
+
+/** 附件 by reference: the file stays where the channel keeps it. */
+export interface AttachmentRef {
+  name: string;
+  sha256: string;
+  size: number;
+}
 
 /**
  * 投诉举报: received from a channel, routed to a department by territory (属地) and duty, and
@@ -19,6 +27,14 @@ export class Complaint {
   /** the channel's own number (12345 工单号, 国家平台编号); unique per channel */
   @Column({ name: 'external_ref', type: 'varchar', length: 64, nullable: true })
   externalRef: string | null;
+
+  /** SHA-256 of the matter delivered (never the complainant): tells a repeated delivery from a reused number */
+  @Column({ name: 'intake_digest', type: 'char', length: 64, nullable: true })
+  intakeDigest: string | null;
+
+  /** 审批服务 / 违法违规举报 / 建议 */
+  @Column({ type: 'varchar', length: 20 })
+  kind: ComplaintKind;
 
   @Column({ type: 'varchar', length: 32 })
   category: ComplaintCategory;
@@ -40,6 +56,9 @@ export class Complaint {
 
   @Column({ type: 'text' })
   content: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: AttachmentRef[];
 
   /** no contact given (匿名举报): nobody to answer to, but the matter is still handled */
   @Column({ type: 'boolean' })

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, Roles } from '@cityworks/contracts';
 import { ApiErrors, CurrentUser, RequireRoles } from '@cityworks/platform';
@@ -19,11 +20,20 @@ export class ComplaintsController {
   @Post()
   // system: the 12345 and national-platform bridges file complaints on behalf of citizens
   @RequireRoles(Roles.complaintHandler, Roles.system)
-  @ApiOperation({ summary: '受理投诉举报: record a complaint; its acknowledge and answer deadlines start (working days)' })
-  @ApiCreatedResponse({ type: ComplaintView })
-  @ApiErrors(400, [409, 'the channel already delivered a complaint with this externalRef'])
-  receive(@Body() body: ReceiveComplaintDto): Promise<ComplaintView> {
-    return this.complaints.receive(body);
+  @ApiOperation({
+    summary:
+      '受理投诉举报: record a complaint; its acknowledge and answer deadlines start (working days). A channel record delivered again is answered with the complaint it made',
+  })
+  @ApiCreatedResponse({ type: ComplaintView, description: 'received: a new complaint' })
+  @ApiOkResponse({
+    type: ComplaintView,
+    description: 'the channel delivered this record (same externalRef, same matter) before: the complaint it made, nothing new recorded',
+  })
+  @ApiErrors(400, [409, 'the channel delivered another matter under this externalRef before'])
+  async receive(@Body() body: ReceiveComplaintDto, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
+    const { complaint, repeated } = await this.complaints.receive(body);
+    if (repeated) res.status(HttpStatus.OK);
+    return complaint;
   }
 
   @Get()

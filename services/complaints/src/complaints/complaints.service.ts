@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, QueryFailedError } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { ServiceCalendar, yearSpan } from '@cityworks/calendar-sync';
 import { startOfChinaDay } from '@cityworks/calendar';
@@ -15,7 +15,7 @@ import {
   Topics,
 } from '@cityworks/contracts';
 import { UnitOfWork } from '@cityworks/messaging';
-import { departmentFilter, mayAct, mayRead, Page } from '@cityworks/platform';
+import { departmentFilter, fieldError, invalid, mayAct, mayRead, Page } from '@cityworks/platform';
 import { Complaint } from './complaint.entity';
 import { complaintDeadlines, ComplaintDeadlinePolicy } from './complaint-deadlines';
 import { ComplaintAction, nextStatus, refusalOf } from './complaint-lifecycle';
@@ -25,6 +25,14 @@ import { ComplaintDetailView, ComplaintView } from './dto/complaint.view';
 import { ComplaintWorkflowClient } from './workflow/complaint.workflow-client';
 import { ComplaintStatisticsQuery } from './dto/complaint-statistics.query';
 import { ComplaintStatisticsView } from './dto/complaint-statistics.view';
+import { defaultKindOf, kindCategoryConflict } from './intake/complaint-kind';
+import { intakeDigest } from './intake/intake-digest';
+
+/** What receipt answers: the complaint, and whether this delivery repeated one already received. */
+export interface Receipt {
+  complaint: ComplaintView;
+  repeated: boolean;
+}
 
 export const COMPLAINT_DEADLINE_POLICY = Symbol('COMPLAINT_DEADLINE_POLICY');
 export const COMPLAINT_LADDER = Symbol('COMPLAINT_LADDER');
@@ -100,22 +108,46 @@ export class ComplaintsService {
    * complainant. Any handler may file for any department: routing by 属地 and duty is the
    * intake desk's job (12345 and the national platform forward to others).
    */
-  async receive(dto: ReceiveComplaintDto): Promise<ComplaintView> {
+  async receive(dto: ReceiveComplaintDto): Promise<Receipt> {
+    const kind = dto.kind ?? defaultKindOf(dto.category);
+    const conflict = kindCategoryConflict(kind, dto.category);
+    if (conflict) throw invalid([fieldError('kind', 'kindMatchesCategory', conflict)]);
+    const attachments = (dto.attachments ?? []).map((a) => ({ name: a.name, sha256: a.sha256.toLowerCase(), size: a.size }));
+    const digest = intakeDigest({ ...dto, kind, attachments });
+    if (dto.externalRef) {
+      const earlier = await this.deliveredBefore(this.dataSource.manager, dto.channel, dto.externalRef, digest);
+      if (earlier) return { complaint: ComplaintView.of(earlier), repeated: true };
+    }
+    try {
+      return { complaint: await this.record(dto, kind, attachments, digest), repeated: false };
+    } catch (e) {
+      // the same record delivered twice at once: the other delivery made the complaint
+      if (dto.externalRef && e instanceof QueryFailedError && (e.driverError as { constraint?: string }).constraint === 'complaints_channel_ref') {
+        const earlier = await this.deliveredBefore(this.dataSource.manager, dto.channel, dto.externalRef, digest);
+        if (earlier) return { complaint: ComplaintView.of(earlier), repeated: true };
+      }
+      throw e;
+    }
+  }
+
+  private async record(dto: ReceiveComplaintDto, kind: Complaint['kind'], attachments: Complaint['attachments'], digest: string): Promise<ComplaintView> {
     const receivedAt = new Date();
     const { acknowledgeDueAt, answerDueAt, provisional } = complaintDeadlines(this.calendar.current, receivedAt, this.policy);
     const complaint = await this.uow.run(async (change) => {
       const { manager } = change;
-      if (dto.externalRef) await this.refuseDuplicate(manager, dto);
       const complaint = manager.create(Complaint, {
         id: randomUUID(),
         channel: dto.channel,
         externalRef: dto.externalRef ?? null,
+        intakeDigest: digest,
+        kind,
         category: dto.category,
         regionCode: dto.regionCode,
         departmentCode: dto.departmentCode,
         subjectUscc: dto.subjectUscc ?? null,
         projectCode: dto.projectCode ?? null,
         content: dto.content,
+        attachments,
         anonymous: !dto.complainant,
         complainantName: dto.complainant?.name ?? null,
         complainantPhone: dto.complainant?.phone ?? null,
@@ -138,6 +170,8 @@ export class ComplaintsService {
         after: {
           status: complaint.status,
           channel: complaint.channel,
+          externalRef: complaint.externalRef,
+          kind: complaint.kind,
           category: complaint.category,
           regionCode: complaint.regionCode,
           departmentCode: complaint.departmentCode,
@@ -166,9 +200,19 @@ export class ComplaintsService {
     return ComplaintView.of(complaint);
   }
 
-  private async refuseDuplicate(manager: EntityManager, dto: ReceiveComplaintDto): Promise<void> {
-    const existing = await manager.findOne(Complaint, { where: { channel: dto.channel, externalRef: dto.externalRef } });
-    if (existing) throw new ConflictException(`complaint ${dto.externalRef} from channel ${dto.channel} was already received as ${existing.id}`);
+  /**
+   * The complaint a channel's record made before, when it is delivered again (按属地、部门职能推送
+   * repeats pushes it has no acknowledgement for). The same number with another matter is a
+   * different record under a reused number: refused, naming the complaint the number made.
+   */
+  private async deliveredBefore(manager: EntityManager, channel: Complaint['channel'], externalRef: string, digest: string): Promise<Complaint | null> {
+    const existing = await manager.findOne(Complaint, { where: { channel, externalRef } });
+    if (!existing) return null;
+    if (existing.intakeDigest !== null && existing.intakeDigest !== digest)
+      throw new ConflictException(
+        `complaint ${externalRef} from channel ${channel} was already received as ${existing.id} with different content; a channel number stands for one record`,
+      );
+    return existing;
   }
 
   acknowledge(user: AuthUser, id: string): Promise<ComplaintView> {

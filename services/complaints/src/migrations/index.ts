@@ -1,5 +1,6 @@
 import { messagingMigrations } from '@cityworks/messaging';
 import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync';
 import { Complaints1764000000500 } from './1764000000500-complaints';
+import { ComplaintKinds1764000000510 } from './1764000000510-complaint-kinds';
 
-export const complaintsMigrations = [...messagingMigrations, CalendarArrangementCopies1764000000060, Complaints1764000000500];
+export const complaintsMigrations = [...messagingMigrations, CalendarArrangementCopies1764000000060, Complaints1764000000500, ComplaintKinds1764000000510];

@@ -2,18 +2,27 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ComplaintCategories, ComplaintChannels, ComplaintStatuses } from '@cityworks/contracts';
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '@cityworks/contracts';
 import { Complaint } from '../complaint.entity';
+import { ComplaintKind, ComplaintKinds } from '../intake/complaint-kind';
+
+export class AttachmentView {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'SHA-256, lower-case hex' }) sha256: string;
+  @ApiProperty({ description: 'bytes' }) size: number;
+}
 
 /** A complaint as lists show it: everything but who complained. */
 export class ComplaintView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ComplaintChannels }) channel: ComplaintChannel;
   @ApiProperty({ nullable: true, type: String }) externalRef: string | null;
+  @ApiProperty({ enum: ComplaintKinds, description: '审批服务 / 违法违规举报 / 建议' }) kind: ComplaintKind;
   @ApiProperty({ enum: ComplaintCategories }) category: ComplaintCategory;
   @ApiProperty({ description: '属地' }) regionCode: string;
   @ApiProperty({ description: '责任部门' }) departmentCode: string;
   @ApiProperty({ nullable: true, type: String }) subjectUscc: string | null;
   @ApiProperty({ nullable: true, type: String }) projectCode: string | null;
   @ApiProperty() content: string;
+  @ApiProperty({ type: [AttachmentView], description: '附件 by reference' }) attachments: AttachmentView[];
   @ApiProperty({ description: '匿名举报: no contact was given' }) anonymous: boolean;
   @ApiProperty({ enum: ComplaintStatuses }) status: ComplaintStatus;
   @ApiProperty() receivedAt: Date;
@@ -34,12 +43,14 @@ export class ComplaintView {
       id: c.id,
       channel: c.channel,
       externalRef: c.externalRef,
+      kind: c.kind,
       category: c.category,
       regionCode: c.regionCode,
       departmentCode: c.departmentCode,
       subjectUscc: c.subjectUscc,
       projectCode: c.projectCode,
       content: c.content,
+      attachments: c.attachments.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size })),
       anonymous: c.anonymous,
       status: c.status,
       receivedAt: c.receivedAt,

@@ -1,12 +1,57 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ComplaintCategories, ComplaintCategory, ComplaintChannel, ComplaintChannels } from '@cityworks/contracts';
 import { IsUscc, SchemaRules } from '@cityworks/platform';
+import { ComplaintKind, ComplaintKinds } from '../intake/complaint-kind';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const CODE_RULE = 'must be 1–64 letters, digits, dots, underscores or hyphens';
 export const MAX_CONTENT_LENGTH = 4000;
+export const MAX_ATTACHMENTS = 20;
+/** 100 MiB: the document store's limit for one file */
+export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * An attachment by reference (附件): the file itself stays in the channel's or the document
+ * store; the complaint keeps what identifies it — its name, SHA-256 and size.
+ */
+export class AttachmentDto {
+  @ApiProperty({ description: '文件名', example: '夜间施工照片.jpg', maxLength: 255 })
+  @IsString({ message: 'attachments.name must be a string' })
+  @IsNotEmpty({ message: 'attachments.name must not be empty' })
+  @MaxLength(255, { message: 'attachments.name must be at most 255 characters' })
+  name: string;
+
+  @ApiProperty({
+    description: 'SHA-256 of the file, 64 hex digits',
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    pattern: '^[0-9a-fA-F]{64}$',
+  })
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'attachments.sha256 must be 64 hexadecimal digits (SHA-256)' })
+  sha256: string;
+
+  @ApiProperty({ description: 'size in bytes', minimum: 1, maximum: MAX_ATTACHMENT_BYTES, example: 482113 })
+  @IsInt({ message: 'attachments.size must be a whole number of bytes' })
+  @Min(1, { message: 'attachments.size must be at least 1 byte' })
+  @Max(MAX_ATTACHMENT_BYTES, { message: `attachments.size must be at most ${MAX_ATTACHMENT_BYTES} bytes` })
+  size: number;
+}
 
 /** Personal data: stored, shown only to the handling department, never published. */
 // a way to answer: a phone number, or an email address
@@ -38,13 +83,24 @@ export class ReceiveComplaintDto {
   channel: ComplaintChannel;
 
   @ApiPropertyOptional({
-    description: "the channel's own number (12345 工单号 …); the same number twice is refused",
+    description:
+      "the channel's own number (12345 工单号, 国家平台编号); required for national-platform. The same record delivered again is answered with the complaint it made (200), never a second one",
     example: '12345-20260302-0042',
     maxLength: 64,
   })
-  @IsOptional()
-  @Matches(CODE, { message: `externalRef ${CODE_RULE}` })
+  // 按属地、部门职能推送: the national platform's records always carry its number, which makes a repeated push harmless
+  @ValidateIf((o: ReceiveComplaintDto) => o.externalRef !== undefined || o.channel === 'national-platform')
+  @Matches(CODE, { message: `externalRef ${CODE_RULE} (required for channel national-platform)` })
   externalRef?: string;
+
+  @ApiPropertyOptional({
+    enum: ComplaintKinds,
+    description:
+      '审批服务 / 违法违规举报 / 建议; when absent: approval-service for category approval-service, violation-report otherwise. approval-service goes with category approval-service only',
+  })
+  @IsOptional()
+  @IsIn(ComplaintKinds, { message: `kind must be one of ${ComplaintKinds.join(', ')}` })
+  kind?: ComplaintKind;
 
   @ApiProperty({ enum: ComplaintCategories })
   @IsIn(ComplaintCategories, { message: `category must be one of ${ComplaintCategories.join(', ')}` })
@@ -73,6 +129,14 @@ export class ReceiveComplaintDto {
   @IsNotEmpty()
   @MaxLength(MAX_CONTENT_LENGTH)
   content: string;
+
+  @ApiPropertyOptional({ type: [AttachmentDto], maxItems: MAX_ATTACHMENTS, description: '附件 by reference (name, SHA-256, size)' })
+  @IsOptional()
+  @IsArray({ message: 'attachments must be an array' })
+  @ArrayMaxSize(MAX_ATTACHMENTS, { message: `attachments may list at most ${MAX_ATTACHMENTS} files` })
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
 
   @ApiPropertyOptional({ type: ComplainantDto, description: 'who complains; leave out for an anonymous report (匿名举报)' })
   @IsOptional()
