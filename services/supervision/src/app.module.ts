@@ -17,6 +17,10 @@ import { EscalationModule } from './escalation/escalation.module';
 import { CommitmentRecord } from './commitments/persistence/commitment.record';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { OversightReportsModule } from './oversight-reports/oversight-reports.module';
+import { SupervisionActionRecord } from './actions/persistence/supervision-action.record';
+import { SupervisionActionsModule } from './actions/supervision-actions.module';
+import { LogEntryRecord } from './supervision-log/persistence/log-entry.record';
+import { SupervisionLogModule } from './supervision-log/supervision-log.module';
 import { SubjectRecord } from './subjects/persistence/subject.record';
 import { SubjectsModule } from './subjects/subjects.module';
 import { PoolMemberRecord } from './inspectors/persistence/pool-member.record';
@@ -35,6 +39,8 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
         LetterDocumentRecord,
         EscalationStepRecord,
         CommitmentRecord,
+        SupervisionActionRecord,
+        LogEntryRecord,
         SubjectRecord,
         PoolMemberRecord,
         SupervisionActionRecord,
@@ -51,6 +57,8 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
     EscalationModule,
     CommitmentsModule,
     OversightReportsModule,
+    SupervisionActionsModule,
+    SupervisionLogModule,
     SubjectsModule,
     PoolsModule,
     SupervisionActionsModule,

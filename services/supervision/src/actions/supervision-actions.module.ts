@@ -6,6 +6,8 @@ import { SupervisionActionsRepository } from './persistence/supervision-actions.
 import { SupervisionObligationWorkflowClient } from './workflow/supervision-obligation.workflow-client';
 import { supervisionTermsFrom } from './domain/reporting-terms';
 import { ActionsExportService } from './export/actions-export.service';
+import { SupervisionLogRepository } from '../supervision-log/persistence/supervision-log.repository';
+import { SupervisionLogWriter } from '../supervision-log/supervision-log.writer';
 
 @Module({
   imports: [CalendarSyncModule],
@@ -15,9 +17,19 @@ import { ActionsExportService } from './export/actions-export.service';
     SupervisionActionsRepository,
     SupervisionObligationWorkflowClient,
     ActionsExportService,
+    // the 监管日志's writer: recording and reporting an action log their own steps
+    SupervisionLogRepository,
+    SupervisionLogWriter,
     // read at start: a wrong setting stops the service with the setting's name
     { provide: SUPERVISION_TERMS, useFactory: () => supervisionTermsFrom(process.env) },
   ],
-  exports: [SupervisionActionsService, SupervisionActionsRepository, SupervisionObligationWorkflowClient, SUPERVISION_TERMS],
+  exports: [
+    SupervisionActionsService,
+    SupervisionActionsRepository,
+    SupervisionObligationWorkflowClient,
+    SUPERVISION_TERMS,
+    SupervisionLogRepository,
+    SupervisionLogWriter,
+  ],
 })
 export class SupervisionActionsModule {}

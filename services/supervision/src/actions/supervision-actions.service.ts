@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundExce
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { actionReportWorkflowId, AuthUser, Topics } from '@cityworks/contracts';
-import { UnitOfWork } from '@cityworks/messaging';
+import { StateChange, UnitOfWork } from '@cityworks/messaging';
 import { ServiceCalendar } from '@cityworks/calendar-sync';
 import { departmentFilter, mayAct, mayRead, Transition } from '@cityworks/platform';
 import { ActionHeader, RecordContext, SupervisionAction } from './domain/supervision-action';
@@ -14,6 +14,8 @@ import { ActionHeaderDto } from './dto/action-header.dto';
 import { CheckResultDto, RecordCheckDto } from './dto/record-check.dto';
 import { RecordEnforcementDto, RecordPenaltyDto } from './dto/record-penalty.dto';
 import { ListActionsQuery } from './dto/list-actions.query';
+import { SupervisionLogWriter } from '../supervision-log/supervision-log.writer';
+import type { LogStep } from '../supervision-log/domain/log-entry';
 
 export const SUPERVISION_TERMS = Symbol('SUPERVISION_TERMS');
 const RESOURCE = 'supervision-action';
@@ -37,7 +39,19 @@ export class SupervisionActionsService {
     private readonly workflow: SupervisionObligationWorkflowClient,
     private readonly calendar: ServiceCalendar,
     @Inject(SUPERVISION_TERMS) private readonly terms: SupervisionTerms,
+    private readonly log: SupervisionLogWriter,
   ) {}
+
+  /** The service's own steps in the 监管日志 (登记, 上报), in the same transaction as the change. */
+  private async logStep(change: StateChange, action: SupervisionAction, step: LogStep, user: AuthUser, now: Date, note: string): Promise<void> {
+    await this.log.appendIn(
+      change,
+      change.manager,
+      action.id,
+      { step, at: now, note, attachments: [], actorUserId: user.userId, actorDepartmentCode: user.departmentCode ?? null },
+      now,
+    );
+  }
 
   private header(user: AuthUser, dto: ActionHeaderDto): ActionHeader {
     return {
@@ -82,6 +96,8 @@ export class SupervisionActionsService {
     await this.uow.run(async (change) => {
       await this.actions.insert(change.manager, action);
       for (const t of transitions) change.record({ type: RESOURCE, id: action.id }, t, Topics.supervision);
+      await this.logStep(change, action, 'registered', user, ctx.now, '登记行政检查');
+      if (action.isReported) await this.logStep(change, action, 'reported', user, ctx.now, `上报检查结果：${dto.result}`);
       const s = action.snapshot;
       if (s.workflowId) change.command(this.workflow.start(s.workflowId, this.reportObligation(action), this.terms));
     });
@@ -113,6 +129,7 @@ export class SupervisionActionsService {
       const transition = current.reportCheck(dto.result, dto.findings ?? null, now);
       await this.actions.save(change.manager, current);
       change.record({ type: RESOURCE, id }, transition, Topics.supervision);
+      await this.logStep(change, current, 'reported', user, now, `上报检查结果：${dto.result}${current.snapshot.late ? '（逾期上报）' : ''}`);
       if (current.snapshot.workflowId) change.command(this.workflow.met(current.snapshot.workflowId, now));
       return current;
     });
@@ -138,7 +155,7 @@ export class SupervisionActionsService {
       },
       ctx,
     );
-    return this.insertDecision(action, transition);
+    return this.insertDecision(user, action, transition, '行政处罚决定');
   }
 
   /** 行政强制 recorded and reported. */
@@ -157,10 +174,10 @@ export class SupervisionActionsService {
       },
       ctx,
     );
-    return this.insertDecision(action, transition);
+    return this.insertDecision(user, action, transition, '行政强制决定');
   }
 
-  private async insertDecision(action: SupervisionAction, transition: Transition): Promise<SupervisionActionView> {
+  private async insertDecision(user: AuthUser, action: SupervisionAction, transition: Transition, what: string): Promise<SupervisionActionView> {
     const documentNumber = (action.snapshot.details as { documentNumber: string }).documentNumber;
     const taken = () => new ConflictException(`documentNumber ${documentNumber} is already recorded: one decision, one record`);
     try {
@@ -168,6 +185,9 @@ export class SupervisionActionsService {
         if (await this.actions.documentNumberTaken(change.manager, documentNumber)) throw taken();
         await this.actions.insert(change.manager, action);
         change.record({ type: RESOURCE, id: action.id }, transition, Topics.supervision);
+        const now = action.snapshot.recordedAt;
+        await this.logStep(change, action, 'registered', user, now, `登记${what}${documentNumber}`);
+        await this.logStep(change, action, 'reported', user, now, `上报${what}${action.snapshot.late ? '（逾期上报）' : ''}`);
       });
     } catch (e) {
       // two requests with one number at once: the unique index decides

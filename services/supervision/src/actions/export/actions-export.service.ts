@@ -1,6 +1,7 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { AuthUser } from '@cityworks/contracts';
+import { endOfChinaDay, startOfChinaDay } from '@cityworks/calendar';
 import { departmentFilter, fieldError, formatCsv, invalid } from '@cityworks/platform';
 import { chinaDayRange } from '../../common/china-day-range';
 import { SupervisionActionsRepository } from '../persistence/supervision-actions.repository';
@@ -56,11 +57,12 @@ export class ActionsExportService {
   constructor(private readonly actions: SupervisionActionsRepository) {}
 
   async export(user: AuthUser, query: ExportActionsQuery): Promise<{ contentType: string; filename: string; body: string | ActionsExportView }> {
-    const range = chinaDayRange(query.from, query.to);
-    if (range.to!.getTime() - range.from!.getTime() > MAX_PERIOD_DAYS * 86400_000)
+    chinaDayRange(query.from, query.to); // 400 naming `to` when it comes before `from`
+    const range = { from: startOfChinaDay(query.from), to: endOfChinaDay(query.to) };
+    if (range.to.getTime() - range.from.getTime() > MAX_PERIOD_DAYS * 86400_000)
       throw invalid([fieldError('to', 'maxPeriod', `to must be at most ${MAX_PERIOD_DAYS} days after from`)]);
     const department = departmentFilter(user);
-    const found = await this.actions.reportedBetween(query.kind, range.from!, range.to!, department);
+    const found = await this.actions.reportedBetween(query.kind, range.from, range.to, department);
     const fields = query.kind === 'check' ? CHECK_FIELDS : PENALTY_FIELDS;
     const records = found.map(query.kind === 'check' ? checkRecord : penaltyRecord);
     const problems = records.flatMap((r) => exchangeViolations(query.kind, r).map((p) => `action ${r.actionId}: ${p}`));
