@@ -4,7 +4,7 @@ import { CalendarArrangementCopy } from '@cityworks/calendar-sync';
 import { PlatformModule } from '@cityworks/platform';
 import { MessagingModule, OutboxEvent, InboxEvent } from '@cityworks/messaging';
 import { TemporalModule } from '@cityworks/temporal';
-import { Complaint } from './complaints/complaint.entity';
+import { Complaint, ComplaintTransfer } from './complaints/complaint.entity';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { ComplaintsActivitiesImpl } from './activities/complaints.activities';
 import { complaintsMigrations } from './migrations';
@@ -14,10 +14,10 @@ import { complaintsMigrations } from './migrations';
     PlatformModule.forService({
       service: 'complaints',
       schema: 'complaints',
-      entities: [Complaint, CalendarArrangementCopy, OutboxEvent, InboxEvent],
+      entities: [Complaint, ComplaintTransfer, CalendarArrangementCopy, OutboxEvent, InboxEvent],
       migrations: complaintsMigrations,
     }),
-    MessagingModule.forService({ service: 'complaints', subscribeTo: [Topics.catalog] }),
+    MessagingModule.forService({ service: 'complaints', subscribeTo: [Topics.catalog, Topics.approval] }),
     TemporalModule.forService({ taskQueue: TaskQueues.complaints, activities: ComplaintsActivitiesImpl }),
     ComplaintsModule,
   ],

@@ -3,7 +3,16 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkingDayCalendar } from '@cityworks/calendar';
-import { CalendarArrangementLoadedV1, CatalogEventTypes, ComplaintEventTypes, IntegrationEvent, Roles } from '@cityworks/contracts';
+import {
+  ApplicationAcceptedV1,
+  ApprovalEventTypes,
+  CalendarArrangementLoadedV1,
+  CatalogEventTypes,
+  CatalogItemChangedV1,
+  ComplaintEventTypes,
+  IntegrationEvent,
+  Roles,
+} from '@cityworks/contracts';
 import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
 import { EventConsumer } from '@cityworks/messaging';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +21,8 @@ import { Client } from '@temporalio/client';
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
 import { AppModule } from './app.module';
 import { ComplaintsActivitiesImpl } from './activities/complaints.activities';
+import { CatalogItemChangedHandler } from './routing/catalog-item-changed.handler';
+import { ApplicationAcceptedHandler } from './routing/application-accepted.handler';
 import { complaintDeadlines, DEFAULT_COMPLAINT_DEADLINES } from './complaints/complaint-deadlines';
 
 /** The real service against the real Postgres (cityworks_test), Kafka (test.* topics) and Temporal. */
@@ -34,6 +45,52 @@ describe('complaints service', () => {
       post: (url: string) => agent.post(url).set('authorization', token),
     };
   };
+  /** an approval item of this run, listed by 鞍山市 (210300): its 实施部门 and 监管部门 are this run's department */
+  const ITEM = `${departmentCode}-SGXK`;
+  const envelope = <T>(type: string, subject: string, data: T): IntegrationEvent<T> =>
+    ({
+      specversion: '1.0',
+      id: randomUUID(),
+      source: '/cityworks/test',
+      type,
+      time: new Date().toISOString(),
+      subject,
+      datacontenttype: 'application/json',
+      correlationid: randomUUID(),
+      data,
+    }) as IntegrationEvent<T>;
+  /** catalog.item-changed.v1 of an approval item version, through the inbox as Kafka would bring it */
+  const listItem = async (code: string, regionCode: string, implementing: string, supervising: string, over: Partial<CatalogItemChangedV1> = {}) => {
+    const version = over.version ?? 1;
+    const change = over.change ?? 'published';
+    const effectiveFrom = over.effectiveFrom ?? '2020-01-01';
+    const snapshot = {
+      code,
+      regionCode,
+      version,
+      effectiveFrom,
+      retired: change === 'retired',
+      departmentCode: implementing,
+      supervisingDepartmentCode: supervising,
+    };
+    const data = {
+      kind: 'approval-item',
+      code,
+      name: code,
+      regionCode,
+      version,
+      effectiveFrom,
+      change,
+      changedFields: [],
+      flaggedRegionCodes: [],
+      occurredAt: new Date().toISOString(),
+      snapshot,
+      ...over,
+    };
+    return app
+      .get(EventConsumer)
+      .handleOnce(envelope(CatalogEventTypes.itemChanged, `approval-item:${code}`, data as CatalogItemChangedV1), app.get(CatalogItemChangedHandler));
+  };
   const PHONE = '13812345678';
   const NAME = '王女士';
   const CONTENT = '某工地夜间施工噪声扰民，已持续一周';
@@ -42,7 +99,7 @@ describe('complaints service', () => {
     channel: '12345',
     category: 'environment',
     regionCode: '210302',
-    departmentCode,
+    itemCode: ITEM,
     subjectUscc: '91350100M000100Y43',
     projectCode: '2026-210302-47-01-000123',
     content: CONTENT,
@@ -56,6 +113,7 @@ describe('complaints service', () => {
     isolateKafkaConsumers();
     app = await startServiceApp(AppModule);
     db = app.get(DataSource);
+    await listItem(ITEM, '210300', departmentCode, departmentCode);
   });
   afterAll(() => app?.close());
 
@@ -181,12 +239,13 @@ describe('complaints service', () => {
 
   it('counts 有诉必应 per department and category for the month received: on time, late (missed or overdue) and open', async () => {
     const dept = `${departmentCode}-S`;
+    await listItem(`${dept}-ITEM`, '210300', dept, dept);
     const handlerS = bearer({ userId: 'handler-s', departmentCode: dept, roles: [Roles.complaintHandler] });
     const file = async (category: string) =>
       (
         await http()
           .post('/complaints')
-          .send(complaint({ departmentCode: dept, category }))
+          .send(complaint({ itemCode: `${dept}-ITEM`, category }))
           .expect(201)
       ).body;
     const answered = await file('environment');
@@ -229,16 +288,17 @@ describe('complaints service', () => {
 
   it('filters by status, department and region, and pages', async () => {
     const dept = `${departmentCode}-F`;
+    await listItem(`${dept}-ITEM`, '210300', dept, dept);
     const handlerF = bearer({ userId: 'handler-f', departmentCode: dept, roles: [Roles.complaintHandler] });
     const a = (
       await http()
         .post('/complaints')
-        .send(complaint({ departmentCode: dept, regionCode: '210303' }))
+        .send(complaint({ itemCode: `${dept}-ITEM`, regionCode: '210303' }))
         .expect(201)
     ).body;
     await http()
       .post('/complaints')
-      .send(complaint({ departmentCode: dept, regionCode: '210304' }))
+      .send(complaint({ itemCode: `${dept}-ITEM`, regionCode: '210304' }))
       .expect(201);
     await http(handlerF).post(`/complaints/${a.id}/acknowledge`).expect(200);
 
@@ -254,6 +314,115 @@ describe('complaints service', () => {
       page: 2,
       pageSize: 1,
       items: [{}],
+    });
+  });
+
+  describe('routing by 属地 and duty from the catalog copy', () => {
+    const X = `${departmentCode}-X`;
+    const d = (name: string) => `${departmentCode}-${name}`;
+    beforeAll(async () => {
+      // 鞍山市 lists X (行政审批局 implements, 住建局 supervises); 铁东区 keeps its own version
+      await listItem(X, '210300', d('XZSPJ'), d('ZJJ'));
+      await listItem(X, '210302', d('TD-XZSPJ'), d('TD-ZJJ'), { effectiveFrom: '2021-01-01' });
+    });
+    const file = async (over: Record<string, unknown>) => (await http().post('/complaints').send(complaint(over)).expect(201)).body;
+
+    it('sends a violation report to the item’s supervising department in the region’s own list, 审批服务 and suggestions to the implementing one', async () => {
+      expect(await file({ itemCode: X, category: 'construction-quality' })).toMatchObject({ departmentCode: d('TD-ZJJ'), routedBy: 'item', itemCode: X });
+      expect(await file({ itemCode: X, regionCode: '210303', category: 'wage-arrears' })).toMatchObject({ departmentCode: d('ZJJ'), routedBy: 'item' });
+      expect(await file({ itemCode: X, regionCode: '210303', category: 'approval-service' })).toMatchObject({
+        departmentCode: d('XZSPJ'),
+        kind: 'approval-service',
+      });
+      expect(await file({ itemCode: X, kind: 'suggestion', category: 'other' })).toMatchObject({ departmentCode: d('TD-XZSPJ'), routedBy: 'item' });
+    });
+
+    it('routes a complaint naming only a project by the item of its latest accepted application', async () => {
+      const projectCode = `${departmentCode}-P`;
+      const accepted = envelope<ApplicationAcceptedV1>(ApprovalEventTypes.applicationAccepted, randomUUID(), {
+        applicationId: randomUUID(),
+        projectCode,
+        itemCode: X,
+        departmentCode: d('TD-XZSPJ'),
+        regionCode: '210302',
+        acceptedAt: new Date(Date.now() - 60_000).toISOString(),
+      });
+      expect(await app.get(EventConsumer).handleOnce(accepted, app.get(ApplicationAcceptedHandler))).toBe('applied');
+      expect(await file({ itemCode: undefined, projectCode, category: 'construction-safety' })).toMatchObject({
+        departmentCode: d('TD-ZJJ'),
+        routedBy: 'project',
+        itemCode: X,
+      });
+    });
+
+    it('sends what nobody claims to the territory’s 工改办, and refuses a region outside every territory', async () => {
+      expect(await file({ itemCode: d('UNLISTED'), projectCode: undefined })).toMatchObject({
+        departmentCode: 'AS-TD-GGB',
+        routedBy: 'reform-office',
+        itemCode: null,
+      });
+      expect(await file({ itemCode: undefined, projectCode: undefined, regionCode: '210303' })).toMatchObject({
+        departmentCode: 'AS-GGB',
+        routedBy: 'reform-office',
+      });
+      // an item the city retired claims nothing in its districts without a list of their own
+      await listItem(X, '210300', d('XZSPJ'), d('ZJJ'), { version: 2, change: 'retired', effectiveFrom: '2021-06-01' });
+      expect(await file({ itemCode: X, regionCode: '210304' })).toMatchObject({ departmentCode: 'AS-GGB', routedBy: 'reform-office' });
+      const outside = await http()
+        .post('/complaints')
+        .send(complaint({ regionCode: '110101' }))
+        .expect(422);
+      expect(outside.body.message).toMatch(/^regionCode 110101 lies outside every territory with a 工改办/);
+    });
+
+    it('transfers a misrouted complaint with its reason: history kept, deadlines unchanged, the workflow told', async () => {
+      const c = await file({ itemCode: X, category: 'environment' });
+      const handlerTD = bearer({ userId: 'handler-td', departmentCode: d('TD-ZJJ'), roles: [Roles.complaintHandler] });
+      const handlerEnv = bearer({ userId: 'handler-env', departmentCode: d('STHJJ'), roles: [Roles.complaintHandler] });
+      await http(handlerTD).post(`/complaints/${c.id}/acknowledge`).expect(200);
+      const same = await http(handlerTD)
+        .post(`/complaints/${c.id}/transfer`)
+        .send({ toDepartmentCode: d('TD-ZJJ'), reason: '本部门' })
+        .expect(422);
+      expect(same.body.message).toBe(`complaint ${c.id} is already with ${d('TD-ZJJ')}; a transfer goes to another department`);
+      expect(
+        (
+          await http(handlerTD)
+            .post(`/complaints/${c.id}/transfer`)
+            .send({ toDepartmentCode: d('STHJJ'), reason: '  ' })
+            .expect(400)
+        ).body.errors[0].field,
+      ).toBe('reason');
+      const moved = (
+        await http(handlerTD)
+          .post(`/complaints/${c.id}/transfer`)
+          .send({ toDepartmentCode: d('STHJJ'), reason: '扬尘污染属生态环境部门职责' })
+          .expect(200)
+      ).body;
+      expect(moved).toMatchObject({ departmentCode: d('STHJJ'), acknowledgeDueAt: c.acknowledgeDueAt, answerDueAt: c.answerDueAt, receivedAt: c.receivedAt });
+      // the department it left no longer sees it; the new one does, with the history
+      await http(handlerTD).get(`/complaints/${c.id}`).expect(404);
+      const detail = (await http(handlerEnv).get(`/complaints/${c.id}`).expect(200)).body;
+      expect(detail.transfers).toEqual([
+        { fromDepartmentCode: d('TD-ZJJ'), toDepartmentCode: d('STHJJ'), reason: '扬尘污染属生态环境部门职责', transferredAt: expect.any(String) },
+      ]);
+      const transferred = (await outboxOf(c.id)).find((e) => e.type === ComplaintEventTypes.transferred);
+      expect(transferred?.envelope.data).toEqual({
+        complaintId: c.id,
+        fromDepartmentCode: d('TD-ZJJ'),
+        toDepartmentCode: d('STHJJ'),
+        transferredAt: expect.any(String),
+      });
+      const [signal] = await db.query(`SELECT command FROM workflow_commands WHERE workflow_id = $1 AND command->>'signal' = 'complaintTransferred'`, [
+        `complaint-${c.id}`,
+      ]);
+      expect(signal.command.args).toEqual([{ toDepartmentCode: d('STHJJ'), at: expect.any(String) }]);
+      await http(handlerEnv).post(`/complaints/${c.id}/answer`).send({ answer: '已责令覆盖裸土' }).expect(200);
+      const late = await http(handlerEnv)
+        .post(`/complaints/${c.id}/transfer`)
+        .send({ toDepartmentCode: d('ZJJ'), reason: '再转' })
+        .expect(409);
+      expect(late.body.message).toBe(`complaint ${c.id} is already answered; only a complaint not yet answered can be transferred`);
     });
   });
 
@@ -317,7 +486,8 @@ describe('complaints service', () => {
     ['channel', { channel: 'fax' }, 'channel must be one of web, hotline, mini-program, 12345, national-platform'],
     ['category', { category: 'noise' }, 'category must be one of'],
     ['regionCode', { regionCode: '21030' }, 'regionCode must be a 6-digit administrative division code'],
-    ['departmentCode', { departmentCode: '住建局' }, 'departmentCode must be 1–64 letters'],
+    ['departmentCode', { departmentCode: 'AS-ZJJ' }, 'property departmentCode should not exist'],
+    ['itemCode', { itemCode: '施工许可' }, 'itemCode must be 1–64 letters'],
     ['subjectUscc', { subjectUscc: '91350100M000100Y44' }, 'subjectUscc must be a valid 统一社会信用代码'],
     ['content', { content: '' }, 'content should not be empty'],
     ['content', { content: '投'.repeat(4001) }, 'content must be shorter than or equal to 4000 characters'],

@@ -4,6 +4,7 @@ import {
   complaintAnsweredSignal,
   complaintDeadlinesMovedSignal,
   complaintStateQuery,
+  complaintTransferredSignal,
   ComplaintWorkflowInput,
   ComplaintWorkflowState,
   complaintWorkflowType,
@@ -120,5 +121,23 @@ describe('complaintWorkflow (有诉必应)', () => {
     expect(reminder.dueAt).toBe(answerDueAt);
     await c.handle.signal(complaintAnsweredSignal, { at: (await serverNow()).toISOString() });
     expect((await c.handle.result()).status).toBe('answered');
+  });
+
+  it('a transfer turns the ladder to the new department without restarting the clock', async () => {
+    const c = await received();
+    await env.sleep('2 hours');
+    await c.handle.signal(complaintTransferredSignal, { toDepartmentCode: 'AS-STHJJ', at: (await serverNow()).toISOString() });
+    await until('the transfer', async () => (await state(c)).departmentCode === 'AS-STHJJ');
+    // the deadlines are those of receipt, not of the transfer
+    expect(await state(c)).toMatchObject({ acknowledgeDueAt: c.input.acknowledgeDueAt, answerDueAt: c.input.answerDueAt });
+    expect((await c.handle.describe()).searchAttributes.DepartmentCode).toEqual(['AS-STHJJ']);
+    await sleepPast(c.input.acknowledgeDueAt, 0.5);
+    const reminder = await until('the acknowledgement 提醒函', async () => (await state(c)).escalation.acknowledgement.fired.find((f) => f.rung === '提醒函'));
+    expect(reminder.dueAt).toBe(c.input.acknowledgeDueAt);
+    expect(lettersOf(`${c.input.complaintId}:acknowledgement`).map(([, v]) => [v.input.kind, v.input.obligation.departmentCode])).toEqual([
+      ['提醒函', 'AS-STHJJ'],
+    ]);
+    await c.handle.signal(complaintAnsweredSignal, { at: (await serverNow()).toISOString() });
+    expect((await c.handle.result()).departmentCode).toBe('AS-STHJJ');
   });
 });

@@ -6,6 +6,8 @@ import {
   complaintDeadlinesMovedSignal,
   ComplaintProgress,
   complaintStateQuery,
+  ComplaintTransfer,
+  complaintTransferredSignal,
   ComplaintWorkflowInput,
   ComplaintWorkflowState,
   Obligation,
@@ -22,6 +24,7 @@ import { letLadderSettle, newLadderState, runEscalationLadder } from '../escalat
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintWorkflowState> {
   const state: ComplaintWorkflowState = {
     complaintId: input.complaintId,
+    departmentCode: input.departmentCode,
     status: 'received',
     acknowledgeDueAt: input.acknowledgeDueAt,
     answerDueAt: input.answerDueAt,
@@ -81,6 +84,14 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
       answered,
     ],
   ];
+  // 错转: the letters still to come go to the department the complaint is with now; the
+  // deadlines and the rungs already reached stay — the clock does not restart on a transfer
+  setHandler(complaintTransferredSignal, (transfer: ComplaintTransfer) => {
+    if (answered()) return;
+    for (const [, obligation] of obligations) obligation.departmentCode = transfer.toDepartmentCode;
+    state.departmentCode = transfer.toDepartmentCode;
+    upsertSearchAttributes([{ key: SearchAttributes.departmentCode, value: transfer.toDepartmentCode }]);
+  });
   const ladders = obligations.map(([key, obligation, dueAt, done]) => {
     const ladder = (state.escalation[key] = newLadderState());
     return runEscalationLadder(obligation, { dueAt, done }, ladder).catch((e: Error) => {

@@ -40,8 +40,16 @@ export interface ComplaintDeadlinesChange {
   reason: string;
 }
 
+/** 错转: the complaint passed to another department; its deadlines stay as they were. */
+export interface ComplaintTransfer {
+  toDepartmentCode: string;
+  at: string;
+}
+
 export interface ComplaintWorkflowState {
   complaintId: string;
+  /** the department the ladder's letters go to: changes on a transfer (absent in states of workflows started before transfers) */
+  departmentCode?: string;
   status: 'received' | 'acknowledged' | 'answered';
   acknowledgeDueAt: string;
   answerDueAt: string;
@@ -54,4 +62,5 @@ export interface ComplaintWorkflowState {
 export const complaintAcknowledgedSignal = defineSignal<[ComplaintProgress]>('complaintAcknowledged');
 export const complaintAnsweredSignal = defineSignal<[ComplaintProgress]>('complaintAnswered');
 export const complaintDeadlinesMovedSignal = defineSignal<[ComplaintDeadlinesChange]>('complaintDeadlinesMoved');
+export const complaintTransferredSignal = defineSignal<[ComplaintTransfer]>('complaintTransferred');
 export const complaintStateQuery = defineQuery<ComplaintWorkflowState>('complaintState');

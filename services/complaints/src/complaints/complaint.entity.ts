@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '@cityworks/contracts';
 import type { ComplaintKind } from './intake/complaint-kind';
+import type { RoutedBy } from '../routing/duty';
 
 /** 附件 by reference: the file stays where the channel keeps it. */
 export interface AttachmentRef {
@@ -43,9 +44,17 @@ export class Complaint {
   @Column({ name: 'region_code', type: 'varchar', length: 6 })
   regionCode: string;
 
-  /** the department responsible by duty (职责), which acknowledges and answers */
+  /** the department responsible by duty (职责), which acknowledges and answers; changes only by a transfer (错转) */
   @Column({ name: 'department_code', type: 'varchar', length: 64 })
   departmentCode: string;
+
+  /** the item the handling department answers for (named by the complainant, or the project's), when one was found */
+  @Column({ name: 'item_code', type: 'varchar', length: 64, nullable: true })
+  itemCode: string | null;
+
+  /** how the department was found: `item`, `project`, `reform-office` (nobody claims it); `caller` before routing existed */
+  @Column({ name: 'routed_by', type: 'varchar', length: 16 })
+  routedBy: RoutedBy | 'caller';
 
   /** 统一社会信用代码 of the subject complained about, when known */
   @Column({ name: 'subject_uscc', type: 'varchar', length: 18, nullable: true })
@@ -103,4 +112,29 @@ export class Complaint {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** 错转: one passing of a complaint from the department it was with to another, with the reason. */
+@Entity({ name: 'complaint_transfers' })
+export class ComplaintTransfer {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'complaint_id', type: 'uuid' })
+  complaintId: string;
+
+  @Column({ name: 'from_department_code', type: 'varchar', length: 64 })
+  fromDepartmentCode: string;
+
+  @Column({ name: 'to_department_code', type: 'varchar', length: 64 })
+  toDepartmentCode: string;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ name: 'transferred_by', type: 'varchar', length: 128 })
+  transferredBy: string;
+
+  @Column({ name: 'transferred_at', type: 'timestamptz' })
+  transferredAt: Date;
 }

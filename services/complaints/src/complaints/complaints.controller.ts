@@ -6,7 +6,7 @@ import { ApiErrors, CurrentUser, RequireRoles } from '@cityworks/platform';
 import { ComplaintsService } from './complaints.service';
 import { ComplaintStatisticsQuery } from './dto/complaint-statistics.query';
 import { ComplaintStatisticsView } from './dto/complaint-statistics.view';
-import { ReceiveComplaintDto } from './dto/receive-complaint.dto';
+import { ReceiveComplaintDto, TransferComplaintDto } from './dto/receive-complaint.dto';
 import { AnswerComplaintDto } from './dto/answer-complaint.dto';
 import { ListComplaintsQuery } from './dto/list-complaints.query';
 import { ComplaintDetailView, ComplaintPage, ComplaintView } from './dto/complaint.view';
@@ -63,6 +63,18 @@ export class ComplaintsController {
   @ApiErrors(404)
   get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<ComplaintDetailView> {
     return this.complaints.detail(user, id);
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @RequireRoles(Roles.complaintHandler)
+  @ApiOperation({
+    summary: '错转: pass a complaint not yet answered to the department whose duty it is, with the reason; the deadlines do not restart',
+  })
+  @ApiOkResponse({ type: ComplaintView })
+  @ApiErrors(400, [403, 'not the handling department (nor the 工改办)'], 404, [409, 'already answered'], [422, 'the complaint is already with that department'])
+  transfer(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: TransferComplaintDto): Promise<ComplaintView> {
+    return this.complaints.transfer(user, id, body);
   }
 
   @Post(':id/acknowledge')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarSyncModule } from '@cityworks/calendar-sync';
+import { RoutingModule } from '../routing/routing.module';
 import { ComplaintsController } from './complaints.controller';
 import { COMPLAINT_DEADLINE_POLICY, COMPLAINT_LADDER, ComplaintsService } from './complaints.service';
 import { readComplaintLadderTerms } from './complaint-ladder';
@@ -7,7 +8,7 @@ import { ComplaintWorkflowClient } from './workflow/complaint.workflow-client';
 import { readComplaintDeadlinePolicy } from './complaint-deadlines';
 
 @Module({
-  imports: [CalendarSyncModule],
+  imports: [CalendarSyncModule, RoutingModule],
   controllers: [ComplaintsController],
   providers: [
     ComplaintsService,

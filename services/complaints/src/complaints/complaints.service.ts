@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, QueryFailedError } from 'typeorm';
 import { randomUUID } from 'node:crypto';
@@ -6,6 +6,7 @@ import { ServiceCalendar, yearSpan } from '@cityworks/calendar-sync';
 import { startOfChinaDay } from '@cityworks/calendar';
 import {
   AuthUser,
+  ComplaintTransferredV1,
   ComplaintAcknowledgedV1,
   ComplaintAnsweredV1,
   ComplaintEventTypes,
@@ -16,10 +17,11 @@ import {
 } from '@cityworks/contracts';
 import { UnitOfWork } from '@cityworks/messaging';
 import { departmentFilter, fieldError, invalid, mayAct, mayRead, Page } from '@cityworks/platform';
-import { Complaint } from './complaint.entity';
+import { Complaint, ComplaintTransfer } from './complaint.entity';
+import { ComplaintRouter } from '../routing/complaint-router';
 import { complaintDeadlines, ComplaintDeadlinePolicy } from './complaint-deadlines';
 import { ComplaintAction, nextStatus, refusalOf } from './complaint-lifecycle';
-import { ReceiveComplaintDto } from './dto/receive-complaint.dto';
+import { ReceiveComplaintDto, TransferComplaintDto } from './dto/receive-complaint.dto';
 import { ListComplaintsQuery } from './dto/list-complaints.query';
 import { ComplaintDetailView, ComplaintView } from './dto/complaint.view';
 import { ComplaintWorkflowClient } from './workflow/complaint.workflow-client';
@@ -46,6 +48,7 @@ export class ComplaintsService {
     @Inject(COMPLAINT_DEADLINE_POLICY) private readonly policy: ComplaintDeadlinePolicy,
     @Inject(COMPLAINT_LADDER) private readonly ladder: ComplaintLadderTerms,
     private readonly workflow: ComplaintWorkflowClient,
+    private readonly router: ComplaintRouter,
   ) {
     this.calendar.onArrangementLoaded((year, manager, change) => this.recomputeDeadlinesAcross(year, manager, change?.revision).then(() => undefined));
   }
@@ -104,9 +107,9 @@ export class ComplaintsService {
   }
 
   /**
-   * 受理: records the complaint with its deadlines and announces it — ids only, never the
-   * complainant. Any handler may file for any department: routing by 属地 and duty is the
-   * intake desk's job (12345 and the national platform forward to others).
+   * 受理: records the complaint with its deadlines, routed by 属地 and duty from complaints' copy
+   * of the catalog (never by the caller), and announces it — ids only, never the complainant. A
+   * channel's record delivered again answers with the complaint it made.
    */
   async receive(dto: ReceiveComplaintDto): Promise<Receipt> {
     const kind = dto.kind ?? defaultKindOf(dto.category);
@@ -135,6 +138,7 @@ export class ComplaintsService {
     const { acknowledgeDueAt, answerDueAt, provisional } = complaintDeadlines(this.calendar.current, receivedAt, this.policy);
     const complaint = await this.uow.run(async (change) => {
       const { manager } = change;
+      const routed = await this.router.route(manager, { ...dto, kind }, receivedAt);
       const complaint = manager.create(Complaint, {
         id: randomUUID(),
         channel: dto.channel,
@@ -143,7 +147,9 @@ export class ComplaintsService {
         kind,
         category: dto.category,
         regionCode: dto.regionCode,
-        departmentCode: dto.departmentCode,
+        departmentCode: routed.departmentCode,
+        itemCode: routed.itemCode,
+        routedBy: routed.routedBy,
         subjectUscc: dto.subjectUscc ?? null,
         projectCode: dto.projectCode ?? null,
         content: dto.content,
@@ -175,6 +181,8 @@ export class ComplaintsService {
           category: complaint.category,
           regionCode: complaint.regionCode,
           departmentCode: complaint.departmentCode,
+          itemCode: complaint.itemCode,
+          routedBy: complaint.routedBy,
         },
       });
       change.publish<ComplaintReceivedV1>(Topics.complaints, {
@@ -213,6 +221,70 @@ export class ComplaintsService {
         `complaint ${externalRef} from channel ${channel} was already received as ${existing.id} with different content; a channel number stands for one record`,
       );
     return existing;
+  }
+
+  /**
+   * 错转: the department it is with (or the 工改办) passes the complaint to the department whose
+   * duty it is, with the reason. The history is kept; the deadlines stay as they were — the
+   * clock runs from receipt, not from the transfer — and the workflow's ladder turns to the new
+   * department. An answered complaint is not transferred: its answer stands or is reviewed.
+   */
+  async transfer(user: AuthUser, id: string, dto: TransferComplaintDto): Promise<ComplaintView> {
+    const complaint = await this.uow.run(async (change) => {
+      const { manager } = change;
+      const current = await this.lockedForAction(manager, user, id, 'transfer');
+      if (current.status !== 'received' && current.status !== 'acknowledged')
+        throw new ConflictException(`complaint ${id} is already ${current.status}; only a complaint not yet answered can be transferred`);
+      if (dto.toDepartmentCode === current.departmentCode)
+        throw new UnprocessableEntityException(`complaint ${id} is already with ${current.departmentCode}; a transfer goes to another department`);
+      const transfer = manager.create(ComplaintTransfer, {
+        id: randomUUID(),
+        complaintId: id,
+        fromDepartmentCode: current.departmentCode,
+        toDepartmentCode: dto.toDepartmentCode,
+        reason: dto.reason.trim(),
+        transferredBy: user.userId,
+        transferredAt: new Date(),
+      });
+      await manager.insert(ComplaintTransfer, transfer);
+      current.departmentCode = dto.toDepartmentCode;
+      await manager.update(Complaint, { id }, { departmentCode: dto.toDepartmentCode });
+      change.audit({
+        action: 'complaint.transferred',
+        resourceType: 'complaint',
+        resourceId: id,
+        before: { departmentCode: transfer.fromDepartmentCode },
+        after: { departmentCode: transfer.toDepartmentCode, reason: transfer.reason, transferId: transfer.id },
+      });
+      change.publish<ComplaintTransferredV1>(Topics.complaints, {
+        type: ComplaintEventTypes.transferred,
+        subject: id,
+        data: {
+          complaintId: id,
+          fromDepartmentCode: transfer.fromDepartmentCode,
+          toDepartmentCode: transfer.toDepartmentCode,
+          transferredAt: transfer.transferredAt.toISOString(),
+        },
+      });
+      change.command(this.workflow.transferred(current, transfer));
+      return current;
+    });
+    return ComplaintView.of(complaint);
+  }
+
+  /** The complaint locked for a change, after the caller's right to it is checked: 404 unreadable, 403 not theirs to act on. */
+  private async lockedForAction(manager: EntityManager, user: AuthUser, id: string, action: string): Promise<Complaint> {
+    const current = await manager.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw new NotFoundException(`complaint ${id} not found`);
+    this.assertReadable(user, current);
+    if (!mayAct(user, current.departmentCode))
+      throw new ForbiddenException(`only the handling department ${current.departmentCode} may ${action} complaint ${id}`);
+    return current;
+  }
+
+  /** 错转 history, oldest first. */
+  transfersOf(id: string): Promise<ComplaintTransfer[]> {
+    return this.dataSource.getRepository(ComplaintTransfer).find({ where: { complaintId: id }, order: { transferredAt: 'ASC', id: 'ASC' } });
   }
 
   acknowledge(user: AuthUser, id: string): Promise<ComplaintView> {
@@ -254,11 +326,7 @@ export class ComplaintsService {
   private async advance(user: AuthUser, id: string, action: ComplaintAction, apply: (c: Complaint, now: Date) => NewIntegrationEvent): Promise<ComplaintView> {
     const complaint = await this.uow.run(async (change) => {
       const { manager } = change;
-      const current = await manager.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw new NotFoundException(`complaint ${id} not found`);
-      this.assertReadable(user, current);
-      if (!mayAct(user, current.departmentCode))
-        throw new ForbiddenException(`only the handling department ${current.departmentCode} may ${action} complaint ${id}`);
+      const current = await this.lockedForAction(manager, user, id, action);
       const refusal = refusalOf(action, current.status, id);
       if (refusal) throw new ConflictException(refusal);
       const before = { status: current.status };
@@ -281,7 +349,8 @@ export class ComplaintsService {
     const complaint = await this.find(id);
     if (!complaint) throw new NotFoundException(`complaint ${id} not found`);
     this.assertReadable(user, complaint);
-    if (complaint.anonymous || user.departmentCode !== complaint.departmentCode) return ComplaintDetailView.detailOf(complaint, false);
+    const transfers = await this.transfersOf(id);
+    if (complaint.anonymous || user.departmentCode !== complaint.departmentCode) return ComplaintDetailView.detailOf(complaint, false, transfers);
     const contact = await this.dataSource.getRepository(Complaint).findOne({
       where: { id },
       select: { id: true, complainantName: true, complainantPhone: true, complainantEmail: true },
@@ -289,7 +358,7 @@ export class ComplaintsService {
     complaint.complainantName = contact?.complainantName ?? null;
     complaint.complainantPhone = contact?.complainantPhone ?? null;
     complaint.complainantEmail = contact?.complainantEmail ?? null;
-    return ComplaintDetailView.detailOf(complaint, true);
+    return ComplaintDetailView.detailOf(complaint, true, transfers);
   }
 
   /** Without the complainant: `select: false` keeps those columns out of this query. */

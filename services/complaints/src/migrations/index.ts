@@ -2,5 +2,12 @@ import { messagingMigrations } from '@cityworks/messaging';
 import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync';
 import { Complaints1764000000500 } from './1764000000500-complaints';
 import { ComplaintKinds1764000000510 } from './1764000000510-complaint-kinds';
+import { ComplaintRouting1764000000511 } from './1764000000511-complaint-routing';
 
-export const complaintsMigrations = [...messagingMigrations, CalendarArrangementCopies1764000000060, Complaints1764000000500, ComplaintKinds1764000000510];
+export const complaintsMigrations = [
+  ...messagingMigrations,
+  CalendarArrangementCopies1764000000060,
+  Complaints1764000000500,
+  ComplaintKinds1764000000510,
+  ComplaintRouting1764000000511,
+];

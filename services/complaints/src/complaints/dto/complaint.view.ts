@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ComplaintCategories, ComplaintChannels, ComplaintStatuses } from '@cityworks/contracts';
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '@cityworks/contracts';
-import { Complaint } from '../complaint.entity';
+import { Complaint, ComplaintTransfer } from '../complaint.entity';
 import { ComplaintKind, ComplaintKinds } from '../intake/complaint-kind';
 
 export class AttachmentView {
@@ -18,7 +18,13 @@ export class ComplaintView {
   @ApiProperty({ enum: ComplaintKinds, description: '审批服务 / 违法违规举报 / 建议' }) kind: ComplaintKind;
   @ApiProperty({ enum: ComplaintCategories }) category: ComplaintCategory;
   @ApiProperty({ description: '属地' }) regionCode: string;
-  @ApiProperty({ description: '责任部门' }) departmentCode: string;
+  @ApiProperty({ description: '责任部门: found by 属地 and duty, changed only by a transfer' }) departmentCode: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the item the department answers for' }) itemCode: string | null;
+  @ApiProperty({
+    enum: ['item', 'project', 'reform-office', 'caller'],
+    description: "how the department was found: the item named, the project's item, nobody claims it (工改办); caller: received before routing",
+  })
+  routedBy: string;
   @ApiProperty({ nullable: true, type: String }) subjectUscc: string | null;
   @ApiProperty({ nullable: true, type: String }) projectCode: string | null;
   @ApiProperty() content: string;
@@ -47,6 +53,8 @@ export class ComplaintView {
       category: c.category,
       regionCode: c.regionCode,
       departmentCode: c.departmentCode,
+      itemCode: c.itemCode,
+      routedBy: c.routedBy,
       subjectUscc: c.subjectUscc,
       projectCode: c.projectCode,
       content: c.content,
@@ -70,6 +78,23 @@ export class ComplainantView {
   @ApiProperty({ nullable: true, type: String }) email: string | null;
 }
 
+/** 错转: one transfer, with the reason. */
+export class TransferView {
+  @ApiProperty() fromDepartmentCode: string;
+  @ApiProperty() toDepartmentCode: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() transferredAt: Date;
+
+  static of(t: ComplaintTransfer): TransferView {
+    return Object.assign(new TransferView(), {
+      fromDepartmentCode: t.fromDepartmentCode,
+      toDepartmentCode: t.toDepartmentCode,
+      reason: t.reason,
+      transferredAt: t.transferredAt,
+    });
+  }
+}
+
 /** One complaint; the complainant (personal data) only for the handling department. */
 export class ComplaintDetailView extends ComplaintView {
   @ApiProperty({ type: ComplainantView, nullable: true, description: 'null for an anonymous report, and for anyone outside the handling department' })
@@ -78,9 +103,13 @@ export class ComplaintDetailView extends ComplaintView {
   @ApiProperty({ description: 'a complainant exists but is withheld from this caller' })
   complainantWithheld: boolean;
 
-  static detailOf(c: Complaint, showComplainant: boolean): ComplaintDetailView {
+  @ApiProperty({ type: [TransferView], description: '错转 history, oldest first' })
+  transfers: TransferView[];
+
+  static detailOf(c: Complaint, showComplainant: boolean, transfers: ComplaintTransfer[]): ComplaintDetailView {
     const shown = showComplainant && !c.anonymous;
     return Object.assign(new ComplaintDetailView(), ComplaintView.fields(c), {
+      transfers: transfers.map((t) => TransferView.of(t)),
       complainant: shown ? { name: c.complainantName ?? null, phone: c.complainantPhone ?? null, email: c.complainantEmail ?? null } : null,
       complainantWithheld: !c.anonymous && !shown,
     });

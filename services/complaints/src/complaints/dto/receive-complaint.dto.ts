@@ -110,16 +110,24 @@ export class ReceiveComplaintDto {
   @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit administrative division code' })
   regionCode: string;
 
-  @ApiProperty({ description: '责任部门代码 (by duty)', example: 'AS-ZJJ' })
-  @Matches(CODE, { message: `departmentCode ${CODE_RULE}` })
-  departmentCode: string;
+  @ApiPropertyOptional({
+    description:
+      '事项编码 of the approval item concerned: the complaint goes to the department that implements it (审批服务, 建议) or supervises it (违法违规举报) in this region. The department is never given by the caller',
+    example: 'JS-SGXK-001',
+  })
+  @IsOptional()
+  @Matches(CODE, { message: `itemCode ${CODE_RULE}` })
+  itemCode?: string;
 
   @ApiPropertyOptional({ description: '被投诉主体统一社会信用代码', example: '91350100M000100Y43' })
   @IsOptional()
   @IsUscc()
   subjectUscc?: string;
 
-  @ApiPropertyOptional({ description: '项目代码', example: '2026-210302-47-01-000123' })
+  @ApiPropertyOptional({
+    description: "项目代码: without an item, the complaint goes by the item of the project's latest accepted application",
+    example: '2026-210302-47-01-000123',
+  })
   @IsOptional()
   @Matches(CODE, { message: `projectCode ${CODE_RULE}` })
   projectCode?: string;
@@ -143,4 +151,17 @@ export class ReceiveComplaintDto {
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
+}
+
+/** 错转: pass a complaint to the department whose duty it is, saying why. */
+export class TransferComplaintDto {
+  @ApiProperty({ description: 'the department whose duty the complaint is (部门代码)', example: 'AS-STHJJ' })
+  @Matches(CODE, { message: `toDepartmentCode ${CODE_RULE}` })
+  toDepartmentCode: string;
+
+  @ApiProperty({ description: '转办理由', example: '扬尘污染属生态环境部门职责', maxLength: 500 })
+  @IsString({ message: 'reason must be a string' })
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  reason: string;
 }

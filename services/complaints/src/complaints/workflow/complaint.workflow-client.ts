@@ -8,6 +8,8 @@ import {
   complaintDeadlinesMovedSignal,
   ComplaintLadderTerms,
   complaintStateQuery,
+  ComplaintTransfer as ComplaintTransferSignal,
+  complaintTransferredSignal,
   ComplaintWorkflowInput,
   ComplaintWorkflowState,
   complaintWorkflowId,
@@ -17,7 +19,7 @@ import {
 } from '@cityworks/contracts';
 import { storedSearchAttribute, WorkflowSignal, WorkflowStart } from '@cityworks/messaging';
 import { TEMPORAL_CLIENT } from '@cityworks/temporal';
-import type { Complaint } from '../complaint.entity';
+import type { Complaint, ComplaintTransfer } from '../complaint.entity';
 
 /**
  * Everything the complaints service says to a complaint's workflow (`complaint-<id>`): starts and
@@ -73,6 +75,18 @@ export class ComplaintWorkflowClient {
       signal: complaintAnsweredSignal.name,
       args: [{ at: (complaint.answeredAt ?? new Date()).toISOString() }],
       dedupeKey: 'answered',
+    };
+  }
+
+  /** 错转: the ladder turns to the new department; the deadlines do not change. */
+  transferred(complaint: Complaint, transfer: ComplaintTransfer): WorkflowSignal {
+    const args: ComplaintTransferSignal = { toDepartmentCode: transfer.toDepartmentCode, at: transfer.transferredAt.toISOString() };
+    return {
+      kind: 'signal',
+      workflowId: complaintWorkflowId(complaint.id),
+      signal: complaintTransferredSignal.name,
+      args: [args],
+      dedupeKey: `transfer-${transfer.id}`,
     };
   }
 
