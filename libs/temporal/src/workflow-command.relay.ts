@@ -5,7 +5,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import { defineSearchAttributeKey, SearchAttributePair, SearchAttributeType } from '@temporalio/common';
 import { Counter, Gauge, register } from 'prom-client';
 import { RelayNudges, StoredSearchAttribute, WorkflowCommand } from '@cityworks/messaging';
-import { runWithCorrelationId, StopSignal } from '@cityworks/platform';
+import { nextRelayDelay, runWithCorrelationId, StopSignal } from '@cityworks/platform';
 import { TEMPORAL_CLIENT } from './temporal.options';
 
 const BATCH = 100;
@@ -89,10 +89,10 @@ export class WorkflowCommandRelay implements OnApplicationBootstrap, OnApplicati
     while (!this.stop.stopped) {
       try {
         const sent = await this.deliverBatch();
-        delay = sent === BATCH ? 0 : 200;
+        delay = nextRelayDelay(delay, sent === BATCH ? 'full-batch' : sent > 0 ? 'some' : 'none');
       } catch (e) {
         this.logger.warn(`workflow command relay cannot deliver yet: ${(e as Error).message}`);
-        delay = Math.min(Math.max(delay * 2, 500), 5000);
+        delay = nextRelayDelay(delay, 'failed');
       }
       if (delay > 0 && !this.stop.stopped) {
         await new Promise<void>((resolve) => {

@@ -8,6 +8,7 @@ import { toKafkaMessage } from '../kafka/kafka-message';
 import { physicalTopic } from '../kafka/topic-names';
 import { OutboxEvent } from './outbox-event.entity';
 import { RelayNudges } from '../state-change/relay-nudges';
+import { nextRelayDelay } from '@cityworks/platform';
 
 const BATCH = 200;
 
@@ -63,11 +64,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     while (!this.stopped) {
       try {
         const sent = await this.publishBatch();
-        delay = sent === BATCH ? 0 : 200;
+        delay = nextRelayDelay(delay, sent === BATCH ? 'full-batch' : sent > 0 ? 'some' : 'none');
       } catch (e) {
         this.connected = false;
         this.logger.warn(`outbox relay cannot publish yet: ${(e as Error).message}`);
-        delay = Math.min(Math.max(delay * 2, 500), 5000);
+        delay = nextRelayDelay(delay, 'failed');
       }
       if (delay > 0)
         await new Promise<void>((resolve) => {
