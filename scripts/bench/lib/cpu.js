@@ -1,0 +1,87 @@
+// CPU time and memory of the stack's processes from /proc: each component is a pid file of
+// deploy/local and every descendant of that process (Postgres backends, the Temporal server
+// under its launcher).
+const fs = require('fs');
+const path = require('path');
+const { ROOT } = require('./stack');
+
+const TICK = 100; // USER_HZ on Linux
+const STATE = process.env.CITYWORKS_STATE_DIR || path.join(ROOT, '.local');
+const SERVICES = ['catalog', 'approval', 'supervision', 'credit', 'complaints', 'workflows'];
+
+function stat(pid) {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), rssPages: Number(f[21]) };
+  } catch {
+    return null;
+  }
+}
+
+function pidFrom(file) {
+  try {
+    return Number(fs.readFileSync(file, 'utf8').split('\n')[0].trim()) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every live process: pid → stat. */
+function processes() {
+  const all = new Map();
+  for (const entry of fs.readdirSync('/proc')) if (/^\d+$/.test(entry)) ((s) => s && all.set(Number(entry), s))(stat(entry));
+  return all;
+}
+
+function withDescendants(roots, all) {
+  const found = new Set(roots.filter((p) => p && all.has(p)));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, s] of all) if (!found.has(pid) && found.has(s.ppid)) (found.add(pid), (grew = true));
+  }
+  return [...found];
+}
+
+/** The stack's components and their root pids. */
+function components() {
+  const run = (name) => pidFrom(path.join(STATE, 'run', `${name}.pid`));
+  return {
+    'services + workflow worker': SERVICES.map(run),
+    temporal: [run('temporal')],
+    postgres: [pidFrom(path.join(STATE, 'pg', 'data', 'postmaster.pid'))],
+    kafka: [run('kafka')],
+  };
+}
+
+/** CPU time (ticks) and RSS (MB) per component now. */
+function sample() {
+  const all = processes();
+  const out = {};
+  for (const [name, roots] of Object.entries(components())) {
+    const pids = withDescendants(roots, all);
+    out[name] = {
+      ticks: pids.reduce((t, p) => t + all.get(p).ticks, 0),
+      rssMb: (pids.reduce((t, p) => t + all.get(p).rssPages, 0) * 4096) / 2 ** 20,
+      processes: pids.length,
+    };
+  }
+  return out;
+}
+
+/** Each component's CPU over `seconds`, in % of one core, and its RSS at the end. */
+async function cpuOver(seconds) {
+  const before = sample();
+  const t0 = performance.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const after = sample();
+  const elapsed = (performance.now() - t0) / 1000;
+  const out = {};
+  for (const name of Object.keys(after)) {
+    out[name] = { cpuPct: ((after[name].ticks - (before[name]?.ticks ?? 0)) / TICK / elapsed) * 100, rssMb: after[name].rssMb };
+  }
+  out.total = { cpuPct: Object.values(out).reduce((t, c) => t + c.cpuPct, 0), rssMb: Object.values(out).reduce((t, c) => t + c.rssMb, 0) };
+  return out;
+}
+
+module.exports = { sample, cpuOver };
