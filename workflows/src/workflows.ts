@@ -8,3 +8,4 @@ export { complaintWorkflow } from './complaint/complaint.workflow';
 export { creditGradeRefreshWorkflow } from './credit-grade-refresh/credit-grade-refresh.workflow';
 export { supervisionObligationWorkflow } from './action-report/supervision-obligation.workflow';
 export { publicationWorkflow } from './publication/publication.workflow';
+export { campaignWorkflow } from './campaign/campaign.workflow';

@@ -30,3 +30,5 @@ export * from './workflows/complaint';
 export * from './workflows/credit-grade-refresh';
 export * from './workflows/publication';
 export * from './workflows/supervision-obligation';
+export * from './workflows/campaign';
+export * from './activities/campaign.activities';

@@ -25,6 +25,8 @@ import { SubjectRecord } from './subjects/persistence/subject.record';
 import { SubjectsModule } from './subjects/subjects.module';
 import { PoolMemberRecord } from './inspectors/persistence/pool-member.record';
 import { PoolsModule } from './inspectors/pools.module';
+import { CampaignDrawInputsRecord, CampaignRecord, CampaignVisitRecord } from './campaigns/persistence/campaign.records';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { SupervisionActionRecord } from './actions/persistence/supervision-action.record';
 import { SupervisionActionsModule } from './actions/supervision-actions.module';
 
@@ -43,6 +45,9 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
         LogEntryRecord,
         SubjectRecord,
         PoolMemberRecord,
+        CampaignRecord,
+        CampaignVisitRecord,
+        CampaignDrawInputsRecord,
         SupervisionActionRecord,
         CalendarArrangementCopy,
         OutboxEvent,
@@ -50,7 +55,7 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
       ],
       migrations: supervisionMigrations,
     }),
-    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog, Topics.credit] }),
+    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog, Topics.credit, Topics.supervision] }),
     TemporalModule.forService({ taskQueue: TaskQueues.supervision, activities: SupervisionActivitiesImpl }),
     SupervisionTasksModule,
     LettersModule,
@@ -61,6 +66,7 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
     SupervisionLogModule,
     SubjectsModule,
     PoolsModule,
+    CampaignsModule,
     SupervisionActionsModule,
   ],
   providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],

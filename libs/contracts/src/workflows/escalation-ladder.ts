@@ -16,6 +16,8 @@ export const ObligationKinds = [
   'action-report',
   /** 风险预警, 专项检查 or 告知其他机关 task not fed back in time */
   'inspection-feedback',
+  /** 双随机 checks whose results are not all in by the campaign's results deadline */
+  'campaign-results',
 ] as const;
 export type ObligationKind = (typeof ObligationKinds)[number];
 

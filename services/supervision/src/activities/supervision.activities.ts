@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  CampaignActivities,
+  CampaignDrawSummary,
   EscalationActivities,
   EscalationStepInput,
   IssuedLetter,
@@ -18,6 +20,7 @@ import { SupervisionTasksService } from '../supervision-tasks/supervision-tasks.
 import { LettersService } from '../letters/letters.service';
 import { EscalationService } from '../escalation/escalation.service';
 import { OversightReportsService } from '../oversight-reports/oversight-reports.service';
+import { CampaignsService } from '../campaigns/campaigns.service';
 import { SupervisionActionsService } from '../actions/supervision-actions.service';
 
 /**
@@ -26,12 +29,13 @@ import { SupervisionActionsService } from '../actions/supervision-actions.servic
  * escalation ladder's (letters and the ledger of rungs).
  */
 @Injectable()
-export class SupervisionActivitiesImpl implements SupervisionActivities, EscalationActivities, SupervisionOversightActivities, SupervisionObligationActivities {
+export class SupervisionActivitiesImpl implements SupervisionActivities, EscalationActivities, SupervisionOversightActivities, CampaignActivities, SupervisionObligationActivities {
   constructor(
     private readonly tasks: SupervisionTasksService,
     private readonly letters: LettersService,
     private readonly escalation: EscalationService,
     private readonly oversight: OversightReportsService,
+    private readonly campaigns: CampaignsService,
     private readonly actions: SupervisionActionsService,
   ) {}
 
@@ -64,5 +68,10 @@ export class SupervisionActivitiesImpl implements SupervisionActivities, Escalat
   /** stored once per kind and period, rendered, announced (report.published.v1) */
   publishOversightReport(input: PublishOversightReportInput): Promise<OversightReportResult> {
     return this.oversight.publish(input);
+  }
+
+  /** 双随机: the campaign's draw with its committed seed, checks assigned, deadlines computed; idempotent */
+  drawCampaign({ campaignId }: { campaignId: string }): Promise<CampaignDrawSummary> {
+    return this.campaigns.draw(campaignId);
   }
 }

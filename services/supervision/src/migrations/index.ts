@@ -9,6 +9,7 @@ import { OversightReports1764000000150 } from './1764000000150-oversight-reports
 import { SupervisionActions1764000000170 } from './1764000000170-supervision-actions';
 import { SupervisionLog1764000000171 } from './1764000000171-supervision-log';
 import { SubjectsAndPools1764000000160 } from './1764000000160-subjects-and-pools';
+import { Campaigns1764000000161 } from './1764000000161-campaigns';
 import { SupervisionActions1764000000170 } from './1764000000170-supervision-actions';
 
 export const supervisionMigrations = [
@@ -23,5 +24,6 @@ export const supervisionMigrations = [
   SupervisionActions1764000000170,
   SupervisionLog1764000000171,
   SubjectsAndPools1764000000160,
+  Campaigns1764000000161,
   SupervisionActions1764000000170,
 ];

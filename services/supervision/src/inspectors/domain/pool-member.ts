@@ -54,3 +54,12 @@ export function withRelative(member: PoolMemberState, relative: RelativeRelation
   if (member.relatives.some((r) => r.uscc === relative.uscc)) return null;
   return { ...member, relatives: [...member.relatives, { uscc: relative.uscc, relation }] };
 }
+
+/**
+ * Whether a member's region covers a subject's: a city's 行政区划代码 (210300) covers its
+ * districts (2103xx), a province's (210000) its cities; a district only itself.
+ */
+export function servesRegion(member: Pick<PoolMemberState, 'regionCode'>, regionCode: string): boolean {
+  const prefix = member.regionCode.replace(/(00)+$/, '');
+  return regionCode.startsWith(prefix);
+}
