@@ -8,7 +8,7 @@ const os = require('os');
 const path = require('path');
 const { ROOT, assertUp } = require('./lib/stack');
 
-const FIGURES = ['workflow-throughput', 'timer-lateness', 'idle-cost', 'api-latency', 'credit-lookup', 'decision-to-task', 'draw'];
+const FIGURES = ['workflow-throughput', 'timer-lateness', 'idle-cost', 'live-projects', 'api-latency', 'credit-lookup', 'decision-to-task', 'draw'];
 
 function cell(v) {
   return v === null || v === undefined ? '—' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v);

@@ -1,4 +1,4 @@
-// What waiting costs: the stack's CPU (services and the workflow worker, Temporal, Postgres,
+// What waiting costs: the stack's CPU (the services, the workflow worker, Temporal, Postgres,
 // Kafka) while 1,000 / 10,000 / 50,000 obligations wait on their durable timers, beside the
 // same stack before they were started. An obligation here is a workflow that has run to its
 // timer, as every obligation of the ladder does between rungs; its worker is gone while the CPU

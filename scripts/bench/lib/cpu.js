@@ -7,7 +7,7 @@ const { ROOT } = require('./stack');
 
 const TICK = 100; // USER_HZ on Linux
 const STATE = process.env.CITYWORKS_STATE_DIR || path.join(ROOT, '.local');
-const SERVICES = ['catalog', 'approval', 'supervision', 'credit', 'complaints', 'workflows'];
+const SERVICES = ['catalog', 'approval', 'supervision', 'credit', 'complaints'];
 
 function stat(pid) {
   try {
@@ -47,7 +47,8 @@ function withDescendants(roots, all) {
 function components() {
   const run = (name) => pidFrom(path.join(STATE, 'run', `${name}.pid`));
   return {
-    'services + workflow worker': SERVICES.map(run),
+    services: SERVICES.map(run),
+    'workflow worker': [run('workflows')],
     temporal: [run('temporal')],
     postgres: [pidFrom(path.join(STATE, 'pg', 'data', 'postmaster.pid'))],
     kafka: [run('kafka')],

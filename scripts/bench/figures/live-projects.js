@@ -1,0 +1,86 @@
+// 10,000 live projects, each registered through the approval API with one application accepted,
+// so each has its lifecycle workflow and an application workflow waiting on its deadline timer:
+// how long they take to start, and the memory of the workflow worker (target < 1 GB), the
+// Temporal server and Postgres once they all wait.
+const { urls, randomUscc } = require('../lib/stack');
+const { call, reformOffice, accept, sleep, REGION } = require('../lib/desk');
+const { temporalClient, pool } = require('../lib/temporal');
+const { sample } = require('../lib/cpu');
+
+const COUNT = Number(process.env.BENCH_LIVE_PROJECTS ?? 10_000);
+const CONCURRENCY = Number(process.env.BENCH_LIVE_CONCURRENCY ?? 20);
+
+module.exports = {
+  name: 'live-projects',
+  services: ['catalog', 'approval'],
+  async run() {
+    const { client, close } = await temporalClient();
+    const tag = Date.now().toString(36).toUpperCase();
+    try {
+      const { items } = await call(urls.catalog, 'POST', '/stage-templates/required-items', reformOffice(), {
+        projectType: '社会投资简易低风险',
+        regionCode: REGION,
+        stage: '立项用地规划许可',
+        facts: { investmentWanYuan: 800, floorAreaSqm: 2400, needsWater: true, needsDrainage: false },
+      });
+      const item = items[0].item;
+      const before = sample();
+      const t0 = performance.now();
+      await pool(COUNT, CONCURRENCY, async (i) => {
+        const project = {
+          code: `BENCH-LIVE-${tag}-${i}`,
+          name: '基准测试项目',
+          type: '社会投资简易低风险',
+          regionCode: REGION,
+          ownerUscc: randomUscc(REGION),
+          facts: { investmentWanYuan: 800, floorAreaSqm: 2400, needsWater: true, needsDrainage: false },
+        };
+        await call(urls.approval, 'POST', '/projects', reformOffice(), project);
+        await accept(project, item);
+      });
+      const accepted = (performance.now() - t0) / 1000;
+      // every application's workflow started (its project's workflow starts it): count them
+      const query = `WorkflowId STARTS_WITH 'application-' AND ExecutionStatus = 'Running' AND StartTime > '${new Date(Date.now() - (accepted + 60) * 1000).toISOString()}'`;
+      let running = 0;
+      for (let i = 0; i < 600 && running < COUNT; i++) {
+        running = (await client.workflow.count(query)).count;
+        if (running < COUNT) await sleep(1000);
+      }
+      const live = (performance.now() - t0) / 1000;
+      const after = sample();
+      const worker = after['workflow worker'];
+      return [
+        {
+          figure: `${COUNT.toLocaleString('en')} live projects (lifecycle + application workflow waiting on its deadline): time until all run`,
+          value: live,
+          unit: 's',
+          baseline: null,
+          target: 'reported',
+          met: running >= COUNT,
+          detail: { acceptedSeconds: accepted, running, perSecond: COUNT / live },
+        },
+        {
+          figure: `workflow worker RSS with ${COUNT.toLocaleString('en')} live projects`,
+          value: worker.rssMb,
+          unit: 'MB',
+          baseline: before['workflow worker'].rssMb,
+          baselineName: 'before they started',
+          target: '< 1024 MB',
+          met: worker.rssMb < 1024,
+          detail: { before, after },
+        },
+        {
+          figure: `Temporal server RSS / Postgres RSS with ${COUNT.toLocaleString('en')} live projects`,
+          value: after.temporal.rssMb,
+          unit: 'MB',
+          baseline: before.temporal.rssMb,
+          baselineName: 'Temporal before',
+          target: `reported (Postgres ${Math.round(after.postgres.rssMb)} MB, before ${Math.round(before.postgres.rssMb)} MB)`,
+          met: true,
+        },
+      ];
+    } finally {
+      await close();
+    }
+  },
+};
