@@ -21,6 +21,13 @@ import { SupervisionActionRecord } from './actions/persistence/supervision-actio
 import { SupervisionActionsModule } from './actions/supervision-actions.module';
 import { LogEntryRecord } from './supervision-log/persistence/log-entry.record';
 import { SupervisionLogModule } from './supervision-log/supervision-log.module';
+import { InspectionTaskRecord } from './targeted-inspections/persistence/inspection-task.record';
+import { TargetedInspectionsModule } from './targeted-inspections/targeted-inspections.module';
+import { RiskWarningsModule } from './risk-warnings/risk-warnings.module';
+import { SupervisionActionRecord } from './actions/persistence/supervision-action.record';
+import { SupervisionActionsModule } from './actions/supervision-actions.module';
+import { LogEntryRecord } from './supervision-log/persistence/log-entry.record';
+import { SupervisionLogModule } from './supervision-log/supervision-log.module';
 import { SubjectRecord } from './subjects/persistence/subject.record';
 import { SubjectsModule } from './subjects/subjects.module';
 import { PoolMemberRecord } from './inspectors/persistence/pool-member.record';
@@ -43,6 +50,9 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
         CommitmentRecord,
         SupervisionActionRecord,
         LogEntryRecord,
+        InspectionTaskRecord,
+        SupervisionActionRecord,
+        LogEntryRecord,
         SubjectRecord,
         PoolMemberRecord,
         CampaignRecord,
@@ -55,13 +65,17 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
       ],
       migrations: supervisionMigrations,
     }),
-    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog, Topics.credit, Topics.supervision] }),
+    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog, Topics.credit, Topics.supervision, Topics.complaints] }),
     TemporalModule.forService({ taskQueue: TaskQueues.supervision, activities: SupervisionActivitiesImpl }),
     SupervisionTasksModule,
     LettersModule,
     EscalationModule,
     CommitmentsModule,
     OversightReportsModule,
+    SupervisionActionsModule,
+    SupervisionLogModule,
+    TargetedInspectionsModule,
+    RiskWarningsModule,
     SupervisionActionsModule,
     SupervisionLogModule,
     SubjectsModule,

@@ -23,13 +23,30 @@ export interface SupervisionTaskOpenedV1 {
   dueAt: string;
 }
 
-/** 监管结果反馈: the supervising department acted and fed the result back. */
+/** Where a task to act and feed back came from; absent on a feedback event means `approval`. */
+export type SupervisionTaskSource = 'approval' | 'risk-warning' | 'complaint' | 'referral';
+
+/**
+ * 监管结果反馈: the supervising department acted and fed the result back. Tasks come from an
+ * approval decision (审管联动) and, since `source` was added, from a 风险预警 of the national
+ * 互联网+监管 system, an upheld complaint (专项检查) or another department's referral (告知其他
+ * 机关); for those `applicationId` is '' and `sourceRef` names the warning, complaint or action.
+ * A consumer that follows applications only skips events whose `source` is present and not `approval`.
+ */
 export interface SupervisionFeedbackGivenV1 {
   taskId: string;
   applicationId: string;
   departmentCode: string;
   outcome: string;
   givenAt: string;
+  /** absent: approval */
+  source?: SupervisionTaskSource;
+  /** the 风险预警's external id, the complaint id, or the referring action's id */
+  sourceRef?: string | null;
+  /** the 监管行为 recorded in answer, when the department names one */
+  actionId?: string | null;
+  /** whether the feedback came by its deadline */
+  onTime?: boolean;
 }
 
 export interface SupervisionTaskOverdueV1 {

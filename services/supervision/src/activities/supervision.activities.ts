@@ -22,6 +22,7 @@ import { EscalationService } from '../escalation/escalation.service';
 import { OversightReportsService } from '../oversight-reports/oversight-reports.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { SupervisionActionsService } from '../actions/supervision-actions.service';
+import { InspectionTasksService } from '../targeted-inspections/inspection-tasks.service';
 
 /**
  * Activities on task queue `supervision`; each touches only this service's data. One worker
@@ -29,7 +30,9 @@ import { SupervisionActionsService } from '../actions/supervision-actions.servic
  * escalation ladder's (letters and the ledger of rungs).
  */
 @Injectable()
-export class SupervisionActivitiesImpl implements SupervisionActivities, EscalationActivities, SupervisionOversightActivities, CampaignActivities, SupervisionObligationActivities {
+export class SupervisionActivitiesImpl
+  implements SupervisionActivities, EscalationActivities, SupervisionOversightActivities, CampaignActivities, SupervisionObligationActivities
+{
   constructor(
     private readonly tasks: SupervisionTasksService,
     private readonly letters: LettersService,
@@ -37,6 +40,7 @@ export class SupervisionActivitiesImpl implements SupervisionActivities, Escalat
     private readonly oversight: OversightReportsService,
     private readonly campaigns: CampaignsService,
     private readonly actions: SupervisionActionsService,
+    private readonly inspections: InspectionTasksService,
   ) {}
 
   markSupervisionTaskOverdue({ taskId }: { taskId: string }) {
@@ -44,8 +48,8 @@ export class SupervisionActivitiesImpl implements SupervisionActivities, Escalat
   }
 
   /** an action's reporting period or a task's feedback deadline ran out (supervisionObligationWorkflow) */
-  markSupervisionObligationOverdue({ id }: { kind: SupervisionObligationKind; id: string }): Promise<{ changed: boolean; met: boolean }> {
-    return this.actions.markReportOverdue(id);
+  markSupervisionObligationOverdue({ kind, id }: { kind: SupervisionObligationKind; id: string }): Promise<{ changed: boolean; met: boolean }> {
+    return kind === 'action-report' ? this.actions.markReportOverdue(id) : this.inspections.markOverdue(id);
   }
 
   issueLetter(input: IssueLetterInput): Promise<IssuedLetter> {
