@@ -17,17 +17,6 @@ import { EscalationModule } from './escalation/escalation.module';
 import { CommitmentRecord } from './commitments/persistence/commitment.record';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { OversightReportsModule } from './oversight-reports/oversight-reports.module';
-import { SupervisionActionRecord } from './actions/persistence/supervision-action.record';
-import { SupervisionActionsModule } from './actions/supervision-actions.module';
-import { LogEntryRecord } from './supervision-log/persistence/log-entry.record';
-import { SupervisionLogModule } from './supervision-log/supervision-log.module';
-import { InspectionTaskRecord } from './targeted-inspections/persistence/inspection-task.record';
-import { TargetedInspectionsModule } from './targeted-inspections/targeted-inspections.module';
-import { RiskWarningsModule } from './risk-warnings/risk-warnings.module';
-import { SupervisionActionRecord } from './actions/persistence/supervision-action.record';
-import { SupervisionActionsModule } from './actions/supervision-actions.module';
-import { LogEntryRecord } from './supervision-log/persistence/log-entry.record';
-import { SupervisionLogModule } from './supervision-log/supervision-log.module';
 import { SubjectRecord } from './subjects/persistence/subject.record';
 import { SubjectsModule } from './subjects/subjects.module';
 import { PoolMemberRecord } from './inspectors/persistence/pool-member.record';
@@ -36,6 +25,11 @@ import { CampaignDrawInputsRecord, CampaignRecord, CampaignVisitRecord } from '.
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { SupervisionActionRecord } from './actions/persistence/supervision-action.record';
 import { SupervisionActionsModule } from './actions/supervision-actions.module';
+import { LogEntryRecord } from './supervision-log/persistence/log-entry.record';
+import { SupervisionLogModule } from './supervision-log/supervision-log.module';
+import { InspectionTaskRecord } from './targeted-inspections/persistence/inspection-task.record';
+import { TargetedInspectionsModule } from './targeted-inspections/targeted-inspections.module';
+import { RiskWarningsModule } from './risk-warnings/risk-warnings.module';
 
 @Module({
   imports: [
@@ -48,17 +42,14 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
         LetterDocumentRecord,
         EscalationStepRecord,
         CommitmentRecord,
-        SupervisionActionRecord,
-        LogEntryRecord,
-        InspectionTaskRecord,
-        SupervisionActionRecord,
-        LogEntryRecord,
         SubjectRecord,
         PoolMemberRecord,
         CampaignRecord,
         CampaignVisitRecord,
         CampaignDrawInputsRecord,
         SupervisionActionRecord,
+        LogEntryRecord,
+        InspectionTaskRecord,
         CalendarArrangementCopy,
         OutboxEvent,
         InboxEvent,
@@ -72,16 +63,13 @@ import { SupervisionActionsModule } from './actions/supervision-actions.module';
     EscalationModule,
     CommitmentsModule,
     OversightReportsModule,
-    SupervisionActionsModule,
-    SupervisionLogModule,
-    TargetedInspectionsModule,
-    RiskWarningsModule,
-    SupervisionActionsModule,
-    SupervisionLogModule,
     SubjectsModule,
     PoolsModule,
     CampaignsModule,
     SupervisionActionsModule,
+    SupervisionLogModule,
+    TargetedInspectionsModule,
+    RiskWarningsModule,
   ],
   providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],
 })

@@ -6,14 +6,11 @@ import { Letters1764000000120 } from './1764000000120-letters';
 import { EscalationSteps1764000000130 } from './1764000000130-escalation-steps';
 import { Commitments1764000000140 } from './1764000000140-commitments';
 import { OversightReports1764000000150 } from './1764000000150-oversight-reports';
-import { SupervisionActions1764000000170 } from './1764000000170-supervision-actions';
-import { SupervisionLog1764000000171 } from './1764000000171-supervision-log';
-import { InspectionTasks1764000000172 } from './1764000000172-inspection-tasks';
-import { SupervisionActions1764000000170 } from './1764000000170-supervision-actions';
-import { SupervisionLog1764000000171 } from './1764000000171-supervision-log';
 import { SubjectsAndPools1764000000160 } from './1764000000160-subjects-and-pools';
 import { Campaigns1764000000161 } from './1764000000161-campaigns';
 import { SupervisionActions1764000000170 } from './1764000000170-supervision-actions';
+import { SupervisionLog1764000000171 } from './1764000000171-supervision-log';
+import { InspectionTasks1764000000172 } from './1764000000172-inspection-tasks';
 
 export const supervisionMigrations = [
   ...messagingMigrations,
@@ -24,12 +21,9 @@ export const supervisionMigrations = [
   EscalationSteps1764000000130,
   Commitments1764000000140,
   OversightReports1764000000150,
-  SupervisionActions1764000000170,
-  SupervisionLog1764000000171,
-  InspectionTasks1764000000172,
-  SupervisionActions1764000000170,
-  SupervisionLog1764000000171,
   SubjectsAndPools1764000000160,
   Campaigns1764000000161,
   SupervisionActions1764000000170,
+  SupervisionLog1764000000171,
+  InspectionTasks1764000000172,
 ];
