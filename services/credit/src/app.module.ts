@@ -9,6 +9,9 @@ import { CreditRecordsModule } from './credit-records/credit-records.module';
 import { SubjectsModule } from './subjects/subjects.module';
 import { CreditRepairRecord } from './repairs/credit-repair.entity';
 import { Practitioner, Subject } from './subjects/registry/subject.entity';
+import { Publication } from './publications/publication.entity';
+import { PublicationsModule } from './publications/publications.module';
+import { CalendarArrangementCopy } from '@cityworks/calendar-sync';
 import { CreditRepairsModule } from './repairs/credit-repairs.module';
 import { CreditFromEventsModule } from './credit-records/from-events/from-events.module';
 import { CreditActivitiesImpl } from './activities/credit.activities';
@@ -21,15 +24,27 @@ import { creditMigrations } from './migrations';
     PlatformModule.forService({
       service: 'credit',
       schema: 'credit',
-      entities: [CreditRecord, SubjectGrade, SubjectGradeChange, CreditRepairRecord, Subject, Practitioner, OutboxEvent, InboxEvent],
+      entities: [
+        CreditRecord,
+        SubjectGrade,
+        SubjectGradeChange,
+        CreditRepairRecord,
+        Subject,
+        Practitioner,
+        Publication,
+        CalendarArrangementCopy,
+        OutboxEvent,
+        InboxEvent,
+      ],
       migrations: creditMigrations,
     }),
-    MessagingModule.forService({ service: 'credit', subscribeTo: [Topics.supervision, Topics.complaints] }),
+    MessagingModule.forService({ service: 'credit', subscribeTo: [Topics.supervision, Topics.complaints, Topics.approval, Topics.catalog] }),
     TemporalModule.forService({ taskQueue: TaskQueues.credit, activities: CreditActivitiesImpl }),
     CreditRecordsModule,
     SubjectsModule,
     CreditRepairsModule,
     CreditFromEventsModule,
+    PublicationsModule,
   ],
   providers: [CreditActivitiesImpl, GradeRefreshService, GradeRefreshSchedule],
 })

@@ -3,6 +3,8 @@ import { CreditRecords1764000000400 } from './1764000000400-credit-records';
 import { CreditFromEventsAndGrades1764000000410 } from './1764000000410-credit-from-events-and-grades';
 import { CreditRepairs1764000000420 } from './1764000000420-credit-repairs';
 import { CreditSubjects1764000000430 } from './1764000000430-credit-subjects';
+import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync';
+import { CreditPublications1764000000440 } from './1764000000440-credit-publications';
 
 export const creditMigrations = [
   ...messagingMigrations,
@@ -10,4 +12,6 @@ export const creditMigrations = [
   CreditFromEventsAndGrades1764000000410,
   CreditRepairs1764000000420,
   CreditSubjects1764000000430,
+  CalendarArrangementCopies1764000000060,
+  CreditPublications1764000000440,
 ];

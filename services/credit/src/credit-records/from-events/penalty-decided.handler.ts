@@ -5,8 +5,13 @@ import { EventConsumer, IntegrationEventHandler, UnitOfWork } from '@cityworks/m
 import { SubjectRegistryService } from '../../subjects/registry/subject-registry.service';
 import { CreditRecordsService } from '../credit-records.service';
 import { penaltyRecord } from './event-records';
+import { CreditRecord } from '../credit-record.entity';
+import { PublicationsService } from '../../publications/publications.service';
 
-/** 行政处罚 decided: the subject as the decision names it, and a 失信 record of the severity the deciding department gave it. */
+/**
+ * 行政处罚 decided: the subject as the decision names it, a 失信 record of the severity the
+ * deciding department gave it, and its 双公示 — all in the inbox transaction, so all or none.
+ */
 @Injectable()
 export class PenaltyDecidedHandler implements IntegrationEventHandler<SupervisionPenaltyDecidedV1>, OnModuleInit {
   constructor(
@@ -14,6 +19,7 @@ export class PenaltyDecidedHandler implements IntegrationEventHandler<Supervisio
     private readonly records: CreditRecordsService,
     private readonly subjects: SubjectRegistryService,
     private readonly uow: UnitOfWork,
+    private readonly publications: PublicationsService,
   ) {}
 
   onModuleInit(): void {
@@ -34,5 +40,10 @@ export class PenaltyDecidedHandler implements IntegrationEventHandler<Supervisio
       }),
     );
     await this.records.recordFromEvent(record, manager);
+    // 双公示: the penalty is published within the period, tied to the record so a repair ends it
+    const made = await manager.findOne(CreditRecord, {
+      where: { uscc: record.uscc, sourceType: record.sourceType, sourceDepartmentCode: record.sourceDepartmentCode, sourceRef: record.sourceRef ?? undefined },
+    });
+    await this.uow.runIn(manager, (change) => this.publications.fromPenalty(change, event, made?.id ?? null));
   }
 }

@@ -51,8 +51,10 @@ export class SubjectRegistryService {
           source: stored.infoSource,
         }
       : null;
-    const next = mergeSubjectFacts(before, facts);
-    if (!next) return stored!;
+    // null: nothing newer to store (only possible when something is stored)
+    const merged = mergeSubjectFacts(before, facts);
+    if (!merged && stored) return stored;
+    const next = merged ?? facts;
     const subject = manager.create(Subject, {
       ...(stored ?? {}),
       uscc: next.uscc,
