@@ -60,10 +60,13 @@ temporal_start() {
   local t0; t0=$(now_ms)
   log "temporal: starting dev server on $TEMPORAL_ADDRESS (UI :$TEMPORAL_UI_PORT, db ${TEMPORAL_DB#"$ROOT"/})"
   # --db-filename makes the dev server persist to SQLite instead of memory,
-  # so workflows survive an infra-down/up cycle.
+  # so workflows survive an infra-down/up cycle. SQLite's write-ahead log with synchronous=normal
+  # (safe against a killed process, not against losing power) doubled the rate of workflow starts
+  # on two cores (57 → 111 a second, scripts/bench timer-lateness on two throw-away servers).
   spawn_daemon "$TEMPORAL_PID" "$TEMPORAL_LOG" "$TEMPORAL_BIN" server start-dev \
     --ip "$TEMPORAL_HOST" --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-    --db-filename "$TEMPORAL_DB" --namespace "$TEMPORAL_NAMESPACE" --namespace "$TEMPORAL_TEST_NAMESPACE" --log-level warn \
+    --db-filename "$TEMPORAL_DB" --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
+    --namespace "$TEMPORAL_NAMESPACE" --namespace "$TEMPORAL_TEST_NAMESPACE" --log-level warn \
     "${sa_args[@]}"
   pid=$(<"$TEMPORAL_PID")
   wait_for_port "$TEMPORAL_HOST" "$TEMPORAL_PORT" "$START_TIMEOUT" temporal "$pid" "$TEMPORAL_LOG"

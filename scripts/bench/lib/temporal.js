@@ -17,7 +17,7 @@ async function temporalClient() {
 let runtimeInstalled = false;
 
 async function withBenchWorker(fn) {
-  if (!runtimeInstalled) Runtime.install({ logger: new DefaultLogger('WARN') });
+  if (!runtimeInstalled) Runtime.install({ logger: new DefaultLogger('ERROR') });
   runtimeInstalled = true;
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
