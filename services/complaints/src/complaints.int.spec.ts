@@ -426,6 +426,104 @@ describe('complaints service', () => {
     });
   });
 
+  describe('rating, one reopening for the 工改办’s review, and the finding', () => {
+    const answeredComplaint = async (over: Record<string, unknown> = {}) => {
+      const { body: c } = await http().post('/complaints').send(complaint(over)).expect(201);
+      await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
+      return (await http().post(`/complaints/${c.id}/answer`).send({ answer: '经现场核查，已责令停止夜间施工' }).expect(200)).body;
+    };
+    // the 铁东区 工改办's complaint handler (COMPLAINT_REFORM_OFFICES' default)
+    const TD_GGB = bearer({ userId: 'td-ggb-1', departmentCode: 'AS-TD-GGB', roles: [Roles.complaintHandler] });
+
+    it('reopens once on an unsatisfied rating, for the 工改办 to review by its own deadline; a second reopening is refused by the rule', async () => {
+      const c = await answeredComplaint();
+      expect(c.ratingDueAt).toBeTruthy();
+      await http().post(`/complaints/${c.id}/rating`).send({ rating: 'unsatisfied' }).expect(403); // the channel relays ratings, not the department
+      const reopened = (await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: 'unsatisfied' }).expect(200)).body;
+      expect(reopened).toMatchObject({ answerRating: 'unsatisfied', reviewDepartmentCode: 'AS-TD-GGB', reviewAnsweredAt: null, answerDueAt: c.answerDueAt });
+      expect(new Date(reopened.reviewDueAt).getTime()).toBeGreaterThan(new Date(reopened.reopenedAt).getTime());
+      expect((await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: 'satisfied' }).expect(409)).body.message).toMatch(
+        /under review by the 工改办/,
+      );
+      // the handling department may not answer the review; the 工改办 lists and answers it
+      expect(
+        (await http(TD_GGB).get('/complaints').query({ departmentCode: 'AS-TD-GGB', pageSize: 100 }).expect(200)).body.items.map((x: { id: string }) => x.id),
+      ).toContain(c.id);
+      await http().post(`/complaints/${c.id}/review-answer`).send({ answer: '复核' }).expect(403);
+      const reviewed = (await http(TD_GGB).post(`/complaints/${c.id}/review-answer`).send({ answer: '经复核，已督促加强夜间巡查' }).expect(200)).body;
+      expect(reviewed).toMatchObject({ reviewAnswer: '经复核，已督促加强夜间巡查' });
+      await http(TD_GGB).post(`/complaints/${c.id}/review-answer`).send({ answer: '再复核' }).expect(409);
+      const again = await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: 'unsatisfied' }).expect(422);
+      expect(again.body.message).toBe(
+        `complaint ${c.id} was already reopened once; a complaint is reopened only once (复核以一次为限): the 工改办’s review answer is final`,
+      );
+      expect((await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: 'satisfied' }).expect(200)).body.reviewRating).toBe('satisfied');
+
+      const events = await outboxOf(c.id);
+      expect(events.filter((e) => e.type === ComplaintEventTypes.reopened).map((e) => e.envelope.data)).toEqual([
+        { complaintId: c.id, departmentCode, reopenedAt: reopened.reopenedAt, reviewDueAt: reopened.reviewDueAt },
+      ]);
+      const signals: { command: { signal: string; args: unknown[] } }[] = await db.query(
+        `SELECT command FROM workflow_commands WHERE workflow_id = $1 AND kind = 'signal' ORDER BY seq`,
+        [`complaint-${c.id}`],
+      );
+      expect(signals.map((x) => x.command.signal)).toEqual(['complaintAcknowledged', 'complaintAnswered', 'complaintReopened', 'complaintReviewAnswered']);
+      expect(signals[1].command.args[0]).toEqual({ at: c.answeredAt, ratingDueAt: c.ratingDueAt });
+      expect(signals[2].command.args[0]).toEqual({ reviewDepartmentCode: 'AS-TD-GGB', reviewDueAt: reopened.reviewDueAt, at: reopened.reopenedAt });
+    });
+
+    it('a satisfied rating closes the matter: rated once, never reopened', async () => {
+      const c = await answeredComplaint();
+      expect((await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: 'satisfied' }).expect(200)).body).toMatchObject({
+        answerRating: 'satisfied',
+        reopenedAt: null,
+      });
+      expect((await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: 'unsatisfied' }).expect(409)).body.message).toBe(
+        `complaint ${c.id}'s answer was already rated satisfied; each answer is rated once`,
+      );
+      await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: 'meh' }).expect(400);
+    });
+
+    it('a substantiated report is announced for the 专项检查 and the credit record; ids and codes only', async () => {
+      const { body: c } = await http()
+        .post('/complaints')
+        .send(complaint({ category: 'construction-quality' }))
+        .expect(201);
+      expect((await http().post(`/complaints/${c.id}/finding`).send({ finding: 'substantiated' }).expect(409)).body.message).toBe(
+        `complaint ${c.id} must be acknowledged before a finding is recorded`,
+      );
+      await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
+      await http(OTHER_HANDLER).post(`/complaints/${c.id}/finding`).send({ finding: 'substantiated' }).expect(404);
+      expect((await http().post(`/complaints/${c.id}/finding`).send({ finding: 'substantiated' }).expect(200)).body).toMatchObject({
+        finding: 'substantiated',
+      });
+      await http().post(`/complaints/${c.id}/finding`).send({ finding: 'unsubstantiated' }).expect(409);
+      const upheld = (await outboxOf(c.id)).find((e) => e.type === ComplaintEventTypes.upheld);
+      expect(upheld?.envelope.data).toEqual({
+        complaintId: c.id,
+        category: 'construction-quality',
+        regionCode: '210302',
+        departmentCode,
+        subjectUscc: '91350100M000100Y43',
+        projectCode: '2026-210302-47-01-000123',
+        itemCode: ITEM,
+        upheldAt: expect.any(String),
+      });
+      for (const secret of [PHONE, NAME, CONTENT]) expect(JSON.stringify(upheld)).not.toContain(secret);
+      // unsubstantiated: recorded, nothing announced; a suggestion has no finding
+      const { body: other } = await http().post('/complaints').send(complaint()).expect(201);
+      await http().post(`/complaints/${other.id}/acknowledge`).expect(200);
+      await http().post(`/complaints/${other.id}/finding`).send({ finding: 'unsubstantiated' }).expect(200);
+      expect((await outboxOf(other.id)).map((e) => e.type)).not.toContain(ComplaintEventTypes.upheld);
+      const { body: idea } = await http()
+        .post('/complaints')
+        .send(complaint({ kind: 'suggestion', category: 'other' }))
+        .expect(201);
+      await http().post(`/complaints/${idea.id}/acknowledge`).expect(200);
+      expect((await http().post(`/complaints/${idea.id}/finding`).send({ finding: 'substantiated' }).expect(422)).body.message).toMatch(/is a suggestion/);
+    });
+  });
+
   it('takes the national platform’s record pushed twice as one complaint, answering the repeat with it (200)', async () => {
     const externalRef = `GJPT-${Date.now()}-${process.pid}`;
     const pushed = complaint({ channel: 'national-platform', externalRef, kind: 'violation-report' });

@@ -5,6 +5,9 @@ import {
   complaintDeadlinesMovedSignal,
   complaintStateQuery,
   complaintTransferredSignal,
+  complaintRatedSignal,
+  complaintReopenedSignal,
+  complaintReviewAnsweredSignal,
   ComplaintWorkflowInput,
   ComplaintWorkflowState,
   complaintWorkflowType,
@@ -139,5 +142,44 @@ describe('complaintWorkflow (有诉必应)', () => {
     ]);
     await c.handle.signal(complaintAnsweredSignal, { at: (await serverNow()).toISOString() });
     expect((await c.handle.result()).departmentCode).toBe('AS-STHJJ');
+  });
+
+  describe('after the answer: rating and one review by the 工改办', () => {
+    async function answered() {
+      const c = await received();
+      const now = await serverNow();
+      await c.handle.signal(complaintAcknowledgedSignal, { at: now.toISOString() });
+      const ratingDueAt = calendar.dueInstant(now, 5).dueAt.toISOString();
+      await c.handle.signal(complaintAnsweredSignal, { at: now.toISOString(), ratingDueAt });
+      await until('the answer', async () => (await state(c)).status === 'answered');
+      return { ...c, ratingDueAt };
+    }
+
+    it('ends on a satisfied rating, and when the rating period passes without one', async () => {
+      const satisfied = await answered();
+      await satisfied.handle.signal(complaintRatedSignal, { rating: 'satisfied', at: (await serverNow()).toISOString() });
+      expect((await satisfied.handle.result()).status).toBe('answered');
+      const silent = await answered();
+      await sleepPast(silent.ratingDueAt, 0.5);
+      const result = await silent.handle.result();
+      expect(result.status).toBe('answered');
+      expect(result.escalation.review).toBeUndefined();
+    });
+
+    it('reopened: the 工改办’s review climbs its own ladder by its own deadline until answered', async () => {
+      const c = await answered();
+      const now = await serverNow();
+      const reviewDueAt = calendar.dueInstant(now, 10).dueAt.toISOString();
+      await c.handle.signal(complaintReopenedSignal, { reviewDepartmentCode: 'AS-TD-GGB', reviewDueAt, at: now.toISOString() });
+      await until('the review', async () => (await state(c)).status === 'reopened');
+      expect(await state(c)).toMatchObject({ reviewDueAt, answerDueAt: c.input.answerDueAt });
+      await sleepPast(reviewDueAt, 0.5);
+      const reminder = await until('the review’s 提醒函', async () => (await state(c)).escalation.review?.fired.find((f) => f.rung === '提醒函'));
+      expect(reminder.dueAt).toBe(reviewDueAt);
+      expect((await state(c)).overdue).toBe(true);
+      expect(lettersOf(`${c.input.complaintId}:review`).map(([, v]) => [v.input.kind, v.input.obligation.departmentCode])).toEqual([['提醒函', 'AS-TD-GGB']]);
+      await c.handle.signal(complaintReviewAnsweredSignal, { at: (await serverNow()).toISOString() });
+      expect(await c.handle.result()).toMatchObject({ status: 'reviewed', overdue: false });
+    });
   });
 });

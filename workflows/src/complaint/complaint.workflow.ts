@@ -1,4 +1,4 @@
-import { ActivityFailure, condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, condition, patched, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   complaintAcknowledgedSignal,
   complaintAnsweredSignal,
@@ -6,6 +6,11 @@ import {
   complaintDeadlinesMovedSignal,
   ComplaintProgress,
   complaintStateQuery,
+  ComplaintRating,
+  complaintRatedSignal,
+  ComplaintReopening,
+  complaintReopenedSignal,
+  complaintReviewAnsweredSignal,
   ComplaintTransfer,
   complaintTransferredSignal,
   ComplaintWorkflowInput,
@@ -20,7 +25,14 @@ import { letLadderSettle, newLadderState, runEscalationLadder } from '../escalat
  * ladder: 签收 by the acknowledgement deadline and 答复 by the answer deadline. An answer ends both
  * (answering acknowledges). Deadlines come from the complaints service and move when a holiday
  * arrangement changes; the workflow waits, escalates and shows where the complaint stands.
+ *
+ * After the answer it waits for the complainant's rating until the rating deadline: an
+ * unsatisfied rating reopens the complaint once, and the 工改办's review (复核) climbs its own
+ * ladder against the 工改办 until it is answered. A transfer (错转) turns the letters still to
+ * come to the new department; no deadline restarts.
  */
+/** the wait for a rating and the review after the answer; workflows answered before it end at the answer */
+export const REOPEN_ONCE = 'complaint-reopen-once';
 export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<ComplaintWorkflowState> {
   const state: ComplaintWorkflowState = {
     complaintId: input.complaintId,
@@ -32,11 +44,25 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
     escalation: {},
   };
   let moved = false;
+  let ratingDueAt: string | undefined;
+  let rated = false;
+  let reopening: ComplaintReopening | undefined;
+  let reviewed = false;
   setHandler(complaintAcknowledgedSignal, (_: ComplaintProgress) => {
     if (state.status === 'received') state.status = 'acknowledged';
   });
-  setHandler(complaintAnsweredSignal, (_: ComplaintProgress) => {
-    state.status = 'answered';
+  setHandler(complaintAnsweredSignal, (progress: ComplaintProgress) => {
+    if (state.status === 'received' || state.status === 'acknowledged') state.status = 'answered';
+    ratingDueAt ??= progress.ratingDueAt;
+  });
+  setHandler(complaintRatedSignal, (_: ComplaintRating) => {
+    rated = true;
+  });
+  setHandler(complaintReopenedSignal, (r: ComplaintReopening) => {
+    reopening ??= r;
+  });
+  setHandler(complaintReviewAnsweredSignal, (_: ComplaintProgress) => {
+    reviewed = true;
   });
   setHandler(complaintDeadlinesMovedSignal, (change: ComplaintDeadlinesChange) => {
     if (state.status === 'answered') return;
@@ -48,7 +74,7 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   setHandler(complaintStateQuery, () => state);
 
   const acknowledged = () => state.status !== 'received';
-  const answered = () => state.status === 'answered';
+  const answered = () => state.status !== 'received' && state.status !== 'acknowledged';
   const base = {
     kind: 'complaint' as const,
     departmentCode: input.departmentCode,
@@ -121,5 +147,50 @@ export async function complaintWorkflow(input: ComplaintWorkflowInput): Promise<
   }
   state.overdue = false;
   await Promise.all(ladders.map(letLadderSettle));
+  if (ratingDueAt && patched(REOPEN_ONCE)) await reviewOnce(input, state, base, ratingDueAt, () => ({ rated, reopening, reviewed }));
   return state;
+}
+
+/**
+ * 满意度回访 and 复核: waits for the rating until its deadline; reopened on an unsatisfied one, the
+ * 工改办's review is an obligation of the 工改办 on the ladder, by its own deadline.
+ */
+async function reviewOnce(
+  input: ComplaintWorkflowInput,
+  state: ComplaintWorkflowState,
+  base: Omit<Obligation, 'id' | 'title' | 'demandedAction' | 'warningLeadWorkingDays'>,
+  ratingDueAt: string,
+  seen: () => { rated: boolean; reopening?: ComplaintReopening; reviewed: boolean },
+): Promise<void> {
+  await condition(() => seen().rated || !!seen().reopening, Math.max(Date.parse(ratingDueAt) - Date.now(), 0));
+  const reopening = seen().reopening;
+  if (!reopening) return;
+  state.status = 'reopened';
+  state.reviewDueAt = reopening.reviewDueAt;
+  const reviewed = () => seen().reviewed;
+  const review: Obligation = {
+    ...base,
+    id: `${input.complaintId}:review`,
+    departmentCode: reopening.reviewDepartmentCode,
+    title: `投诉举报件（${input.category}）的复核`,
+    demandedAction: '复核投诉举报件的办理并重新答复投诉人',
+    warningLeadWorkingDays: input.ladder.answerWarningLeadWorkingDays,
+  };
+  const ladderState = (state.escalation.review = newLadderState());
+  const ladder = runEscalationLadder(review, { dueAt: () => reopening.reviewDueAt, done: reviewed }, ladderState).catch((e: Error) => {
+    ladderState.problem = e instanceof ActivityFailure && e.cause ? e.cause.message : e.message;
+  });
+  upsertSearchAttributes([
+    { key: SearchAttributes.departmentCode, value: reopening.reviewDepartmentCode },
+    { key: SearchAttributes.dueAt, value: new Date(reopening.reviewDueAt) },
+  ]);
+  if (!(await condition(reviewed, Math.max(Date.parse(reopening.reviewDueAt) - Date.now(), 0)))) {
+    state.overdue = true;
+    upsertSearchAttributes([{ key: SearchAttributes.overdue, value: true }]);
+    await condition(reviewed);
+  }
+  state.overdue = false;
+  upsertSearchAttributes([{ key: SearchAttributes.overdue, value: false }]);
+  state.status = 'reviewed';
+  await letLadderSettle(ladder);
 }

@@ -31,6 +31,21 @@ export interface ComplaintWorkflowInput {
 
 export interface ComplaintProgress {
   at: string;
+  /** with the answer: the complainant may rate it (and reopen it once) until then; absent from services before reopening existed */
+  ratingDueAt?: string;
+}
+
+/** An unsatisfied rating reopened the complaint once: the 工改办 reviews it by its own deadline. */
+export interface ComplaintReopening {
+  reviewDepartmentCode: string;
+  reviewDueAt: string;
+  at: string;
+}
+
+/** The complainant rated the answer; a satisfied rating ends the wait for a reopening. */
+export interface ComplaintRating {
+  rating: 'satisfied' | 'unsatisfied';
+  at: string;
 }
 
 /** Both deadlines computed again (a holiday arrangement changed). */
@@ -50,7 +65,10 @@ export interface ComplaintWorkflowState {
   complaintId: string;
   /** the department the ladder's letters go to: changes on a transfer (absent in states of workflows started before transfers) */
   departmentCode?: string;
-  status: 'received' | 'acknowledged' | 'answered';
+  /** reopened: under the 工改办's review; reviewed: its review answered */
+  status: 'received' | 'acknowledged' | 'answered' | 'reopened' | 'reviewed';
+  /** set once reopened */
+  reviewDueAt?: string;
   acknowledgeDueAt: string;
   answerDueAt: string;
   /** past the deadline now due, unmet */
@@ -63,4 +81,7 @@ export const complaintAcknowledgedSignal = defineSignal<[ComplaintProgress]>('co
 export const complaintAnsweredSignal = defineSignal<[ComplaintProgress]>('complaintAnswered');
 export const complaintDeadlinesMovedSignal = defineSignal<[ComplaintDeadlinesChange]>('complaintDeadlinesMoved');
 export const complaintTransferredSignal = defineSignal<[ComplaintTransfer]>('complaintTransferred');
+export const complaintRatedSignal = defineSignal<[ComplaintRating]>('complaintRated');
+export const complaintReopenedSignal = defineSignal<[ComplaintReopening]>('complaintReopened');
+export const complaintReviewAnsweredSignal = defineSignal<[ComplaintProgress]>('complaintReviewAnswered');
 export const complaintStateQuery = defineQuery<ComplaintWorkflowState>('complaintState');

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '@cityworks/contracts';
 import type { ComplaintKind } from './intake/complaint-kind';
 import type { RoutedBy } from '../routing/duty';
+import type { Finding, Rating } from './review/complaint-review';
 
 /** 附件 by reference: the file stays where the channel keeps it. */
 export interface AttachmentRef {
@@ -102,6 +103,48 @@ export class Complaint {
 
   @Column({ type: 'text', nullable: true })
   answer: string | null;
+
+  /** the complainant rates the answer by then (满意度回访) */
+  @Column({ name: 'rating_due_at', type: 'timestamptz', nullable: true })
+  ratingDueAt: Date | null;
+
+  @Column({ name: 'answer_rating', type: 'varchar', length: 12, nullable: true })
+  answerRating: Rating | null;
+
+  @Column({ name: 'answer_rated_at', type: 'timestamptz', nullable: true })
+  answerRatedAt: Date | null;
+
+  /** reopened once, on an unsatisfied rating, for review (复核) by the 工改办 */
+  @Column({ name: 'reopened_at', type: 'timestamptz', nullable: true })
+  reopenedAt: Date | null;
+
+  @Column({ name: 'review_department_code', type: 'varchar', length: 64, nullable: true })
+  reviewDepartmentCode: string | null;
+
+  @Column({ name: 'review_due_at', type: 'timestamptz', nullable: true })
+  reviewDueAt: Date | null;
+
+  @Column({ name: 'review_answered_at', type: 'timestamptz', nullable: true })
+  reviewAnsweredAt: Date | null;
+
+  @Column({ name: 'review_answer', type: 'text', nullable: true })
+  reviewAnswer: string | null;
+
+  @Column({ name: 'review_rating_due_at', type: 'timestamptz', nullable: true })
+  reviewRatingDueAt: Date | null;
+
+  @Column({ name: 'review_rating', type: 'varchar', length: 12, nullable: true })
+  reviewRating: Rating | null;
+
+  @Column({ name: 'review_rated_at', type: 'timestamptz', nullable: true })
+  reviewRatedAt: Date | null;
+
+  /** 属实 or not, as the handling department found */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  finding: Finding | null;
+
+  @Column({ name: 'found_at', type: 'timestamptz', nullable: true })
+  foundAt: Date | null;
 
   /** a deadline fell in a year with no official holiday arrangement yet */
   @Column({ name: 'due_provisional', type: 'boolean', default: false })

@@ -7,6 +7,7 @@ import { ComplaintsService } from './complaints.service';
 import { ComplaintStatisticsQuery } from './dto/complaint-statistics.query';
 import { ComplaintStatisticsView } from './dto/complaint-statistics.view';
 import { ReceiveComplaintDto, TransferComplaintDto } from './dto/receive-complaint.dto';
+import { AnswerReviewDto, RateComplaintDto, RecordFindingDto } from './dto/review.dto';
 import { AnswerComplaintDto } from './dto/answer-complaint.dto';
 import { ListComplaintsQuery } from './dto/list-complaints.query';
 import { ComplaintDetailView, ComplaintPage, ComplaintView } from './dto/complaint.view';
@@ -95,5 +96,41 @@ export class ComplaintsController {
   @ApiErrors(400, [403, 'not the handling department'], 404, [409, 'not yet acknowledged, or already answered'])
   answer(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerComplaintDto): Promise<ComplaintView> {
     return this.complaints.answer(user, id, body.answer);
+  }
+
+  @Post(':id/finding')
+  @HttpCode(200)
+  @RequireRoles(Roles.complaintHandler)
+  @ApiOperation({ summary: '属实认定: the handling department records whether the matter was substantiated; substantiated publishes complaints.upheld.v1' })
+  @ApiOkResponse({ type: ComplaintView })
+  @ApiErrors(400, [403, 'not the handling department'], 404, [409, 'not yet acknowledged, or a finding already recorded'], [422, 'a suggestion has no finding'])
+  recordFinding(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordFindingDto): Promise<ComplaintView> {
+    return this.complaints.recordFinding(user, id, body.finding);
+  }
+
+  @Post(':id/rating')
+  @HttpCode(200)
+  // the channel relays the complainant's rating (12345 回访, the national platform); the 工改办 (reform-office) may call everything
+  @RequireRoles(Roles.system)
+  @ApiOperation({ summary: '满意度回访: the complainant rates the latest answer; unsatisfied with the first answer reopens it once for review by the 工改办' })
+  @ApiOkResponse({ type: ComplaintView })
+  @ApiErrors(
+    400,
+    404,
+    [409, 'not answered, under review, already rated, or the rating period ended'],
+    [422, 'unsatisfied with the review answer: a complaint is reopened only once'],
+  )
+  rate(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: RateComplaintDto): Promise<ComplaintView> {
+    return this.complaints.rate(user, id, body.rating);
+  }
+
+  @Post(':id/review-answer')
+  @HttpCode(200)
+  @RequireRoles(Roles.complaintHandler)
+  @ApiOperation({ summary: '复核答复: the reviewing 工改办 answers a reopened complaint again' })
+  @ApiOkResponse({ type: ComplaintView })
+  @ApiErrors(400, [403, 'not the reviewing 工改办'], 404, [409, 'not reopened, or the review already answered'])
+  answerReview(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: AnswerReviewDto): Promise<ComplaintView> {
+    return this.complaints.answerReview(user, id, body.answer);
   }
 }

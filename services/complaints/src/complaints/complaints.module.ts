@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { CalendarSyncModule } from '@cityworks/calendar-sync';
 import { RoutingModule } from '../routing/routing.module';
 import { ComplaintsController } from './complaints.controller';
-import { COMPLAINT_DEADLINE_POLICY, COMPLAINT_LADDER, ComplaintsService } from './complaints.service';
+import { COMPLAINT_DEADLINE_POLICY, COMPLAINT_LADDER, COMPLAINT_REVIEW_POLICY, ComplaintsService } from './complaints.service';
+import { readReviewPolicy } from './review/review-policy';
 import { readComplaintLadderTerms } from './complaint-ladder';
 import { ComplaintWorkflowClient } from './workflow/complaint.workflow-client';
 import { readComplaintDeadlinePolicy } from './complaint-deadlines';
@@ -15,6 +16,7 @@ import { readComplaintDeadlinePolicy } from './complaint-deadlines';
     ComplaintWorkflowClient,
     { provide: COMPLAINT_DEADLINE_POLICY, useFactory: () => readComplaintDeadlinePolicy() },
     { provide: COMPLAINT_LADDER, useFactory: () => readComplaintLadderTerms() },
+    { provide: COMPLAINT_REVIEW_POLICY, useFactory: () => readReviewPolicy() },
   ],
   exports: [ComplaintsService],
 })

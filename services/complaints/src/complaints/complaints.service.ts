@@ -7,6 +7,8 @@ import { startOfChinaDay } from '@cityworks/calendar';
 import {
   AuthUser,
   ComplaintTransferredV1,
+  ComplaintReopenedV1,
+  ComplaintUpheldV1,
   ComplaintAcknowledgedV1,
   ComplaintAnsweredV1,
   ComplaintEventTypes,
@@ -29,6 +31,8 @@ import { ComplaintStatisticsQuery } from './dto/complaint-statistics.query';
 import { ComplaintStatisticsView } from './dto/complaint-statistics.view';
 import { defaultKindOf, kindCategoryConflict } from './intake/complaint-kind';
 import { intakeDigest } from './intake/intake-digest';
+import { Finding, findingRefusal, rate, Rating, reviewAnswerRefusal } from './review/complaint-review';
+import { ReviewPolicy } from './review/review-policy';
 
 /** What receipt answers: the complaint, and whether this delivery repeated one already received. */
 export interface Receipt {
@@ -38,6 +42,7 @@ export interface Receipt {
 
 export const COMPLAINT_DEADLINE_POLICY = Symbol('COMPLAINT_DEADLINE_POLICY');
 export const COMPLAINT_LADDER = Symbol('COMPLAINT_LADDER');
+export const COMPLAINT_REVIEW_POLICY = Symbol('COMPLAINT_REVIEW_POLICY');
 
 @Injectable()
 export class ComplaintsService {
@@ -49,6 +54,7 @@ export class ComplaintsService {
     @Inject(COMPLAINT_LADDER) private readonly ladder: ComplaintLadderTerms,
     private readonly workflow: ComplaintWorkflowClient,
     private readonly router: ComplaintRouter,
+    @Inject(COMPLAINT_REVIEW_POLICY) private readonly review: ReviewPolicy,
   ) {
     this.calendar.onArrangementLoaded((year, manager, change) => this.recomputeDeadlinesAcross(year, manager, change?.revision).then(() => undefined));
   }
@@ -103,7 +109,7 @@ export class ComplaintsService {
 
   /** 谁主管谁监管: another department's complaint does not exist, as far as this caller can tell. */
   private assertReadable(user: AuthUser, complaint: Complaint): void {
-    if (!mayRead(user, complaint.departmentCode)) throw new NotFoundException(`complaint ${complaint.id} not found`);
+    if (!mayRead(user, complaint.departmentCode, complaint.reviewDepartmentCode)) throw new NotFoundException(`complaint ${complaint.id} not found`);
   }
 
   /**
@@ -165,6 +171,19 @@ export class ComplaintsService {
         answerDueAt,
         answeredAt: null,
         answer: null,
+        ratingDueAt: null,
+        answerRating: null,
+        answerRatedAt: null,
+        reopenedAt: null,
+        reviewDepartmentCode: null,
+        reviewDueAt: null,
+        reviewAnsweredAt: null,
+        reviewAnswer: null,
+        reviewRatingDueAt: null,
+        reviewRating: null,
+        reviewRatedAt: null,
+        finding: null,
+        foundAt: null,
         dueProvisional: provisional,
       });
       await manager.insert(Complaint, complaint);
@@ -309,6 +328,7 @@ export class ComplaintsService {
     return this.advance(user, id, 'answer', (c, now): NewIntegrationEvent<ComplaintAnsweredV1> => {
       c.answeredAt = now;
       c.answer = answer;
+      c.ratingDueAt = this.calendar.current.dueInstant(now, this.review.ratingWorkingDays).dueAt;
       return {
         type: ComplaintEventTypes.answered,
         subject: c.id,
@@ -337,6 +357,123 @@ export class ComplaintsService {
       change.publish(Topics.complaints, event);
       change.command(action === 'acknowledge' ? this.workflow.acknowledged(current) : this.workflow.answered(current));
       return current;
+    });
+    return ComplaintView.of(complaint);
+  }
+
+  /**
+   * 满意度回访: the complainant's rating of the answer, relayed by the channel. Unsatisfied with the
+   * first answer, the complaint is reopened — once — for review by the territory's 工改办 by its
+   * own deadline, and the workflow puts that review on the ladder; the review answer's rating is
+   * final (an unsatisfied one is refused: {@link rate}).
+   */
+  async rate(user: AuthUser, id: string, rating: Rating): Promise<ComplaintView> {
+    const complaint = await this.uow.run(async (change) => {
+      const { manager } = change;
+      const c = await this.lockedForAction(manager, user, id, 'rate');
+      const now = new Date();
+      const outcome = rate(c, rating, now);
+      if (outcome.round === 'review') {
+        Object.assign(c, { reviewRating: rating, reviewRatedAt: now });
+        await manager.update(Complaint, { id }, { reviewRating: rating, reviewRatedAt: now });
+        change.audit({ action: 'complaint.review-rated', resourceType: 'complaint', resourceId: id, after: { reviewRating: rating } });
+        return c;
+      }
+      const rated = { answerRating: rating, answerRatedAt: now };
+      if (!outcome.reopens) {
+        Object.assign(c, rated);
+        await manager.update(Complaint, { id }, rated);
+        change.audit({ action: 'complaint.rated', resourceType: 'complaint', resourceId: id, after: { answerRating: rating } });
+        change.command(this.workflow.rated(c, rating, now));
+        return c;
+      }
+      const reopened = {
+        ...rated,
+        reopenedAt: now,
+        reviewDepartmentCode: this.router.reformOfficeFor(c.regionCode),
+        reviewDueAt: this.calendar.current.dueInstant(now, this.review.reviewWorkingDays).dueAt,
+      };
+      Object.assign(c, reopened);
+      await manager.update(Complaint, { id }, reopened);
+      change.audit({
+        action: 'complaint.reopened',
+        resourceType: 'complaint',
+        resourceId: id,
+        after: { answerRating: rating, reviewDepartmentCode: reopened.reviewDepartmentCode, reviewDueAt: reopened.reviewDueAt.toISOString() },
+      });
+      change.publish<ComplaintReopenedV1>(Topics.complaints, {
+        type: ComplaintEventTypes.reopened,
+        subject: id,
+        data: { complaintId: id, departmentCode: c.departmentCode, reopenedAt: now.toISOString(), reviewDueAt: reopened.reviewDueAt.toISOString() },
+      });
+      change.command(this.workflow.reopened(c));
+      return c;
+    });
+    return ComplaintView.of(complaint);
+  }
+
+  /** 复核答复: the 工改办 reviewing a reopened complaint answers the complainant again. */
+  async answerReview(user: AuthUser, id: string, answer: string): Promise<ComplaintView> {
+    const complaint = await this.uow.run(async (change) => {
+      const { manager } = change;
+      const c = await manager.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!c) throw new NotFoundException(`complaint ${id} not found`);
+      this.assertReadable(user, c);
+      const refusal = reviewAnswerRefusal(c);
+      if (refusal) throw new ConflictException(refusal);
+      if (!mayAct(user, c.reviewDepartmentCode))
+        throw new ForbiddenException(`only the reviewing 工改办 ${c.reviewDepartmentCode} may answer the review of complaint ${id}`);
+      const now = new Date();
+      const reviewed = {
+        reviewAnsweredAt: now,
+        reviewAnswer: answer,
+        reviewRatingDueAt: this.calendar.current.dueInstant(now, this.review.ratingWorkingDays).dueAt,
+      };
+      Object.assign(c, reviewed);
+      await manager.update(Complaint, { id }, reviewed);
+      change.audit({
+        action: 'complaint.review-answered',
+        resourceType: 'complaint',
+        resourceId: id,
+        after: { reviewAnsweredAt: now.toISOString(), onTime: now <= c.reviewDueAt! },
+      });
+      change.command(this.workflow.reviewAnswered(c));
+      return c;
+    });
+    return ComplaintView.of(complaint);
+  }
+
+  /**
+   * 属实认定: the handling department records whether the matter was substantiated. A
+   * substantiated complaint is announced (complaints.upheld.v1): supervision opens a 专项检查 for
+   * a violation report, credit records a 失信 against the subject — ids and codes only.
+   */
+  async recordFinding(user: AuthUser, id: string, finding: Finding): Promise<ComplaintView> {
+    const complaint = await this.uow.run(async (change) => {
+      const { manager } = change;
+      const c = await this.lockedForAction(manager, user, id, 'record a finding on');
+      const refusal = findingRefusal(c);
+      if (refusal) throw refusal;
+      const now = new Date();
+      Object.assign(c, { finding, foundAt: now });
+      await manager.update(Complaint, { id }, { finding, foundAt: now });
+      change.audit({ action: 'complaint.finding-recorded', resourceType: 'complaint', resourceId: id, after: { finding } });
+      if (finding === 'substantiated')
+        change.publish<ComplaintUpheldV1>(Topics.complaints, {
+          type: ComplaintEventTypes.upheld,
+          subject: id,
+          data: {
+            complaintId: id,
+            category: c.category,
+            regionCode: c.regionCode,
+            departmentCode: c.departmentCode,
+            subjectUscc: c.subjectUscc,
+            projectCode: c.projectCode,
+            itemCode: c.itemCode,
+            upheldAt: now.toISOString(),
+          },
+        });
+      return c;
     });
     return ComplaintView.of(complaint);
   }
@@ -406,11 +543,17 @@ export class ComplaintsService {
     if (own && query.departmentCode && query.departmentCode !== own) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     const where: FindOptionsWhere<Complaint> = {};
     if (query.status) where.status = query.status;
-    const department = own ?? query.departmentCode;
-    if (department) where.departmentCode = department;
     if (query.regionCode) where.regionCode = query.regionCode;
+    const department = own ?? query.departmentCode;
+    // a 工改办 also sees the complaints reopened for its review
+    const scoped = department
+      ? [
+          { ...where, departmentCode: department },
+          { ...where, reviewDepartmentCode: department },
+        ]
+      : where;
     const [complaints, total] = await this.dataSource.getRepository(Complaint).findAndCount({
-      where,
+      where: scoped,
       order: { receivedAt: 'DESC', id: 'ASC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,

@@ -3,6 +3,7 @@ import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync
 import { Complaints1764000000500 } from './1764000000500-complaints';
 import { ComplaintKinds1764000000510 } from './1764000000510-complaint-kinds';
 import { ComplaintRouting1764000000511 } from './1764000000511-complaint-routing';
+import { ComplaintReview1764000000512 } from './1764000000512-complaint-review';
 
 export const complaintsMigrations = [
   ...messagingMigrations,
@@ -10,4 +11,5 @@ export const complaintsMigrations = [
   Complaints1764000000500,
   ComplaintKinds1764000000510,
   ComplaintRouting1764000000511,
+  ComplaintReview1764000000512,
 ];

@@ -3,6 +3,7 @@ import { ComplaintCategories, ComplaintChannels, ComplaintStatuses } from '@city
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '@cityworks/contracts';
 import { Complaint, ComplaintTransfer } from '../complaint.entity';
 import { ComplaintKind, ComplaintKinds } from '../intake/complaint-kind';
+import { Finding, Findings, Rating, Ratings } from '../review/complaint-review';
 
 export class AttachmentView {
   @ApiProperty() name: string;
@@ -37,6 +38,16 @@ export class ComplaintView {
   @ApiProperty({ description: 'end of the working day the complaint must be answered by (有诉必应)' }) answerDueAt: Date;
   @ApiProperty({ nullable: true, type: Date }) answeredAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) answer: string | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'the complainant may rate the answer until then' }) ratingDueAt: Date | null;
+  @ApiProperty({ nullable: true, enum: Ratings, description: '满意度 of the answer' }) answerRating: Rating | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'reopened (once) on an unsatisfied rating' }) reopenedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the 工改办 reviewing it' }) reviewDepartmentCode: string | null;
+  @ApiProperty({ nullable: true, type: Date }) reviewDueAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) reviewAnsweredAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: '复核意见' }) reviewAnswer: string | null;
+  @ApiProperty({ nullable: true, enum: Ratings, description: '满意度 of the review answer (final)' }) reviewRating: Rating | null;
+  @ApiProperty({ nullable: true, enum: Findings, description: '属实认定' }) finding: Finding | null;
+  @ApiProperty({ nullable: true, type: Date }) foundAt: Date | null;
   @ApiProperty({ description: 'a deadline rests on a year with no official holiday arrangement yet' }) dueProvisional: boolean;
 
   static of(c: Complaint): ComplaintView {
@@ -67,6 +78,16 @@ export class ComplaintView {
       answerDueAt: c.answerDueAt,
       answeredAt: c.answeredAt,
       answer: c.answer,
+      ratingDueAt: c.ratingDueAt,
+      answerRating: c.answerRating,
+      reopenedAt: c.reopenedAt,
+      reviewDepartmentCode: c.reviewDepartmentCode,
+      reviewDueAt: c.reviewDueAt,
+      reviewAnsweredAt: c.reviewAnsweredAt,
+      reviewAnswer: c.reviewAnswer,
+      reviewRating: c.reviewRating,
+      finding: c.finding,
+      foundAt: c.foundAt,
       dueProvisional: c.dueProvisional,
     };
   }

@@ -8,6 +8,10 @@ import {
   complaintDeadlinesMovedSignal,
   ComplaintLadderTerms,
   complaintStateQuery,
+  complaintRatedSignal,
+  complaintReopenedSignal,
+  complaintReviewAnsweredSignal,
+  ComplaintReopening,
   ComplaintTransfer as ComplaintTransferSignal,
   complaintTransferredSignal,
   ComplaintWorkflowInput,
@@ -73,8 +77,40 @@ export class ComplaintWorkflowClient {
       kind: 'signal',
       workflowId: complaintWorkflowId(complaint.id),
       signal: complaintAnsweredSignal.name,
-      args: [{ at: (complaint.answeredAt ?? new Date()).toISOString() }],
+      args: [
+        { at: (complaint.answeredAt ?? new Date()).toISOString(), ...(complaint.ratingDueAt ? { ratingDueAt: complaint.ratingDueAt.toISOString() } : {}) },
+      ],
       dedupeKey: 'answered',
+    };
+  }
+
+  rated(complaint: Complaint, rating: 'satisfied' | 'unsatisfied', at: Date): WorkflowSignal {
+    return {
+      kind: 'signal',
+      workflowId: complaintWorkflowId(complaint.id),
+      signal: complaintRatedSignal.name,
+      args: [{ rating, at: at.toISOString() }],
+      dedupeKey: 'rated',
+    };
+  }
+
+  /** Reopened once: the review by the 工改办 goes on the ladder with its own deadline. */
+  reopened(complaint: Complaint): WorkflowSignal {
+    const reopening: ComplaintReopening = {
+      reviewDepartmentCode: complaint.reviewDepartmentCode!,
+      reviewDueAt: complaint.reviewDueAt!.toISOString(),
+      at: complaint.reopenedAt!.toISOString(),
+    };
+    return { kind: 'signal', workflowId: complaintWorkflowId(complaint.id), signal: complaintReopenedSignal.name, args: [reopening], dedupeKey: 'reopened' };
+  }
+
+  reviewAnswered(complaint: Complaint): WorkflowSignal {
+    return {
+      kind: 'signal',
+      workflowId: complaintWorkflowId(complaint.id),
+      signal: complaintReviewAnsweredSignal.name,
+      args: [{ at: complaint.reviewAnsweredAt!.toISOString() }],
+      dedupeKey: 'review-answered',
     };
   }
 
