@@ -30,6 +30,8 @@ import { SupervisionLogModule } from './supervision-log/supervision-log.module';
 import { InspectionTaskRecord } from './targeted-inspections/persistence/inspection-task.record';
 import { TargetedInspectionsModule } from './targeted-inspections/targeted-inspections.module';
 import { RiskWarningsModule } from './risk-warnings/risk-warnings.module';
+import { SupervisionItemVersionRecord } from './inaction-report/catalog-copy/supervision-item-version.record';
+import { InactionReportModule } from './inaction-report/inaction-report.module';
 
 @Module({
   imports: [
@@ -50,6 +52,7 @@ import { RiskWarningsModule } from './risk-warnings/risk-warnings.module';
         SupervisionActionRecord,
         LogEntryRecord,
         InspectionTaskRecord,
+        SupervisionItemVersionRecord,
         CalendarArrangementCopy,
         OutboxEvent,
         InboxEvent,
@@ -70,6 +73,7 @@ import { RiskWarningsModule } from './risk-warnings/risk-warnings.module';
     SupervisionLogModule,
     TargetedInspectionsModule,
     RiskWarningsModule,
+    InactionReportModule,
   ],
   providers: [ApprovalDecidedHandler, SupervisionActivitiesImpl],
 })

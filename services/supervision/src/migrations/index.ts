@@ -11,6 +11,7 @@ import { Campaigns1764000000161 } from './1764000000161-campaigns';
 import { SupervisionActions1764000000170 } from './1764000000170-supervision-actions';
 import { SupervisionLog1764000000171 } from './1764000000171-supervision-log';
 import { InspectionTasks1764000000172 } from './1764000000172-inspection-tasks';
+import { SupervisionItemVersions1764000000173 } from './1764000000173-supervision-item-versions';
 
 export const supervisionMigrations = [
   ...messagingMigrations,
@@ -26,4 +27,5 @@ export const supervisionMigrations = [
   SupervisionActions1764000000170,
   SupervisionLog1764000000171,
   InspectionTasks1764000000172,
+  SupervisionItemVersions1764000000173,
 ];
