@@ -24,10 +24,13 @@ export class CreditRecordsController {
 
   @Get()
   @RequireRoles(Roles.creditOfficer, Roles.approvalOfficer, Roles.supervisionOfficer, Roles.auditor, Roles.system)
-  @ApiOperation({ summary: 'credit records, newest decision first, expired and repaired ones included' })
+  @ApiOperation({
+    summary: 'credit records, newest decision first, expired and repaired ones included',
+    description: 'The 认定事由 (reason) of another department’s record is withheld (null) from staff outside the credit office, auditors and the 工改办.',
+  })
   @ApiOkResponse({ type: CreditRecordPage })
   @ApiErrors(400)
-  list(@Query() query: ListCreditRecordsQuery): Promise<CreditRecordPage> {
-    return this.records.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListCreditRecordsQuery): Promise<CreditRecordPage> {
+    return this.records.list(user, query);
   }
 }

@@ -84,7 +84,7 @@ export class CreditRecordsService {
         expiresOn: dto.expiresOn,
       }),
     );
-    return CreditRecordView.of(record, today);
+    return CreditRecordView.of(record, today, user);
   }
 
   /**
@@ -218,7 +218,7 @@ export class CreditRecordsService {
     }
   }
 
-  async list(query: ListCreditRecordsQuery): Promise<Page<CreditRecordView>> {
+  async list(user: AuthUser, query: ListCreditRecordsQuery): Promise<Page<CreditRecordView>> {
     const where: FindOptionsWhere<CreditRecord> = {};
     if (query.uscc) where.uscc = query.uscc;
     if (query.kind) where.kind = query.kind;
@@ -229,7 +229,7 @@ export class CreditRecordsService {
       take: query.pageSize,
     });
     const today = chinaDateOf(new Date());
-    return { items: records.map((r) => CreditRecordView.of(r, today)), total, page: query.page, pageSize: query.pageSize };
+    return { items: records.map((r) => CreditRecordView.of(r, today, user)), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The records that count on `asOf`: decided by then, not expired, not repaired; newest first. */

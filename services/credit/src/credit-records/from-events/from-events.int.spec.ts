@@ -7,12 +7,14 @@ import {
   CreditEventTypes,
   CreditGradeChangedV1,
   IntegrationEvent,
+  Roles,
   SupervisionCheckRecordedV1,
   SupervisionEventTypes,
   SupervisionPenaltyDecidedV1,
 } from '@cityworks/contracts';
 import { EventConsumer } from '@cityworks/messaging';
-import { isolateKafkaConsumers, randomUscc, startServiceApp } from '@cityworks/testing';
+import request from 'supertest';
+import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp } from '@cityworks/testing';
 import { chinaDateOf } from '@cityworks/calendar';
 import { AppModule } from '../../app.module';
 import { SubjectCreditService } from '../../subjects/subject-credit.service';

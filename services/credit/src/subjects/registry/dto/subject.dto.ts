@@ -58,7 +58,8 @@ export class ListSubjectsQuery extends PageQuery {
 }
 
 /** 注册证书编号: letters, digits and hyphens, a province's character allowed (辽221141512345) */
-export const CERTIFICATE_NUMBER = /^[\p{Script=Han}A-Za-z0-9][\p{Script=Han}A-Za-z0-9-]{3,31}$/u;
+// the common CJK block (一–龥) spelled as a range, which every regex engine (and the contract fuzzer) reads
+export const CERTIFICATE_NUMBER = /^[\u4e00-\u9fa5A-Za-z0-9][\u4e00-\u9fa5A-Za-z0-9-]{3,31}$/;
 
 export class PutPractitionerDto {
   @ApiProperty({ description: '姓名', example: '李某', maxLength: 50 })
