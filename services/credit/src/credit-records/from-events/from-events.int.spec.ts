@@ -137,6 +137,13 @@ describe('credit records from penalties, checks and complaints', () => {
       jointPunishment: true,
       activeBadRecords: { minor: 2, serious: 1, severe: 1 },
     });
+    // on the 联合惩戒名单, named as the penalty named it
+    const list = await request(app.getHttpServer())
+      .get('/joint-punishment-list')
+      .set('authorization', bearer({ userId: 'spj-9', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] }))
+      .query({ pageSize: 100 })
+      .expect(200);
+    expect(list.body.items.find((e: { uscc: string }) => e.uscc === uscc)).toMatchObject({ name: '鞍山市某建筑工程有限公司', grade: 'D' });
   });
 
   it('parks a penalty naming no valid subject, writing nothing', async () => {
