@@ -1,10 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { CreditEventTypes, CreditGradeChangedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
+import { CreditGradeChangedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
 import { EventConsumer } from '@cityworks/messaging';
 import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp } from '@cityworks/testing';
 import { AppModule } from '../app.module';
+import { creditGradeChanged } from '../../testing/credit-grade-changed.fixture';
 import { acceptApplicationRequest } from '../../testing/accept-application.fixture';
 import { registerProject } from '../../testing/projects.fixture';
 import { seedApprovalItem } from '../../testing/catalog-items.fixture';
@@ -17,26 +18,6 @@ describe('commitment eligibility', () => {
   const officer = bearer({ userId: 'spj-officer', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const post = (url: string) => request(app.getHttpServer()).post(url).set('authorization', officer);
   const get = (url: string) => request(app.getHttpServer()).get(url).set('authorization', officer);
-  const gradeChanged = (uscc: string, version: number, gradeAfter: CreditGradeChangedV1['gradeAfter']): IntegrationEvent<CreditGradeChangedV1> => ({
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/cityworks/credit',
-    type: CreditEventTypes.gradeChanged,
-    time: new Date().toISOString(),
-    subject: uscc,
-    datacontenttype: 'application/json',
-    correlationid: randomUUID(),
-    data: {
-      uscc,
-      gradeBefore: null,
-      gradeAfter,
-      jointPunishment: gradeAfter === 'D',
-      greenChannel: gradeAfter === 'A',
-      version,
-      causeRecordId: randomUUID(),
-      changedAt: new Date().toISOString(),
-    },
-  });
   const deliver = (event: IntegrationEvent<CreditGradeChangedV1>) => app.get(EventConsumer).handleOnce(event, app.get(CreditGradeChangedHandler));
 
   beforeAll(async () => {
@@ -57,7 +38,7 @@ describe('commitment eligibility', () => {
 
   it('refuses 受理 on commitment for a subject credit grades D, naming the rule; without commitment it is accepted', async () => {
     const { uscc, projectCode } = await subjectWithProject();
-    expect(await deliver(gradeChanged(uscc, 1, 'D'))).toBe('applied');
+    expect(await deliver(creditGradeChanged(uscc, 1, 'D'))).toBe('applied');
     const refused = await post('/applications')
       .send(acceptApplicationRequest(projectCode, { ownerUscc: uscc, onCommitment: true }))
       .expect(422);
@@ -76,8 +57,8 @@ describe('commitment eligibility', () => {
 
   it('keeps the newest grade when changes arrive out of order', async () => {
     const { uscc, projectCode } = await subjectWithProject();
-    await deliver(gradeChanged(uscc, 2, 'B'));
-    await deliver(gradeChanged(uscc, 1, 'D'));
+    await deliver(creditGradeChanged(uscc, 2, 'B'));
+    await deliver(creditGradeChanged(uscc, 1, 'D'));
     expect((await get(`/commitment-eligibility/${uscc}`).expect(200)).body).toMatchObject({ eligible: true, creditGrade: 'B', jointPunishment: false });
     await post('/applications')
       .send(acceptApplicationRequest(projectCode, { ownerUscc: uscc, onCommitment: true }))
@@ -90,7 +71,7 @@ describe('commitment eligibility', () => {
       .send(acceptApplicationRequest(projectCode, { ownerUscc: uscc }))
       .expect(201);
     expect(before.body.greenChannel).toBe(false);
-    await deliver(gradeChanged(uscc, 1, 'A'));
+    await deliver(creditGradeChanged(uscc, 1, 'A'));
     const after = await post('/applications')
       .send(acceptApplicationRequest(projectCode, { ownerUscc: uscc, onCommitment: true }))
       .expect(201);
@@ -99,7 +80,7 @@ describe('commitment eligibility', () => {
   });
 
   it('parks a grade change it cannot keep', async () => {
-    const event = gradeChanged(randomUscc(), 1, 'D');
+    const event = creditGradeChanged(randomUscc(), 1, 'D');
     await expect(deliver({ ...event, data: { ...event.data, version: 0 } })).rejects.toThrow(/lacks a valid uscc, gradeAfter, version or changedAt/);
   });
 

@@ -1,10 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { CreditEventTypes, CreditGradeChangedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
+import { CreditGradeChangedV1, IntegrationEvent, Roles } from '@cityworks/contracts';
 import { EventConsumer } from '@cityworks/messaging';
 import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp } from '@cityworks/testing';
 import { AppModule } from '../app.module';
+import { creditGradeChanged } from '../../testing/credit-grade-changed.fixture';
 import { CreditGradeChangedHandler } from '../commitment-eligibility/events/credit-grade-changed.handler';
 import { CommitmentEligibilityService } from '../commitment-eligibility/commitment-eligibility.service';
 
@@ -13,26 +14,6 @@ describe('credit standing', () => {
   let app: INestApplication;
   const officer = bearer({ userId: 'spj-officer', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const get = (url: string) => request(app.getHttpServer()).get(url).set('authorization', officer);
-  const graded = (uscc: string, gradeAfter: CreditGradeChangedV1['gradeAfter']): IntegrationEvent<CreditGradeChangedV1> => ({
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/cityworks/credit',
-    type: CreditEventTypes.gradeChanged,
-    time: new Date().toISOString(),
-    subject: uscc,
-    datacontenttype: 'application/json',
-    correlationid: randomUUID(),
-    data: {
-      uscc,
-      gradeBefore: null,
-      gradeAfter,
-      jointPunishment: gradeAfter === 'D',
-      greenChannel: gradeAfter === 'A',
-      version: 1,
-      causeRecordId: randomUUID(),
-      changedAt: new Date().toISOString(),
-    },
-  });
   const deliver = (event: IntegrationEvent<CreditGradeChangedV1>) => app.get(EventConsumer).handleOnce(event, app.get(CreditGradeChangedHandler));
 
   beforeAll(async () => {
@@ -46,7 +27,7 @@ describe('credit standing', () => {
 
   it('answers the grade and each restricted action of a subject on the joint-punishment list', async () => {
     const uscc = randomUscc();
-    await deliver(graded(uscc, 'D'));
+    await deliver(creditGradeChanged(uscc, 1, 'D'));
     const standing = (await get(`/credit-standing/${uscc}`).expect(200)).body;
     expect(standing).toMatchObject({ uscc, grade: 'D', jointPunishment: true, greenChannel: false, cautiousReview: true });
     expect(standing.actions).toEqual([
@@ -58,7 +39,7 @@ describe('credit standing', () => {
 
   it('names a cancellation in force, and lets a subject graded A use the green channel', async () => {
     const uscc = randomUscc();
-    await deliver(graded(uscc, 'A'));
+    await deliver(creditGradeChanged(uscc, 1, 'A'));
     expect((await get(`/credit-standing/${uscc}/actions/tolerant-acceptance`).expect(200)).body).toEqual({
       action: 'tolerant-acceptance',
       restricted: false,
