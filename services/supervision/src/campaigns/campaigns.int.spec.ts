@@ -112,7 +112,10 @@ describe('campaigns (双随机、一公开)', () => {
   it('refuses a campaign the pools cannot staff (422 naming the department)', async () => {
     const res = await announce(zjj, { inspectorsPerCheck: 3 }).expect(422);
     expect(res.body.errors).toEqual([
-      { field: 'inspectorsPerCheck', rule: `department ${scjgCode} has 2 inspectors registered for the campaign's regions, fewer than 3 per check` },
+      {
+        field: 'inspectorsPerCheck',
+        rules: { poolCanStaff: `department ${scjgCode} has 2 inspectors registered for the campaign's regions, fewer than 3 per check` },
+      },
     ]);
   });
 
@@ -205,6 +208,6 @@ describe('campaigns (双随机、一公开)', () => {
         experts: [],
       })
       .expect(422);
-    expect(res.body.errors).toEqual([{ field: 'subjects[1].uscc', rule: `repeats subjects[0] (${subjects[0]})` }]);
+    expect(res.body.errors).toEqual([{ field: 'subjects[1].uscc', rules: { drawInput: `repeats subjects[0] (${subjects[0]})` } }]);
   });
 });

@@ -22,8 +22,14 @@ const RESOURCE = 'campaign';
 export const CAMPAIGN_TERMS = Symbol('CAMPAIGN_TERMS');
 const DAY = 86_400_000;
 
-const refused = (message: string, errors?: { field: string; rule: string }[]) =>
-  new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message, ...(errors && { errors }) });
+/** 422 in the platform's error shape: each field with its broken rule's name and message. */
+const refused = (message: string, errors: { field: string; rule: string; message: string }[]) =>
+  new UnprocessableEntityException({
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    message,
+    errors: errors.map((e) => ({ field: e.field, rules: { [e.rule]: e.message } })),
+  });
 
 /**
  * 双随机 campaigns: announced with a committed seed, drawn by the campaign's workflow through
@@ -78,17 +84,18 @@ export class CampaignsService {
     );
     return this.uow.run(async (change) => {
       // a pool that cannot staff a single check is refused now, not discovered at the draw
-      const problems: { field: string; rule: string }[] = [];
+      const problems: { field: string; rule: string; message: string }[] = [];
       for (const departmentCode of departments) {
         const pool = inScope(await this.pools.all(change.manager, { kind: 'inspector', departmentCodes: [departmentCode] }), dto.scope.regionCodes);
         if (pool.length < inspectorsPerCheck)
           problems.push({
             field: 'inspectorsPerCheck',
-            rule: `department ${departmentCode} has ${pool.length} inspectors registered for the campaign's regions, fewer than ${inspectorsPerCheck} per check`,
+            rule: 'poolCanStaff',
+            message: `department ${departmentCode} has ${pool.length} inspectors registered for the campaign's regions, fewer than ${inspectorsPerCheck} per check`,
           });
       }
       if (expertRequired && !inScope(await this.pools.all(change.manager, { kind: 'expert' }), dto.scope.regionCodes).length)
-        problems.push({ field: 'expertRequired', rule: 'the 专家库 has no expert to draw' });
+        problems.push({ field: 'expertRequired', rule: 'poolCanStaff', message: 'the 专家库 has no expert for the campaign’s regions' });
       if (problems.length) throw refused('the inspection pools cannot staff this campaign', problems);
       await this.campaigns.insert(change.manager, campaign);
       change.record({ type: RESOURCE, id }, transition, Topics.supervision);
@@ -136,10 +143,21 @@ export class CampaignsService {
 
   /** Re-runs a published draw; the same function scripts/verify-draw.js runs. */
   verify(dto: VerifyDrawDto): DrawVerificationView {
+    // a grade or department left out is null, as the published document writes it
+    const published = {
+      ...dto,
+      subjects: dto.subjects.map((s) => ({ ...s, grade: s.grade ?? null })),
+      inspectors: dto.inspectors.map((m) => ({ ...m, departmentCode: m.departmentCode ?? null })),
+      experts: dto.experts.map((m) => ({ ...m, departmentCode: m.departmentCode ?? null })),
+    } as PublishedDraw;
     try {
-      return DrawVerificationView.of(verifyPublishedDraw(dto as PublishedDraw));
+      return DrawVerificationView.of(verifyPublishedDraw(published));
     } catch (e) {
-      if (e instanceof DrawInputError) throw refused('the published draw’s inputs are invalid', e.problems);
+      if (e instanceof DrawInputError)
+        throw refused(
+          'the published draw’s inputs are invalid',
+          e.problems.map((p) => ({ field: p.field, rule: 'drawInput', message: p.rule })),
+        );
       throw e;
     }
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuthUser, Roles } from '@cityworks/contracts';
-import { ApiErrors, ApiRequestContent, CurrentUser, isValidUscc, RequireRoles } from '@cityworks/platform';
+import { ApiErrors, ApiRequestContent, CurrentUser, isValidUscc, RequireRoles, USCC_SCHEMA } from '@cityworks/platform';
 import { BadRequestException } from '@nestjs/common';
 import { SubjectsService } from './subjects.service';
 import { ImportSubjectsDto, ListSubjectsQuery, SubjectRowDto } from './dto/subject-row.dto';
@@ -26,7 +26,7 @@ export class SubjectsController {
 
   @Get(':uscc')
   @RequireRoles(Roles.supervisionOfficer, Roles.inspector, Roles.reformOffice, Roles.auditor)
-  @ApiParam({ name: 'uscc', description: '统一社会信用代码' })
+  @ApiParam({ name: 'uscc', description: '统一社会信用代码', schema: { ...USCC_SCHEMA } })
   @ApiOkResponse({ type: SubjectView })
   @ApiErrors([400, 'not a valid 统一社会信用代码'], 404)
   get(@Param('uscc') uscc: string): Promise<SubjectView> {

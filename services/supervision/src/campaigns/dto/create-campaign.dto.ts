@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -105,14 +106,14 @@ export class CreateCampaignDto {
   jointDepartmentCodes?: string[];
 
   @ApiProperty({ type: CampaignScopeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CampaignScopeDto)
   scope: CampaignScopeDto;
 
   @ApiProperty({
     type: Number,
-    exclusiveMinimum: true,
-    minimum: 0,
+    minimum: 0.000001,
     maximum: 1,
     description: '基础抽查比例: p = min(1, baseRatio × grade weight × risk weight)',
   })
@@ -123,12 +124,14 @@ export class CreateCampaignDto {
 
   @ApiPropertyOptional({ type: GradeWeightsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => GradeWeightsDto)
   gradeWeights?: GradeWeightsDto;
 
   @ApiPropertyOptional({ type: RiskWeightsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RiskWeightsDto)
   riskWeights?: RiskWeightsDto;

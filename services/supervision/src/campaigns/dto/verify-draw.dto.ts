@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
   ValidateNested,
-  ValidateIf,
+  IsObject,
 } from 'class-validator';
 import { CreditGrades, DRAW_ALGORITHM, MAX_WEIGHT, RiskLevels } from '../draw';
 import type { DrawGrade, RiskLevel } from '../draw';
@@ -52,10 +52,10 @@ export class PublishedSubjectDto {
   @Matches(USCC_SHAPE, { message: 'uscc must be an 18-character 统一社会信用代码' })
   uscc: string;
 
-  @ApiProperty({ type: String, enum: CreditGrades, nullable: true })
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({ type: String, enum: [...CreditGrades, null], nullable: true, description: 'null or left out: not graded by credit' })
+  @IsOptional()
   @IsIn(CreditGrades)
-  grade: DrawGrade | null;
+  grade?: DrawGrade | null;
 
   @ApiProperty({ enum: RiskLevels })
   @IsIn(RiskLevels)
@@ -69,12 +69,18 @@ export class PublishedPoolMemberDto {
   @MaxLength(64)
   id: string;
 
-  @ApiProperty({ type: String, nullable: true, maxLength: 64 })
-  @ValidateIf((_, v) => v !== null)
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    minLength: 1,
+    maxLength: 64,
+    description: 'an inspector’s department (required for inspectors: 422 without); null for experts',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(64)
-  departmentCode: string | null;
+  departmentCode?: string | null;
 
   @ApiProperty({ type: [String], maxItems: 1000 })
   @IsArray()
@@ -104,18 +110,20 @@ export class VerifyDrawDto {
   @Matches(HEX64, { message: 'seed must be 64 lowercase hex characters' })
   seed: string;
 
-  @ApiProperty({ type: Number, minimum: 0, exclusiveMinimum: true, maximum: 1 })
+  @ApiProperty({ type: Number, minimum: 0.000001, maximum: 1 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(Number.MIN_VALUE)
+  @Min(0.000001)
   @Max(1)
   baseRatio: number;
 
   @ApiProperty({ type: PublishedGradeWeightsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => PublishedGradeWeightsDto)
   gradeWeights: PublishedGradeWeightsDto;
 
   @ApiProperty({ type: PublishedRiskWeightsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => PublishedRiskWeightsDto)
   riskWeights: PublishedRiskWeightsDto;
