@@ -125,9 +125,13 @@ export class CampaignsService {
     return { items: items.map(CampaignVisitView.of), total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** The published draw (一公开): every input as drawn, the seed, the list; anyone can re-run it. */
-  async publishedDraw(user: AuthUser, id: string): Promise<PublishedDraw> {
-    const campaign = await this.readable(user, id);
+  /**
+   * The published draw (一公开): every input as drawn, the seed, the list — public once the
+   * results are published, so anyone can re-run it; before that the seed is secret (409).
+   */
+  async publishedDraw(id: string): Promise<PublishedDraw> {
+    const campaign = await this.campaigns.find(id);
+    if (!campaign) throw new NotFoundException(`campaign ${id} not found`);
     const s = campaign.snapshot;
     if (s.status !== 'published') throw new ConflictException(`campaign ${id} is ${s.status}: its draw and seed are public once the results are published`);
     const inputs = (await this.campaigns.drawInputs(id)) as Omit<DrawInput, 'seed'>;
