@@ -1,5 +1,5 @@
 import { WorkingDayCalendar } from '@cityworks/calendar';
-import { DEFAULT_PUBLICATION_TERMS, publicationDueAt, publicUntil, readPublicationTerms } from './publication-terms';
+import { DEFAULT_PUBLICATION_TERMS, publicationDueAt, publicUntil, publishable, readPublicationTerms } from './publication-terms';
 
 const calendar = new WorkingDayCalendar();
 
@@ -31,5 +31,15 @@ describe('双公示 terms', () => {
   it('keeps a decision public to the day before the same day months later', () => {
     expect(publicUntil('2026-06-01', 12)).toBe('2027-05-31');
     expect(publicUntil('2026-01-31', 1)).toBe('2026-02-27');
+  });
+
+  it('publishes decisions from the go-live day on, when one is set', () => {
+    const terms = readPublicationTerms({ CREDIT_PUBLICATIONS_SINCE: '2026-12-01' });
+    expect(publishable(terms, '2026-11-30')).toBe(false);
+    expect(publishable(terms, '2026-12-01')).toBe(true);
+    expect(publishable(DEFAULT_PUBLICATION_TERMS, '2001-01-01')).toBe(true);
+    expect(() => readPublicationTerms({ CREDIT_PUBLICATIONS_SINCE: '2026-13-01' })).toThrow(
+      'CREDIT_PUBLICATIONS_SINCE must be a day YYYY-MM-DD, got "2026-13-01"',
+    );
   });
 });

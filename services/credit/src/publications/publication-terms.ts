@@ -1,4 +1,4 @@
-import { addCalendarDays, addCalendarMonths, endOfChinaDay, startOfChinaDay, WorkingDayCalendar } from '@cityworks/calendar';
+import { addCalendarDays, addCalendarMonths, endOfChinaDay, isIsoDate, startOfChinaDay, WorkingDayCalendar } from '@cityworks/calendar';
 import type { CreditSeverity, PublicationLadderTerms } from '@cityworks/contracts';
 
 /** How days of the publication period are counted. */
@@ -21,6 +21,12 @@ export interface PublicationTerms {
   penaltyPublicMonths: Record<CreditSeverity, number>;
   /** a permit stays public until its 有效期至, or this many months from the decision when it has none */
   permitPublicMonths: number;
+  /**
+   * decisions before this China day are not published through this system (their 双公示 was made
+   * before it went live): without it, a consumer reading the topics from the beginning would open an
+   * overdue obligation for every historical decision. Null: every decision.
+   */
+  since: string | null;
 }
 
 export const DEFAULT_PUBLICATION_TERMS: PublicationTerms = {
@@ -29,6 +35,7 @@ export const DEFAULT_PUBLICATION_TERMS: PublicationTerms = {
   ladder: { warningLeadWorkingDays: 2, reminderGraceWorkingDays: 3, escalationGraceWorkingDays: 3 },
   penaltyPublicMonths: { minor: 12, serious: 12, severe: 36 },
   permitPublicMonths: 36,
+  since: null,
 };
 
 /**
@@ -36,7 +43,7 @@ export const DEFAULT_PUBLICATION_TERMS: PublicationTerms = {
  * CREDIT_PUBLICATION_DAYS (1–30), CREDIT_PUBLICATION_DAY_COUNTING (working | calendar),
  * CREDIT_PUBLICATION_WARNING_WORKING_DAYS (0–10, 0 = no 预警), CREDIT_PUBLICATION_REMINDER_GRACE_WORKING_DAYS
  * and CREDIT_PUBLICATION_ESCALATION_GRACE_WORKING_DAYS (1–30), CREDIT_PENALTY_PUBLIC_MONTHS_MINOR /
- * _SERIOUS / _SEVERE and CREDIT_PERMIT_PUBLIC_MONTHS (1–120).
+ * _SERIOUS / _SEVERE and CREDIT_PERMIT_PUBLIC_MONTHS (1–120), CREDIT_PUBLICATIONS_SINCE (YYYY-MM-DD).
  */
 export function readPublicationTerms(env: NodeJS.ProcessEnv = process.env): PublicationTerms {
   const d = DEFAULT_PUBLICATION_TERMS;
@@ -49,6 +56,8 @@ export function readPublicationTerms(env: NodeJS.ProcessEnv = process.env): Publ
   };
   const counting = env.CREDIT_PUBLICATION_DAY_COUNTING?.trim() || d.counting;
   if (counting !== 'working' && counting !== 'calendar') throw new Error(`CREDIT_PUBLICATION_DAY_COUNTING must be working or calendar, got "${counting}"`);
+  const since = env.CREDIT_PUBLICATIONS_SINCE?.trim() || null;
+  if (since !== null && !isIsoDate(since)) throw new Error(`CREDIT_PUBLICATIONS_SINCE must be a day YYYY-MM-DD, got "${since}"`);
   return {
     days: read('CREDIT_PUBLICATION_DAYS', d.days, 1, 30),
     counting,
@@ -63,6 +72,7 @@ export function readPublicationTerms(env: NodeJS.ProcessEnv = process.env): Publ
       severe: read('CREDIT_PENALTY_PUBLIC_MONTHS_SEVERE', d.penaltyPublicMonths.severe, 1, 120),
     },
     permitPublicMonths: read('CREDIT_PERMIT_PUBLIC_MONTHS', d.permitPublicMonths, 1, 120),
+    since,
   };
 }
 
@@ -78,4 +88,9 @@ export function publicationDueAt(calendar: WorkingDayCalendar, decisionDate: str
 /** The last day a decision stays public, `months` after the decision (the day before the same day of the month). */
 export function publicUntil(decisionDate: string, months: number): string {
   return addCalendarDays(addCalendarMonths(decisionDate, months), -1);
+}
+
+/** Whether a decision of `decisionDate` is published through this system (see `since`). */
+export function publishable(terms: Pick<PublicationTerms, 'since'>, decisionDate: string): boolean {
+  return terms.since === null || decisionDate >= terms.since;
 }

@@ -11,7 +11,7 @@ import { Subject } from '../subjects/registry/subject.entity';
 import { missingFields, NATIONAL_FIELDS, NationalRecord, nationalShape, yuanToWanYuan } from './domain/national-fields';
 import { completeFields, publish, PublicationState } from './domain/publication';
 import { Publication } from './publication.entity';
-import { PublicationTerms, publicationDueAt, publicUntil } from './publication-terms';
+import { publishable, PublicationTerms, publicationDueAt, publicUntil } from './publication-terms';
 import { PublicationWorkflowClient } from './publication.workflow-client';
 import { CompletePublicationDto, ExportPublicationsQuery, ListPublicationsQuery, PublicationExportView, PublicationView } from './dto/publication.dto';
 
@@ -112,6 +112,7 @@ export class PublicationsService {
     },
   ): Promise<Publication | null> {
     const { manager } = change;
+    if (!publishable(this.terms, input.decisionDate)) return null;
     // one publication per decision: a redelivery, or the same decision under another event id, makes none
     const existing = await manager.findOne(Publication, { where: [{ sourceEventId: event.id }, { kind: input.kind, sourceRef: input.sourceRef }] });
     if (existing) return null;
