@@ -12,9 +12,13 @@ import {
   ComplaintEventTypes,
   IntegrationEvent,
   Roles,
+  Topics,
 } from '@cityworks/contracts';
 import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
-import { EventConsumer } from '@cityworks/messaging';
+import { EventConsumer, KAFKA, physicalTopic } from '@cityworks/messaging';
+import { Kafka } from 'kafkajs';
+import * as fs from 'node:fs';
+import { PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { Client } from '@temporalio/client';
@@ -150,16 +154,22 @@ describe('complaints service', () => {
     expect(detail.body).toMatchObject({
       id: created.id,
       content: CONTENT,
-      complainantWithheld: false,
+      complainantMasked: false,
       complainant: { name: NAME, phone: PHONE, email: 'wang@example.com' },
     });
 
-    // the reform office and auditors read the matter but not who raised it
-    for (const overseer of [REFORM_OFFICE, AUDITOR]) {
-      const seen = await http(overseer).get(`/complaints/${created.id}`).expect(200);
-      expect(seen.body).toMatchObject({ id: created.id, complainant: null, complainantWithheld: true });
-      expect(JSON.stringify(seen.body)).not.toContain(PHONE);
-    }
+    // the reform office reads who raised it; auditors only masked
+    expect((await http(REFORM_OFFICE).get(`/complaints/${created.id}`).expect(200)).body).toMatchObject({
+      complainant: { name: NAME, phone: PHONE },
+      complainantMasked: false,
+    });
+    const audited = await http(AUDITOR).get(`/complaints/${created.id}`).expect(200);
+    expect(audited.body).toMatchObject({
+      id: created.id,
+      complainant: { name: '王**', phone: '138****5678', email: 'w***@example.com' },
+      complainantMasked: true,
+    });
+    expect(JSON.stringify(audited.body)).not.toContain(PHONE);
     // another department does not see it at all
     await http(OTHER_HANDLER).get(`/complaints/${created.id}`).expect(404);
     expect((await http(OTHER_HANDLER).get('/complaints').query({ departmentCode }).expect(200)).body.total).toBe(0);
@@ -171,7 +181,7 @@ describe('complaints service', () => {
       .send(complaint({ complainant: undefined, channel: 'web' }))
       .expect(201);
     expect(body.anonymous).toBe(true);
-    expect((await http().get(`/complaints/${body.id}`).expect(200)).body).toMatchObject({ complainant: null, complainantWithheld: false });
+    expect((await http().get(`/complaints/${body.id}`).expect(200)).body).toMatchObject({ complainant: null, complainantMasked: false });
   });
 
   it('goes received → acknowledged → answered, refusing illegal steps with 409', async () => {
@@ -523,6 +533,104 @@ describe('complaints service', () => {
       expect((await http().post(`/complaints/${idea.id}/finding`).send({ finding: 'substantiated' }).expect(422)).body.message).toMatch(/is a suggestion/);
     });
   });
+
+  it('keeps the complainant’s identity from other departments, the database, the outbox and Kafka, the workflow commands, the audit log and the logs', async () => {
+    const name = `赵${process.pid}先生`;
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    const consumer = app.get<Kafka>(KAFKA).consumer({ groupId: `complaints-privacy-${randomUUID()}` });
+    const payloads: string[] = [];
+    const logged: string[] = [];
+    // pino writes straight to the file descriptors; the test logs at warn, so turn it up to info meanwhile
+    const keep = (fd: unknown, chunk: unknown) => (fd === 1 || fd === 2) && logged.push(String(chunk));
+    const write = fs.write;
+    const writeSync = fs.writeSync;
+    const spies = [
+      jest
+        .spyOn(fs, 'write')
+        .mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) => (keep(fd, chunk), (write as any)(fd, chunk, ...rest))) as any),
+      jest
+        .spyOn(fs, 'writeSync')
+        .mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) => (keep(fd, chunk), (writeSync as any)(fd, chunk, ...rest))) as any),
+      jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => (keep(1, chunk), true)) as any),
+      jest.spyOn(process.stderr, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => (keep(2, chunk), true)) as any),
+    ];
+    const level = PinoLogger.root.level;
+    PinoLogger.root.level = 'info';
+    try {
+      const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+      await consumer.connect();
+      await consumer.subscribe({ topic: physicalTopic(Topics.complaints), fromBeginning: false });
+      await consumer.run({ eachMessage: async ({ message }) => void payloads.push(`${message.key?.toString()} ${message.value?.toString()}`) });
+      await joined;
+
+      const { body: c } = await http(SYSTEM)
+        .post('/complaints')
+        .send(complaint({ complainant: { name, phone } }))
+        .expect(201);
+      // a refused request carrying the identity logs nothing of it either
+      await http(SYSTEM)
+        .post('/complaints')
+        .send(complaint({ complainant: { name, phone: 'x' } }))
+        .expect(400);
+      await http().post(`/complaints/${c.id}/acknowledge`).expect(200);
+      await http()
+        .post(`/complaints/${c.id}/transfer`)
+        .send({ toDepartmentCode: `${departmentCode}-B`, reason: '职责调整' })
+        .expect(200);
+      const handlerB = bearer({ userId: 'handler-b', departmentCode: `${departmentCode}-B`, roles: [Roles.complaintHandler] });
+      await http(handlerB).post(`/complaints/${c.id}/answer`).send({ answer: '已处理' }).expect(200);
+
+      // over HTTP: another department cannot find it; the department it left neither; the handling one and the 工改办 read it; others masked
+      for (const outsider of [OTHER_HANDLER, HANDLER]) {
+        const res = await http(outsider).get(`/complaints/${c.id}`);
+        expect(res.status).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain(name);
+      }
+      expect(JSON.stringify((await http(OTHER_HANDLER).get('/complaints').query({ pageSize: 100 }).expect(200)).body)).not.toContain(name);
+      expect((await http(handlerB).get(`/complaints/${c.id}`).expect(200)).body.complainant).toEqual({ name, phone, email: null });
+      expect((await http(REFORM_OFFICE).get(`/complaints/${c.id}`).expect(200)).body.complainant).toEqual({ name, phone, email: null });
+      for (const reader of [AUDITOR]) {
+        const seen = await http(reader).get(`/complaints/${c.id}`).expect(200);
+        expect(seen.body.complainantMasked).toBe(true);
+        expect(JSON.stringify(seen.body)).not.toContain(name);
+        expect(JSON.stringify(seen.body)).not.toContain(phone);
+      }
+
+      // at rest: sealed with the write key, the clear name in no column of any of its rows
+      const [row] = await db.query(`SELECT row_to_json(c)::text AS raw, complainant_key_id FROM complaints c WHERE id = $1`, [c.id]);
+      expect(row.complainant_key_id).toBe('dev-2026');
+      const stored: string[] = [
+        row.raw,
+        ...(await db.query(`SELECT row_to_json(t)::text AS raw FROM complaint_transfers t WHERE complaint_id = $1`, [c.id])).map((r: { raw: string }) => r.raw),
+        ...(await db.query(`SELECT envelope::text AS raw FROM outbox_events WHERE subject = $1`, [c.id])).map((r: { raw: string }) => r.raw),
+        ...(await db.query(`SELECT command::text AS raw FROM workflow_commands WHERE workflow_id = $1`, [`complaint-${c.id}`])).map(
+          (r: { raw: string }) => r.raw,
+        ),
+        ...(await db.query(`SELECT row_to_json(a)::text AS raw FROM audit_log a WHERE resource_id = $1`, [c.id])).map((r: { raw: string }) => r.raw),
+      ];
+      expect(stored.length).toBeGreaterThanOrEqual(8);
+      for (const text of stored) for (const secret of [name, phone, JSON.stringify(name).slice(1, -1)]) expect(text).not.toContain(secret);
+
+      // on Kafka: every event of the complaint arrives, none carries it
+      const mine = await waitFor(
+        'the complaint’s events on Kafka',
+        async () => {
+          const found = payloads.filter((p) => p.includes(c.id));
+          return found.length >= 4 ? found : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+      for (const p of mine) for (const secret of [name, phone]) expect(p).not.toContain(secret);
+      // in the logs
+      // the request log of the complaint's steps was captured (so the check below looked at real lines)
+      expect(logged.some((line) => line.includes(`/complaints/${c.id}/acknowledge`))).toBe(true);
+      for (const line of logged) for (const secret of [name, phone]) expect(line).not.toContain(secret);
+    } finally {
+      PinoLogger.root.level = level;
+      spies.forEach((s) => s.mockRestore());
+      await consumer.disconnect();
+    }
+  }, 120_000);
 
   it('takes the national platform’s record pushed twice as one complaint, answering the repeat with it (200)', async () => {
     const externalRef = `GJPT-${Date.now()}-${process.pid}`;

@@ -15,8 +15,8 @@ export interface AttachmentRef {
  * 投诉举报: received from a channel, routed to a department by territory (属地) and duty, and
  * acknowledged and answered by deadlines (有诉必应).
  *
- * The complainant's columns are `select: false`: only a query that asks for them by name (the
- * detail for the handling department) reads them, so no list or event can leak them by accident.
+ * The complainant's identity is sealed (AES-256-GCM) and its columns are `select: false`: only a
+ * query that asks for them by name (the detail) reads them, so no list or event can leak them.
  */
 @Entity({ name: 'complaints' })
 export class Complaint {
@@ -74,14 +74,13 @@ export class Complaint {
   @Column({ type: 'boolean' })
   anonymous: boolean;
 
-  @Column({ name: 'complainant_name', type: 'varchar', length: 50, nullable: true, select: false })
-  complainantName?: string | null;
+  /** name, phone and email sealed with AES-256-GCM (IdentityCipher); `select: false`: read only when asked for by name */
+  @Column({ name: 'complainant_sealed', type: 'text', nullable: true, select: false })
+  complainantSealed?: string | null;
 
-  @Column({ name: 'complainant_phone', type: 'varchar', length: 20, nullable: true, select: false })
-  complainantPhone?: string | null;
-
-  @Column({ name: 'complainant_email', type: 'varchar', length: 254, nullable: true, select: false })
-  complainantEmail?: string | null;
+  /** the key it was sealed with, so a rotated key leaves it readable */
+  @Column({ name: 'complainant_key_id', type: 'varchar', length: 32, nullable: true, select: false })
+  complainantKeyId?: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   status: ComplaintStatus;

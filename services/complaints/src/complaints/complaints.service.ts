@@ -21,6 +21,9 @@ import { UnitOfWork } from '@cityworks/messaging';
 import { departmentFilter, fieldError, invalid, mayAct, mayRead, Page } from '@cityworks/platform';
 import { Complaint, ComplaintTransfer } from './complaint.entity';
 import { ComplaintRouter } from '../routing/complaint-router';
+import { IdentityCipher } from '../privacy/identity-cipher';
+import { readsIdentityInClear } from '../privacy/identity-access';
+import { maskIdentity } from '../privacy/masking';
 import { complaintDeadlines, ComplaintDeadlinePolicy } from './complaint-deadlines';
 import { ComplaintAction, nextStatus, refusalOf } from './complaint-lifecycle';
 import { ReceiveComplaintDto, TransferComplaintDto } from './dto/receive-complaint.dto';
@@ -55,6 +58,7 @@ export class ComplaintsService {
     private readonly workflow: ComplaintWorkflowClient,
     private readonly router: ComplaintRouter,
     @Inject(COMPLAINT_REVIEW_POLICY) private readonly review: ReviewPolicy,
+    private readonly identities: IdentityCipher,
   ) {
     this.calendar.onArrangementLoaded((year, manager, change) => this.recomputeDeadlinesAcross(year, manager, change?.revision).then(() => undefined));
   }
@@ -145,8 +149,15 @@ export class ComplaintsService {
     const complaint = await this.uow.run(async (change) => {
       const { manager } = change;
       const routed = await this.router.route(manager, { ...dto, kind }, receivedAt);
+      const id = randomUUID();
+      // sealed before it reaches the database: no clear copy in a row, a WAL record or a backup
+      const sealed = dto.complainant
+        ? this.identities.seal(id, { name: dto.complainant.name ?? null, phone: dto.complainant.phone ?? null, email: dto.complainant.email ?? null })
+        : null;
       const complaint = manager.create(Complaint, {
-        id: randomUUID(),
+        id,
+        complainantSealed: sealed?.sealed ?? null,
+        complainantKeyId: sealed?.keyId ?? null,
         channel: dto.channel,
         externalRef: dto.externalRef ?? null,
         intakeDigest: digest,
@@ -161,9 +172,6 @@ export class ComplaintsService {
         content: dto.content,
         attachments,
         anonymous: !dto.complainant,
-        complainantName: dto.complainant?.name ?? null,
-        complainantPhone: dto.complainant?.phone ?? null,
-        complainantEmail: dto.complainant?.email ?? null,
         status: 'received',
         receivedAt,
         acknowledgeDueAt,
@@ -479,23 +487,21 @@ export class ComplaintsService {
   }
 
   /**
-   * One complaint. The complainant is read only for the handling department: the identity of
-   * whoever complains is theirs to know, not every reader's (auditors and the reform office included).
+   * One complaint. The complainant's identity is opened for the detail only, and shown in clear
+   * to the handling department's handlers and the 工改办, masked (脱敏) to every other reader.
    */
   async detail(user: AuthUser, id: string): Promise<ComplaintDetailView> {
     const complaint = await this.find(id);
     if (!complaint) throw new NotFoundException(`complaint ${id} not found`);
     this.assertReadable(user, complaint);
     const transfers = await this.transfersOf(id);
-    if (complaint.anonymous || user.departmentCode !== complaint.departmentCode) return ComplaintDetailView.detailOf(complaint, false, transfers);
-    const contact = await this.dataSource.getRepository(Complaint).findOne({
-      where: { id },
-      select: { id: true, complainantName: true, complainantPhone: true, complainantEmail: true },
-    });
-    complaint.complainantName = contact?.complainantName ?? null;
-    complaint.complainantPhone = contact?.complainantPhone ?? null;
-    complaint.complainantEmail = contact?.complainantEmail ?? null;
-    return ComplaintDetailView.detailOf(complaint, true, transfers);
+    if (complaint.anonymous) return ComplaintDetailView.detailOf(complaint, null, false, transfers);
+    const row = await this.dataSource
+      .getRepository(Complaint)
+      .findOne({ where: { id }, select: { id: true, complainantSealed: true, complainantKeyId: true } });
+    const identity = this.identities.open(id, { keyId: row!.complainantKeyId!, sealed: row!.complainantSealed! });
+    const clear = readsIdentityInClear(user, complaint);
+    return ComplaintDetailView.detailOf(complaint, clear ? identity : maskIdentity(identity), !clear, transfers);
   }
 
   /** Without the complainant: `select: false` keeps those columns out of this query. */

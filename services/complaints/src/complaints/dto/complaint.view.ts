@@ -116,23 +116,26 @@ export class TransferView {
   }
 }
 
-/** One complaint; the complainant (personal data) only for the handling department. */
+/** One complaint; the complainant in clear for the handling department and the 工改办, masked for everyone else. */
 export class ComplaintDetailView extends ComplaintView {
-  @ApiProperty({ type: ComplainantView, nullable: true, description: 'null for an anonymous report, and for anyone outside the handling department' })
+  @ApiProperty({
+    type: ComplainantView,
+    nullable: true,
+    description: 'null for an anonymous report; in clear for the handling department’s handlers and the 工改办, masked (王**, 138****5678) for anyone else',
+  })
   complainant: ComplainantView | null;
 
-  @ApiProperty({ description: 'a complainant exists but is withheld from this caller' })
-  complainantWithheld: boolean;
+  @ApiProperty({ description: 'the complainant is shown masked to this caller' })
+  complainantMasked: boolean;
 
   @ApiProperty({ type: [TransferView], description: '错转 history, oldest first' })
   transfers: TransferView[];
 
-  static detailOf(c: Complaint, showComplainant: boolean, transfers: ComplaintTransfer[]): ComplaintDetailView {
-    const shown = showComplainant && !c.anonymous;
+  static detailOf(c: Complaint, complainant: ComplainantView | null, masked: boolean, transfers: ComplaintTransfer[]): ComplaintDetailView {
     return Object.assign(new ComplaintDetailView(), ComplaintView.fields(c), {
+      complainant: complainant ? { name: complainant.name, phone: complainant.phone, email: complainant.email } : null,
+      complainantMasked: masked,
       transfers: transfers.map((t) => TransferView.of(t)),
-      complainant: shown ? { name: c.complainantName ?? null, phone: c.complainantPhone ?? null, email: c.complainantEmail ?? null } : null,
-      complainantWithheld: !c.anonymous && !shown,
     });
   }
 }
