@@ -267,19 +267,61 @@ describe('complaints service', () => {
     await file('approval-service');
     const [year, month] = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7).split('-').map(Number);
 
+    // rated: one satisfied, one reopened then satisfied with the review — both count as satisfied; one unsatisfied and reopened under review
+    const rated = async (first: 'satisfied' | 'unsatisfied', review?: 'satisfied') => {
+      const c = await file('approval-service');
+      await http(handlerS).post(`/complaints/${c.id}/acknowledge`).expect(200);
+      await http(handlerS).post(`/complaints/${c.id}/answer`).send({ answer: '已处理' }).expect(200);
+      await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: first }).expect(200);
+      if (review) {
+        await http(REFORM_OFFICE).post(`/complaints/${c.id}/review-answer`).send({ answer: '经复核' }).expect(200);
+        await http(SYSTEM).post(`/complaints/${c.id}/rating`).send({ rating: review }).expect(200);
+      }
+    };
+    await rated('satisfied');
+    await rated('unsatisfied', 'satisfied');
+    await rated('unsatisfied');
+
     const stats = (await http(handlerS).get('/complaints/statistics').query({ year, month }).expect(200)).body;
+    const zero = {
+      acknowledgedOnTime: 0,
+      acknowledgedLate: 0,
+      answeredOnTime: 0,
+      answeredLate: 0,
+      late: 0,
+      open: 0,
+      reopened: 0,
+      satisfied: 0,
+      unsatisfied: 0,
+    };
     expect(stats.rows).toEqual([
       {
+        ...zero,
         departmentCode: dept,
+        kind: 'approval-service',
         category: 'approval-service',
-        received: 1,
-        acknowledgedOnTime: 0,
-        acknowledgedLate: 0,
-        answeredOnTime: 0,
-        answeredLate: 0,
+        received: 4,
+        acknowledgedOnTime: 3,
+        answeredOnTime: 3,
         open: 1,
+        reopened: 2,
+        satisfied: 2,
+        unsatisfied: 1,
+        satisfactionRate: 0.667,
       },
-      { departmentCode: dept, category: 'environment', received: 2, acknowledgedOnTime: 1, acknowledgedLate: 1, answeredOnTime: 1, answeredLate: 0, open: 1 },
+      {
+        ...zero,
+        departmentCode: dept,
+        kind: 'violation-report',
+        category: 'environment',
+        received: 2,
+        acknowledgedOnTime: 1,
+        acknowledgedLate: 1,
+        answeredOnTime: 1,
+        late: 1,
+        open: 1,
+        satisfactionRate: null,
+      },
     ]);
     // another department sees none of it; the 工改办 sees it when it asks for the department
     expect((await http(OTHER_HANDLER).get('/complaints/statistics').query({ year, month, departmentCode: dept }).expect(200)).body.rows).toEqual([]);
@@ -551,8 +593,8 @@ describe('complaints service', () => {
       jest
         .spyOn(fs, 'writeSync')
         .mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) => (keep(fd, chunk), (writeSync as any)(fd, chunk, ...rest))) as any),
-      jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => (keep(1, chunk), true)) as any),
-      jest.spyOn(process.stderr, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => (keep(2, chunk), true)) as any),
+      jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown) => (keep(1, chunk), true)) as any),
+      jest.spyOn(process.stderr, 'write').mockImplementation(((chunk: unknown) => (keep(2, chunk), true)) as any),
     ];
     const level = PinoLogger.root.level;
     PinoLogger.root.level = 'info';

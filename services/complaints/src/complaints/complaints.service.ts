@@ -510,8 +510,8 @@ export class ComplaintsService {
   }
 
   /**
-   * 有诉必应 statistics of complaints received in a year or month (China time), per department and
-   * category; a handler sees its own department, the 工改办 and auditors every one. "Late" counts
+   * 有诉必应 statistics of complaints received in a year or month (China time), per department, kind
+   * and category, with reopenings and satisfaction (the last rating: the review's when reopened); a handler sees its own department, the 工改办 and auditors every one. "Late" counts
    * both the late and the still-missing past their deadline, as of now.
    */
   async statistics(user: AuthUser, query: ComplaintStatisticsQuery): Promise<ComplaintStatisticsView> {
@@ -527,20 +527,33 @@ export class ComplaintsService {
     const department = own ?? query.departmentCode ?? null;
     if (own && query.departmentCode && query.departmentCode !== own) return { from: from.toISOString(), to: to.toISOString(), rows: [] };
     const rows: Record<string, string | number>[] = await this.dataSource.query(
-      `SELECT department_code AS "departmentCode", category,
+      `SELECT department_code AS "departmentCode", kind, category,
               count(*)::int AS received,
               count(*) FILTER (WHERE acknowledged_at IS NOT NULL AND acknowledged_at <= acknowledge_due_at)::int AS "acknowledgedOnTime",
               count(*) FILTER (WHERE acknowledged_at > acknowledge_due_at OR (acknowledged_at IS NULL AND acknowledge_due_at < now()))::int AS "acknowledgedLate",
               count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at <= answer_due_at)::int AS "answeredOnTime",
               count(*) FILTER (WHERE answered_at > answer_due_at OR (answered_at IS NULL AND answer_due_at < now()))::int AS "answeredLate",
-              count(*) FILTER (WHERE answered_at IS NULL)::int AS open
+              count(*) FILTER (WHERE acknowledged_at > acknowledge_due_at OR (acknowledged_at IS NULL AND acknowledge_due_at < now())
+                                  OR answered_at > answer_due_at OR (answered_at IS NULL AND answer_due_at < now()))::int AS late,
+              count(*) FILTER (WHERE answered_at IS NULL)::int AS open,
+              count(*) FILTER (WHERE reopened_at IS NOT NULL)::int AS reopened,
+              count(*) FILTER (WHERE coalesce(review_rating, answer_rating) = 'satisfied')::int AS satisfied,
+              count(*) FILTER (WHERE coalesce(review_rating, answer_rating) = 'unsatisfied')::int AS unsatisfied
          FROM complaints
         WHERE received_at >= $1 AND received_at < $2 AND ($3::varchar IS NULL OR department_code = $3)
-        GROUP BY department_code, category
-        ORDER BY department_code, category`,
+        GROUP BY department_code, kind, category
+        ORDER BY department_code, kind, category`,
       [from, to, department],
     );
-    return { from: from.toISOString(), to: to.toISOString(), rows: rows as unknown as ComplaintStatisticsView['rows'] };
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      rows: rows.map((r) => {
+        const rated = Number(r.satisfied) + Number(r.unsatisfied);
+        // 满意率: of the complaints rated, the share whose last rating was satisfied
+        return { ...r, satisfactionRate: rated ? Math.round((Number(r.satisfied) / rated) * 1000) / 1000 : null };
+      }) as unknown as ComplaintStatisticsView['rows'],
+    };
   }
 
   /** A handler sees their own department's complaints; the reform office and auditors see all. */
