@@ -185,6 +185,33 @@ describe('campaigns (双随机、一公开)', () => {
     for (const v of viaApi.draw.visits) expect(v.checks.map((c: { inspectorIds: string[] }) => c.inspectorIds.sort())).toEqual(teams[v.uscc]);
   });
 
+  it('merges two departments’ own campaigns of the same period into one visit per subject, each department keeping its own check and result', async () => {
+    const first = (await announce(zjj, { jointDepartmentCodes: [] }).expect(201)).body.id;
+    await app.get(CampaignsService).draw(first);
+    const second = (await announce(scjg, { jointDepartmentCodes: [] }).expect(201)).body.id;
+    await app.get(CampaignsService).draw(second);
+
+    const visits = (await http().get(`/campaigns/${second}/visits`).query({ pageSize: 50 }).set('authorization', scjg).expect(200)).body.items;
+    expect(visits).toHaveLength(subjects.length);
+    for (const v of visits) {
+      // one trip: the first campaign's visit, its team beside this one's
+      expect(v.visitGroup).toBe(`${first}:${v.uscc}`);
+      expect(v.checks.map((c: { departmentCode: string }) => c.departmentCode)).toEqual([scjgCode]);
+      expect(v.jointWith).toHaveLength(1);
+      expect(v.jointWith[0].campaignId).toBe(first);
+      expect(v.jointWith[0].checks.map((c: { departmentCode: string }) => c.departmentCode)).toEqual(['AS-ZJJ']);
+    }
+    // each department records its own result in its own campaign
+    await app.get(EventConsumer).handleOnce(checkRecorded(second, subjects[0], scjgCode, 'violation-found'), app.get(CampaignCheckRecordedHandler));
+    await app.get(EventConsumer).handleOnce(checkRecorded(first, subjects[0], 'AS-ZJJ'), app.get(CampaignCheckRecordedHandler));
+    const seen = (await http().get(`/campaigns/${first}/visits`).query({ pageSize: 50 }).set('authorization', zjj).expect(200)).body.items.find(
+      (v: { uscc: string }) => v.uscc === subjects[0],
+    );
+    expect(seen.checks[0]).toMatchObject({ departmentCode: 'AS-ZJJ', result: 'no-problem' });
+    expect(seen.jointWith[0]).toMatchObject({ campaignId: second, checks: [expect.objectContaining({ departmentCode: scjgCode, result: 'violation-found' })] });
+    expect((await http().get(`/campaigns/${second}`).set('authorization', scjg).expect(200)).body).toMatchObject({ checksRecorded: 1, checkCount: 6 });
+  });
+
   it('verify answers 400 for a malformed document and 422 for a subject listed twice; no token needed', async () => {
     await http().post('/campaigns/draw/verify').send({ algorithm: 'cityworks-draw-v1' }).expect(400);
     const seed = 'a'.repeat(64);

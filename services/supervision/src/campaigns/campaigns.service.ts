@@ -122,7 +122,18 @@ export class CampaignsService {
   async visits(user: AuthUser, id: string, query: PageQuery): Promise<CampaignVisitPageView> {
     await this.readable(user, id);
     const { items, total } = await this.campaigns.visits(id, query.page, query.pageSize);
-    return { items: items.map(CampaignVisitView.of), total, page: query.page, pageSize: query.pageSize };
+    const others = await this.campaigns.othersInGroups(id, [...new Set(items.map((v) => v.visitGroup))]);
+    return {
+      items: items.map((v) =>
+        CampaignVisitView.of(
+          v,
+          others.filter((o) => o.visitGroup === v.visitGroup),
+        ),
+      ),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /**
@@ -205,7 +216,14 @@ export class CampaignsService {
       const calendar = this.calendar.current;
       const resultsDueAt = calendar.dueInstant(now, s.resultsWorkingDays).dueAt;
       const publishDueAt = calendar.dueInstant(resultsDueAt, s.publicationWorkingDays).dueAt;
-      const { visits, transition } = campaign.recordDraw(result, { resultsDueAt, publishDueAt }, now);
+      const openVisits = await this.campaigns.openVisitsOfOthers(
+        manager,
+        campaignId,
+        s.participatingDepartmentCodes,
+        result.visits.map((v) => v.uscc),
+        now,
+      );
+      const { visits, transition } = campaign.recordDraw(result, { resultsDueAt, publishDueAt }, openVisits, now);
       await this.campaigns.save(manager, campaign);
       await this.campaigns.insertVisits(manager, visits, now);
       await this.campaigns.saveDrawInputs(manager, campaignId, inputs as unknown as Record<string, unknown>);

@@ -8,6 +8,7 @@ import { Commitments1764000000140 } from './1764000000140-commitments';
 import { OversightReports1764000000150 } from './1764000000150-oversight-reports';
 import { SubjectsAndPools1764000000160 } from './1764000000160-subjects-and-pools';
 import { Campaigns1764000000161 } from './1764000000161-campaigns';
+import { CampaignVisitGroups1764000000162 } from './1764000000162-campaign-visit-groups';
 import { SupervisionActions1764000000170 } from './1764000000170-supervision-actions';
 import { SupervisionLog1764000000171 } from './1764000000171-supervision-log';
 import { InspectionTasks1764000000172 } from './1764000000172-inspection-tasks';
@@ -24,6 +25,7 @@ export const supervisionMigrations = [
   OversightReports1764000000150,
   SubjectsAndPools1764000000160,
   Campaigns1764000000161,
+  CampaignVisitGroups1764000000162,
   SupervisionActions1764000000170,
   SupervisionLog1764000000171,
   InspectionTasks1764000000172,

@@ -88,6 +88,12 @@ export interface CheckSlot {
 export interface CampaignVisit {
   campaignId: string;
   uscc: string;
+  /**
+   * The physical visit this check belongs to: its own (`<campaignId>:<uscc>`) or, when another
+   * department's campaign of the same period drew the same subject first and has not been there
+   * yet, that visit's — one trip, one team, each department recording its own result.
+   */
+  visitGroup: string;
   inclusionProbability: number;
   u: number;
   expertIds: string[];
@@ -146,14 +152,25 @@ export class Campaign {
     return this.state.id;
   }
 
-  /** The draw made with the committed seed: the visits to make, and the deadlines from now. */
-  recordDraw(draw: DrawResult, deadlines: { resultsDueAt: Date; publishDueAt: Date }, now: Date): { visits: CampaignVisit[]; transition: Transition } {
+  /**
+   * The draw made with the committed seed: the visits to make, and the deadlines from now.
+   * `openVisitOf` names, per subject, another campaign's visit of the same period not made yet
+   * (部门联合抽查 across campaigns): the subject's check joins it instead of a trip of its own. It
+   * changes only who travels together, never who was drawn.
+   */
+  recordDraw(
+    draw: DrawResult,
+    deadlines: { resultsDueAt: Date; publishDueAt: Date },
+    openVisitOf: ReadonlyMap<string, string>,
+    now: Date,
+  ): { visits: CampaignVisit[]; transition: Transition } {
     const s = this.state;
     if (s.status !== 'announced') throw new RuleViolation(`campaign ${s.id} was drawn already`);
     if (draw.seedCommitment !== s.seedCommitment) throw new RuleViolation(`the draw of campaign ${s.id} was not made with its committed seed`, 'rule');
     const visits: CampaignVisit[] = draw.visits.map((v) => ({
       campaignId: s.id,
       uscc: v.uscc,
+      visitGroup: openVisitOf.get(v.uscc) ?? `${s.id}:${v.uscc}`,
       inclusionProbability: v.inclusionProbability,
       u: v.u,
       expertIds: v.expertIds,
@@ -183,6 +200,7 @@ export class Campaign {
           population: draw.population,
           expectedSize: draw.expectedSize,
           visits: visits.length,
+          joinedOtherVisits: visits.filter((v) => !v.visitGroup.startsWith(`${s.id}:`)).length,
           checks: checkCount,
           shortfalls: draw.shortfalls.length,
           resultsDueAt: deadlines.resultsDueAt.toISOString(),

@@ -53,6 +53,7 @@ export interface StoredCheckSlot {
 export class CampaignVisitRecord {
   @PrimaryColumn({ name: 'campaign_id', type: 'uuid' }) campaignId: string;
   @PrimaryColumn({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ name: 'visit_group', type: 'varchar', length: 64 }) visitGroup: string;
   @Column({ name: 'inclusion_probability', type: 'double precision' }) inclusionProbability: number;
   @Column({ type: 'double precision' }) u: number;
   @Column({ name: 'expert_ids', type: 'jsonb' }) expertIds: string[];

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import type { CheckResult } from '@cityworks/contracts';
 import { Campaign, CampaignState, CampaignVisit, CampaignStatus } from '../domain/campaign';
-import { CampaignDrawInputsRecord, CampaignRecord, CampaignVisitRecord } from './campaign.records';
+import { CampaignDrawInputsRecord, CampaignRecord, CampaignVisitRecord, StoredCheckSlot } from './campaign.records';
 
 const date = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 const visitFrom = (r: CampaignVisitRecord): CampaignVisit => ({
   campaignId: r.campaignId,
   uscc: r.uscc,
+  visitGroup: r.visitGroup,
   inclusionProbability: r.inclusionProbability,
   u: r.u,
   expertIds: r.expertIds,
@@ -20,6 +21,7 @@ const visitTo = (v: CampaignVisit, drawnAt: Date): CampaignVisitRecord =>
   Object.assign(new CampaignVisitRecord(), {
     campaignId: v.campaignId,
     uscc: v.uscc,
+    visitGroup: v.visitGroup,
     inclusionProbability: v.inclusionProbability,
     u: v.u,
     expertIds: v.expertIds,
@@ -111,6 +113,38 @@ export class CampaignsRepository {
   async visitsSince(manager: EntityManager, since: Date): Promise<PastVisit[]> {
     const records = await manager.find(CampaignVisitRecord, { where: { drawnAt: MoreThanOrEqual(since) } });
     return records.map((r) => ({ uscc: r.uscc, memberIds: [...r.expertIds, ...r.checks.flatMap((c) => c.inspectorIds)], at: r.drawnAt }));
+  }
+
+  /**
+   * 部门联合抽查 across campaigns: for each subject, the visit of another department's campaign
+   * still checking whose results are due on or after `now` and where no department has recorded a
+   * result yet (the trip is still to be made); the earliest drawn wins.
+   */
+  async openVisitsOfOthers(manager: EntityManager, campaignId: string, departmentCodes: string[], usccs: string[], now: Date): Promise<Map<string, string>> {
+    if (!usccs.length) return new Map();
+    const rows: { uscc: string; visit_group: string; checks: StoredCheckSlot[] }[] = await manager.query(
+      `SELECT v.uscc, v.visit_group, v.checks
+         FROM campaign_visits v JOIN campaigns c ON c.id = v.campaign_id
+        WHERE v.uscc = ANY($1) AND c.id <> $2 AND c.status = 'checking' AND c.results_due_at >= $3
+          AND NOT (c.participating_department_codes ?| $4)
+        ORDER BY v.drawn_at, v.campaign_id`,
+      [usccs, campaignId, now, departmentCodes],
+    );
+    const open = new Map<string, string>();
+    for (const r of rows) if (!open.has(r.uscc) && r.checks.every((c) => c.result === null)) open.set(r.uscc, r.visit_group);
+    return open;
+  }
+
+  /** Every other campaign's check at the same trips, for the visits view. */
+  async othersInGroups(campaignId: string, groups: string[]): Promise<CampaignVisit[]> {
+    if (!groups.length) return [];
+    const records = await this.dataSource.manager
+      .createQueryBuilder(CampaignVisitRecord, 'v')
+      .where('v.visit_group IN (:...groups)', { groups })
+      .andWhere('v.campaign_id <> :campaignId', { campaignId })
+      .orderBy('v.drawn_at', 'ASC')
+      .getMany();
+    return records.map(visitFrom);
   }
 
   async saveDrawInputs(manager: EntityManager, campaignId: string, inputs: Record<string, unknown>): Promise<void> {

@@ -103,27 +103,41 @@ export class CheckSlotView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedAt: string | null;
 }
 
+/** Another department's campaign checking at the same trip (部门联合抽查 across campaigns). */
+export class JointCheckView {
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty({ type: [CheckSlotView] }) checks: CheckSlotView[];
+  @ApiProperty({ type: [String] }) expertIds: string[];
+}
+
+const slotView = (c: CampaignVisit['checks'][number]) =>
+  Object.assign(new CheckSlotView(), {
+    departmentCode: c.departmentCode,
+    inspectorIds: c.inspectorIds,
+    result: c.result,
+    actionId: c.actionId,
+    checkedAt: iso(c.checkedAt),
+  });
+
 /** One visit: a drawn subject, one team, each department's own check slot. */
 export class CampaignVisitView {
   @ApiProperty() uscc: string;
+  @ApiProperty({ description: 'the trip this check is made on: `<campaignId>:<uscc>` of the campaign that drew the subject first in the period' })
+  visitGroup: string;
+  @ApiProperty({ type: [JointCheckView], description: 'other departments’ campaigns checking the subject at the same trip, one team with this one' })
+  jointWith: JointCheckView[];
   @ApiProperty({ type: Number }) inclusionProbability: number;
   @ApiProperty({ type: [String] }) expertIds: string[];
   @ApiProperty({ type: [CheckSlotView] }) checks: CheckSlotView[];
 
-  static of(v: CampaignVisit): CampaignVisitView {
+  static of(v: CampaignVisit, sameTrip: CampaignVisit[] = []): CampaignVisitView {
     return Object.assign(new CampaignVisitView(), {
       uscc: v.uscc,
+      visitGroup: v.visitGroup,
+      jointWith: sameTrip.map((o) => Object.assign(new JointCheckView(), { campaignId: o.campaignId, checks: o.checks.map(slotView), expertIds: o.expertIds })),
       inclusionProbability: v.inclusionProbability,
       expertIds: v.expertIds,
-      checks: v.checks.map((c) =>
-        Object.assign(new CheckSlotView(), {
-          departmentCode: c.departmentCode,
-          inspectorIds: c.inspectorIds,
-          result: c.result,
-          actionId: c.actionId,
-          checkedAt: iso(c.checkedAt),
-        }),
-      ),
+      checks: v.checks.map(slotView),
     });
   }
 }
