@@ -8,6 +8,7 @@ import { supervisionTermsFrom } from './domain/reporting-terms';
 import { ActionsExportService } from './export/actions-export.service';
 import { SupervisionLogRepository } from '../supervision-log/persistence/supervision-log.repository';
 import { SupervisionLogWriter } from '../supervision-log/supervision-log.writer';
+import { SupervisionItemCatalog } from '../inaction-report/catalog-copy/supervision-item-catalog';
 
 @Module({
   imports: [CalendarSyncModule],
@@ -20,6 +21,8 @@ import { SupervisionLogWriter } from '../supervision-log/supervision-log.writer'
     // the 监管日志's writer: recording and reporting an action log their own steps
     SupervisionLogRepository,
     SupervisionLogWriter,
+    // supervision's copy of the 监管事项清单, to check an action's item
+    SupervisionItemCatalog,
     // read at start: a wrong setting stops the service with the setting's name
     { provide: SUPERVISION_TERMS, useFactory: () => supervisionTermsFrom(process.env) },
   ],

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { actionReportWorkflowId, AuthUser, Topics } from '@cityworks/contracts';
 import { StateChange, UnitOfWork } from '@cityworks/messaging';
 import { ServiceCalendar } from '@cityworks/calendar-sync';
-import { departmentFilter, mayAct, mayRead, Transition } from '@cityworks/platform';
+import { departmentFilter, mayAct, mayRead, RuleViolation, Transition } from '@cityworks/platform';
+import { chinaDateOf, isIsoDate, startOfChinaDay } from '@cityworks/calendar';
 import { ActionHeader, RecordContext, SupervisionAction } from './domain/supervision-action';
 import { actionReportDueAt, SupervisionTerms } from './domain/reporting-terms';
 import { SupervisionActionsRepository } from './persistence/supervision-actions.repository';
@@ -15,10 +16,17 @@ import { CheckResultDto, RecordCheckDto } from './dto/record-check.dto';
 import { RecordEnforcementDto, RecordPenaltyDto } from './dto/record-penalty.dto';
 import { ListActionsQuery } from './dto/list-actions.query';
 import { SupervisionLogWriter } from '../supervision-log/supervision-log.writer';
+import { SupervisionItemCatalog } from '../inaction-report/catalog-copy/supervision-item-catalog';
 import type { LogStep } from '../supervision-log/domain/log-entry';
 
 export const SUPERVISION_TERMS = Symbol('SUPERVISION_TERMS');
 const RESOURCE = 'supervision-action';
+
+/** The start of a decision day; the reporting period counts from it (422 before anything when it is no real day). */
+function decisionDay(day: string): Date {
+  if (!isIsoDate(day)) throw new RuleViolation('decisionDate must be a real day written YYYY-MM-DD', 'rule');
+  return startOfChinaDay(day);
+}
 
 /** The department an action is recorded for: the caller's own (谁检查谁记录). */
 export function ownDepartment(user: AuthUser): string {
@@ -40,7 +48,27 @@ export class SupervisionActionsService {
     private readonly calendar: ServiceCalendar,
     @Inject(SUPERVISION_TERMS) private readonly terms: SupervisionTerms,
     private readonly log: SupervisionLogWriter,
+    private readonly items: SupervisionItemCatalog,
   ) {}
+
+  /**
+   * The action's 监管事项, checked against supervision's copy of the catalog when the copy knows
+   * the code: in force on the action day and the acting department's own (a violation outside
+   * its duty is referred, 告知其他机关). A code the copy has never heard of passes on its format
+   * alone: the copy fills from catalog events and may not have this list yet.
+   */
+  private async assertItem(manager: EntityManager, header: ActionHeader, actedAt: Date): Promise<void> {
+    const day = chinaDateOf(actedAt);
+    const { known, inForce } = await this.items.lookup(manager, header.supervisionItemCode, day);
+    if (!known) return;
+    if (!inForce.length)
+      throw new RuleViolation(`supervisionItemCode ${header.supervisionItemCode} is not in force on ${day} (retired, withdrawn or not yet effective)`, 'rule');
+    if (!inForce.some((i) => i.departmentCode === header.departmentCode))
+      throw new RuleViolation(
+        `supervisionItemCode ${header.supervisionItemCode} is ${inForce[0].departmentCode}'s item, not ${header.departmentCode}'s: a violation outside your duty is referred (POST /supervision-actions/{id}/referrals)`,
+        'rule',
+      );
+  }
 
   /** The service's own steps in the 监管日志 (登记, 上报), in the same transaction as the change. */
   private async logStep(change: StateChange, action: SupervisionAction, step: LogStep, user: AuthUser, now: Date, note: string): Promise<void> {
@@ -94,6 +122,7 @@ export class SupervisionActionsService {
       ctx,
     );
     await this.uow.run(async (change) => {
+      await this.assertItem(change.manager, action.snapshot, checkedAt);
       await this.actions.insert(change.manager, action);
       for (const t of transitions) change.record({ type: RESOURCE, id: action.id }, t, Topics.supervision);
       await this.logStep(change, action, 'registered', user, ctx.now, '登记行政检查');
@@ -138,7 +167,7 @@ export class SupervisionActionsService {
 
   /** 行政处罚决定 recorded and reported; credit hears of it by supervision.penalty-decided.v1. */
   async recordPenalty(user: AuthUser, dto: RecordPenaltyDto): Promise<SupervisionActionView> {
-    const ctx = this.context(user, new Date(`${dto.decisionDate}T00:00:00+08:00`), false);
+    const ctx = this.context(user, decisionDay(dto.decisionDate), false);
     const { action, transition } = SupervisionAction.recordPenalty(
       this.header(user, dto),
       {
@@ -160,7 +189,7 @@ export class SupervisionActionsService {
 
   /** 行政强制 recorded and reported. */
   async recordEnforcement(user: AuthUser, dto: RecordEnforcementDto): Promise<SupervisionActionView> {
-    const ctx = this.context(user, new Date(`${dto.decisionDate}T00:00:00+08:00`), false);
+    const ctx = this.context(user, decisionDay(dto.decisionDate), false);
     const { action, transition } = SupervisionAction.recordEnforcement(
       this.header(user, dto),
       {
@@ -182,6 +211,7 @@ export class SupervisionActionsService {
     const taken = () => new ConflictException(`documentNumber ${documentNumber} is already recorded: one decision, one record`);
     try {
       await this.uow.run(async (change) => {
+        await this.assertItem(change.manager, action.snapshot, action.snapshot.actedAt);
         if (await this.actions.documentNumberTaken(change.manager, documentNumber)) throw taken();
         await this.actions.insert(change.manager, action);
         change.record({ type: RESOURCE, id: action.id }, transition, Topics.supervision);

@@ -137,6 +137,25 @@ describe('inaction report (不作为)', () => {
     expect(JSON.stringify((await report({ from: '2026-11-02', to: '2026-11-01' }).expect(400)).body)).toContain('to');
   });
 
+  it('an action’s item is checked against the copy when the copy knows it: in force and the department’s own', async () => {
+    const check = (itemCode: string) => ({
+      supervisionItemCode: itemCode,
+      subjectName: '鞍山市某建筑工程有限公司',
+      subjectUscc: randomUscc(),
+      regionCode: '210302',
+      form: 'on-site',
+      method: 'routine',
+      checkedAt: new Date(Date.now() - 3600_000).toISOString(),
+      inspectors: [{ name: '王强', certificateNumber: '21030219001' }],
+      result: 'no-problem',
+    });
+    expect((await post('/supervision-actions/checks', check(code('OTHERS'))).expect(422)).body.message).toContain('referrals');
+    expect((await post('/supervision-actions/checks', check(code('RETIRED'))).expect(422)).body.message).toContain('not in force');
+    expect((await post('/supervision-actions/checks', check(code('FUTURE'))).expect(422)).body.message).toContain('not in force');
+    // a code the copy has never received passes on its format
+    await post('/supervision-actions/checks', check(code('UNHEARD-OF'))).expect(201);
+  });
+
   it('parks a supervision item event without its snapshot, and ignores approval items', async () => {
     const consumer = app.get(EventConsumer);
     const handler = app.get(SupervisionItemChangedHandler);

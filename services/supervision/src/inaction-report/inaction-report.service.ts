@@ -2,9 +2,8 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '@cityworks/contracts';
-import { endOfChinaDay, startOfChinaDay } from '@cityworks/calendar';
 import { departmentFilter } from '@cityworks/platform';
-import { chinaDayRange } from '../common/china-day-range';
+import { chinaPeriod } from '../actions/dto/day-range';
 import { InactionReportQuery } from './dto/inaction-report.query';
 import { InactionReportView, ItemWithoutActionView, LateDepartmentView } from './views/inaction-report.view';
 
@@ -60,13 +59,11 @@ export class InactionReportService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async report(user: AuthUser, query: InactionReportQuery): Promise<InactionReportView> {
-    chinaDayRange(query.from, query.to); // 400 naming `to` when it comes before `from`
+    const { from, to } = chinaPeriod(query.from, query.to);
     const own = departmentFilter(user);
     if (own && query.departmentCode && query.departmentCode !== own)
       throw new ForbiddenException(`you report on your own department ${own}, not ${query.departmentCode}`);
     const department = own ?? query.departmentCode ?? null;
-    const from = startOfChinaDay(query.from);
-    const to = endOfChinaDay(query.to);
     const now = new Date();
     const items: { department_code: string; code: string; region_code: string; name: string }[] = await this.db.query(ITEMS_WITHOUT_ACTION, [
       from,

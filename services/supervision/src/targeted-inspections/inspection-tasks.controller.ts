@@ -35,7 +35,13 @@ export class InspectionTasksController {
   @HttpCode(200)
   @ApiOperation({ summary: '反馈: what your department did and found; closes the task and publishes supervision.feedback-given.v1' })
   @ApiOkResponse({ type: InspectionTaskView })
-  @ApiErrors(400, [403, 'not the task’s department'], 404, [409, 'the task already has feedback'], [422, 'the outcome is blank'])
+  @ApiErrors(
+    400,
+    [403, 'not the task’s department'],
+    404,
+    [409, 'the task already has feedback'],
+    [422, 'the outcome is blank, or actionId names no 监管行为 of the task’s department'],
+  )
   feedback(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: InspectionFeedbackDto): Promise<InspectionTaskView> {
     return this.tasks.giveFeedback(user, id, body);
   }

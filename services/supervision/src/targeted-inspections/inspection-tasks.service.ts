@@ -1,10 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { AuthUser, inspectionTaskWorkflowId, Topics } from '@cityworks/contracts';
 import { UnitOfWork } from '@cityworks/messaging';
 import { ServiceCalendar } from '@cityworks/calendar-sync';
-import { canonicalJson, departmentFilter, mayAct, mayRead } from '@cityworks/platform';
+import { canonicalJson, departmentFilter, fieldError, invalid, mayAct, mayRead, RuleViolation } from '@cityworks/platform';
 import { SUPERVISION_TERMS } from '../actions/supervision-actions.service';
 import type { SupervisionTerms } from '../actions/domain/reporting-terms';
 import { SupervisionObligationWorkflowClient } from '../actions/workflow/supervision-obligation.workflow-client';
@@ -112,11 +112,7 @@ export class InspectionTasksService {
     const s = action.snapshot;
     if (!mayAct(user, s.departmentCode)) throw new ForbiddenException(`only ${s.departmentCode}, whose action it is, refers it`);
     if (competentDepartmentCode === s.departmentCode)
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'competentDepartmentCode must be another department than the one that acted',
-      });
+      throw invalid([fieldError('competentDepartmentCode', 'notSelf', 'competentDepartmentCode must be another department than the one that acted')]);
     if (s.status !== 'reported') throw new ConflictException(`action ${actionId} is not reported yet: refer what was found`);
     const result = (s.details as { result?: string }).result;
     if (s.kind === 'check' && result === 'no-problem') throw new ConflictException(`check ${actionId} found no problem: there is nothing to refer`);
@@ -165,11 +161,7 @@ export class InspectionTasksService {
       if (dto.actionId) {
         const action = await this.actions.find(dto.actionId, change.manager);
         if (!action || action.snapshot.departmentCode !== current.snapshot.departmentCode)
-          throw new BadRequestException({
-            statusCode: 400,
-            error: 'Bad Request',
-            message: `actionId ${dto.actionId} names no 监管行为 of ${current.snapshot.departmentCode}`,
-          });
+          throw new RuleViolation(`actionId ${dto.actionId} names no 监管行为 of ${current.snapshot.departmentCode}`, 'rule');
       }
       const now = new Date();
       const transition = current.giveFeedback(dto.outcome, dto.actionId ?? null, user.userId, now);

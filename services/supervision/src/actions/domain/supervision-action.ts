@@ -1,5 +1,5 @@
 import { CheckResult, SupervisionCheckRecordedV1, SupervisionEventTypes, SupervisionPenaltyDecidedV1 } from '@cityworks/contracts';
-import { chinaDateOf, startOfChinaDay } from '@cityworks/calendar';
+import { chinaDateOf, isIsoDate, startOfChinaDay } from '@cityworks/calendar';
 import { isValidUscc, MaybeTransition, NO_CHANGE, RuleViolation, Transition } from '@cityworks/platform';
 import { ActionKind, CheckForm, CheckMethod, EnforcementMeasure, FINE_AMOUNT_PATTERN, PenaltyCategory, PenaltySeverity } from './action-vocabulary';
 
@@ -98,7 +98,7 @@ export interface RecordContext {
   workflowId: string | null;
 }
 
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && chinaDateOf(startOfChinaDay(s)) === s;
+const isDay = (s: string) => isIsoDate(s);
 
 /**
  * 监管行为: a 行政检查, 行政处罚 or 行政强制 of a department on a subject under one of its

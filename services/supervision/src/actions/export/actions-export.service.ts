@@ -1,9 +1,8 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { AuthUser } from '@cityworks/contracts';
-import { endOfChinaDay, startOfChinaDay } from '@cityworks/calendar';
-import { departmentFilter, fieldError, formatCsv, invalid } from '@cityworks/platform';
-import { chinaDayRange } from '../../common/china-day-range';
+import { departmentFilter, formatCsv } from '@cityworks/platform';
+import { chinaPeriod } from '../dto/day-range';
 import { SupervisionActionsRepository } from '../persistence/supervision-actions.repository';
 import { CHECK_FIELDS, checkRecord, exchangeViolations, ExchangeRecord, PENALTY_FIELDS, penaltyRecord } from './exchange-fields';
 import { ExportActionsQuery } from './export-actions.query';
@@ -57,10 +56,7 @@ export class ActionsExportService {
   constructor(private readonly actions: SupervisionActionsRepository) {}
 
   async export(user: AuthUser, query: ExportActionsQuery): Promise<{ contentType: string; filename: string; body: string | ActionsExportView }> {
-    chinaDayRange(query.from, query.to); // 400 naming `to` when it comes before `from`
-    const range = { from: startOfChinaDay(query.from), to: endOfChinaDay(query.to) };
-    if (range.to.getTime() - range.from.getTime() > MAX_PERIOD_DAYS * 86400_000)
-      throw invalid([fieldError('to', 'maxPeriod', `to must be at most ${MAX_PERIOD_DAYS} days after from`)]);
+    const range = chinaPeriod(query.from, query.to, MAX_PERIOD_DAYS);
     const department = departmentFilter(user);
     const found = await this.actions.reportedBetween(query.kind, range.from, range.to, department);
     const fields = query.kind === 'check' ? CHECK_FIELDS : PENALTY_FIELDS;
