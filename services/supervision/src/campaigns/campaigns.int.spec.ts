@@ -210,6 +210,34 @@ describe('campaigns (双随机、一公开)', () => {
     expect(seen.checks[0]).toMatchObject({ departmentCode: 'AS-ZJJ', result: 'no-problem' });
     expect(seen.jointWith[0]).toMatchObject({ campaignId: second, checks: [expect.objectContaining({ departmentCode: scjgCode, result: 'violation-found' })] });
     expect((await http().get(`/campaigns/${second}`).set('authorization', scjg).expect(200)).body).toMatchObject({ checksRecorded: 1, checkCount: 6 });
+
+    // the one contract between the campaign and the 行政检查 record: the event its API publishes
+    const action = await http()
+      .post('/supervision-actions/checks')
+      .set('authorization', scjg)
+      .send({
+        supervisionItemCode: 'JG-JZSC-001',
+        subjectName: '抽查对象1',
+        subjectUscc: subjects[1],
+        regionCode: region,
+        planId: second,
+        campaignId: second,
+        form: 'on-site',
+        method: 'random-sampling',
+        checkedAt: new Date(Date.now() - 3600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        inspectors: [{ name: '检查员', certificateNumber: '21030219001' }],
+        result: 'no-problem',
+      })
+      .expect(201);
+    const [{ envelope }] = await db.query('SELECT envelope FROM outbox_events WHERE subject = $1 AND type = $2', [
+      action.body.id,
+      SupervisionEventTypes.checkRecorded,
+    ]);
+    expect(await app.get(EventConsumer).handleOnce(envelope, app.get(CampaignCheckRecordedHandler))).toBe('applied');
+    const slot = (await http().get(`/campaigns/${second}/visits`).query({ pageSize: 50 }).set('authorization', scjg).expect(200)).body.items.find(
+      (v: { uscc: string }) => v.uscc === subjects[1],
+    ).checks[0];
+    expect(slot).toMatchObject({ departmentCode: scjgCode, result: 'no-problem', actionId: action.body.id });
   });
 
   it('verify answers 400 for a malformed document and 422 for a subject listed twice; no token needed', async () => {
