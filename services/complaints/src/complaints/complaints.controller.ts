@@ -30,7 +30,11 @@ export class ComplaintsController {
     type: ComplaintView,
     description: 'the channel delivered this record (same externalRef, same matter) before: the complaint it made, nothing new recorded',
   })
-  @ApiErrors(400, [409, 'the channel delivered another matter under this externalRef before'])
+  @ApiErrors(
+    400,
+    [409, 'the channel delivered another matter under this externalRef before'],
+    [422, 'regionCode lies outside every territory with a 工改办 configured (COMPLAINT_REFORM_OFFICES)'],
+  )
   async receive(@Body() body: ReceiveComplaintDto, @Res({ passthrough: true }) res: Response): Promise<ComplaintView> {
     const { complaint, repeated } = await this.complaints.receive(body);
     if (repeated) res.status(HttpStatus.OK);

@@ -77,6 +77,24 @@ export class ComplainantDto {
 }
 
 /** 受理投诉举报 from any channel. */
+// kind and category agree (审批服务 is category approval-service and nothing else is, but a suggestion
+// or a complaint without a kind); the national platform's records carry its number
+@SchemaRules({
+  allOf: [
+    {
+      anyOf: [
+        { not: { required: ['kind'] } },
+        { required: ['kind'], properties: { kind: { enum: ['approval-service'] }, category: { enum: ['approval-service'] } } },
+        {
+          required: ['kind'],
+          properties: { kind: { enum: ['violation-report'] }, category: { enum: ComplaintCategories.filter((c) => c !== 'approval-service') } },
+        },
+        { required: ['kind'], properties: { kind: { enum: ['suggestion'] } } },
+      ],
+    },
+    { anyOf: [{ properties: { channel: { enum: ComplaintChannels.filter((c) => c !== 'national-platform') } } }, { required: ['externalRef'] }] },
+  ],
+})
 export class ReceiveComplaintDto {
   @ApiProperty({ enum: ComplaintChannels, description: '网站 / 热线 / 小程序 / 12345 / 国家“互联网+监管”平台转办' })
   @IsIn(ComplaintChannels, { message: `channel must be one of ${ComplaintChannels.join(', ')}` })
