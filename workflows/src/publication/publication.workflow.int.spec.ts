@@ -3,6 +3,7 @@ import {
   publicationDueMovedSignal,
   publicationMadeSignal,
   publicationStateQuery,
+  publicationWithdrawnSignal,
   PublicationWorkflowInput,
   PublicationWorkflowState,
   publicationWorkflowId,
@@ -106,5 +107,16 @@ describe('publicationWorkflow (双公示 within 7 working days)', () => {
     expect(reminder.dueAt).toBe(dueAt);
     await p.handle.signal(publicationMadeSignal, { publishedAt: (await harness.serverNow()).toISOString() });
     expect((await p.handle.result()).status).toBe('published');
+  });
+
+  it('withdrawn when its decision is revoked: the ladder stops, no letter follows', async () => {
+    const p = await decided({ kind: 'permit', regionCode: '210302', reference: 'app-2' });
+    await harness.sleepPast(p.input.dueAt, -1);
+    await p.handle.signal(publicationWithdrawnSignal, { withdrawnAt: (await harness.serverNow()).toISOString(), reason: '撤销（告知承诺核查不实）' });
+    const result: PublicationWorkflowState = await p.handle.result();
+    expect(result).toMatchObject({ status: 'withdrawn', overdue: false, publishedAt: null });
+    expect(result.escalation.fired.map((f) => f.rung)).not.toContain('提醒函');
+    await env.sleep('30 days');
+    expect(lettersOf(p.input.publicationId)).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import {
   publicationStateQuery,
   PublicationWorkflowInput,
   PublicationWorkflowState,
+  PublicationWithdrawn,
+  publicationWithdrawnSignal,
   SearchAttributes,
   TaskQueues,
 } from '@cityworks/contracts';
@@ -26,7 +28,8 @@ const WHAT: Record<PublicationWorkflowInput['kind'], string> = { permit: '行政
  * 双公示. The deciding department must publish the decision by `dueAt` (computed by credit from the
  * decision, in working or calendar days as configured); the obligation climbs the escalation
  * ladder (预警 → 提醒函 → 督办函 → 通报) against that department until credit signals the
- * publication. A moved deadline (holiday arrangement changed) moves the wait and the ladder.
+ * publication, or its withdrawal when the decision is revoked. A moved deadline (holiday
+ * arrangement changed) moves the wait and the ladder.
  */
 export async function publicationWorkflow(input: PublicationWorkflowInput): Promise<PublicationWorkflowState> {
   const state: PublicationWorkflowState = {
@@ -39,17 +42,22 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
   };
   let moved = false;
   setHandler(publicationMadeSignal, (made: PublicationMade) => {
+    if (state.status !== 'pending') return;
     state.status = 'published';
     state.publishedAt ??= made.publishedAt;
   });
+  setHandler(publicationWithdrawnSignal, (_: PublicationWithdrawn) => {
+    if (state.status === 'pending') state.status = 'withdrawn';
+  });
   setHandler(publicationDueMovedSignal, (change: PublicationDueMoved) => {
-    if (state.status === 'published' || change.dueAt === state.dueAt) return;
+    if (state.status !== 'pending' || change.dueAt === state.dueAt) return;
     state.dueAt = change.dueAt;
     moved = true;
   });
   setHandler(publicationStateQuery, () => state);
 
-  const published = () => state.status === 'published';
+  // published, or withdrawn because the decision was revoked: the obligation is over either way
+  const over = () => state.status !== 'pending';
   // letters go to the 工改办 of the region: the decision's, or the department's own
   const regionCode =
     input.regionCode ??
@@ -70,28 +78,28 @@ export async function publicationWorkflow(input: PublicationWorkflowInput): Prom
       demandedAction: `将${WHAT[input.kind]}信息在信用网站公示并上传全国信用信息共享平台`,
       ...input.ladder,
     };
-    ladder = runEscalationLadder(obligation, { dueAt: () => state.dueAt, done: published }, state.escalation).catch((e: Error) => {
+    ladder = runEscalationLadder(obligation, { dueAt: () => state.dueAt, done: over }, state.escalation).catch((e: Error) => {
       state.escalation.problem = e instanceof ActivityFailure && e.cause ? e.cause.message : e.message;
     });
   } else {
     state.escalation.problem = `department ${input.departmentCode} is unknown to the catalog: no letter office to escalate from`;
   }
 
-  while (!published()) {
+  while (!over()) {
     moved = false;
     upsertSearchAttributes([
       { key: SearchAttributes.dueAt, value: new Date(state.dueAt) },
       { key: SearchAttributes.overdue, value: state.overdue },
     ]);
-    const woken = await condition(() => published() || moved, Math.max(Date.parse(state.dueAt) - Date.now(), 0));
+    const woken = await condition(() => over() || moved, Math.max(Date.parse(state.dueAt) - Date.now(), 0));
     if (woken) {
-      state.overdue = !published() && Date.now() > Date.parse(state.dueAt);
+      state.overdue = !over() && Date.now() > Date.parse(state.dueAt);
       continue;
     }
     state.overdue = true;
     upsertSearchAttributes([{ key: SearchAttributes.overdue, value: true }]);
-    await condition(() => published() || moved);
-    state.overdue = !published() && Date.now() > Date.parse(state.dueAt);
+    await condition(() => over() || moved);
+    state.overdue = !over() && Date.now() > Date.parse(state.dueAt);
   }
   state.overdue = false;
   upsertSearchAttributes([{ key: SearchAttributes.overdue, value: false }]);

@@ -36,6 +36,12 @@ export interface PublicationMade {
 }
 
 /** The deadline computed again (a holiday arrangement changed). */
+/** The decision was revoked (撤销): nothing is left to publish. */
+export interface PublicationWithdrawn {
+  withdrawnAt: string;
+  reason: string;
+}
+
 export interface PublicationDueMoved {
   dueAt: string;
   reason: string;
@@ -43,7 +49,7 @@ export interface PublicationDueMoved {
 
 export interface PublicationWorkflowState {
   publicationId: string;
-  status: 'pending' | 'published';
+  status: 'pending' | 'published' | 'withdrawn';
   dueAt: string;
   overdue: boolean;
   publishedAt: string | null;
@@ -51,5 +57,6 @@ export interface PublicationWorkflowState {
 }
 
 export const publicationMadeSignal = defineSignal<[PublicationMade]>('publicationMade');
+export const publicationWithdrawnSignal = defineSignal<[PublicationWithdrawn]>('publicationWithdrawn');
 export const publicationDueMovedSignal = defineSignal<[PublicationDueMoved]>('publicationDueMoved');
 export const publicationStateQuery = defineQuery<PublicationWorkflowState>('publicationState');

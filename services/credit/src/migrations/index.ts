@@ -5,6 +5,7 @@ import { CreditRepairs1764000000420 } from './1764000000420-credit-repairs';
 import { CreditSubjects1764000000430 } from './1764000000430-credit-subjects';
 import { CalendarArrangementCopies1764000000060 } from '@cityworks/calendar-sync';
 import { CreditPublications1764000000440 } from './1764000000440-credit-publications';
+import { CreditPublicationWithdrawal1764000000441 } from './1764000000441-credit-publication-withdrawal';
 
 export const creditMigrations = [
   ...messagingMigrations,
@@ -14,4 +15,5 @@ export const creditMigrations = [
   CreditSubjects1764000000430,
   CalendarArrangementCopies1764000000060,
   CreditPublications1764000000440,
+  CreditPublicationWithdrawal1764000000441,
 ];

@@ -65,6 +65,13 @@ export class Publication {
   @Column({ name: 'published_by', type: 'varchar', length: 128, nullable: true })
   publishedBy: string | null;
 
+  /** 撤销: when the decision was revoked, and why (the revocation's source) */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Column({ name: 'withdrawn_reason', type: 'text', nullable: true })
+  withdrawnReason: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

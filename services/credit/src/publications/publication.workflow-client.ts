@@ -5,6 +5,8 @@ import {
   PublicationDueMoved,
   PublicationLadderTerms,
   publicationMadeSignal,
+  PublicationWithdrawn,
+  publicationWithdrawnSignal,
   PublicationWorkflowInput,
   publicationWorkflowId,
   publicationWorkflowType,
@@ -54,6 +56,11 @@ export class PublicationWorkflowClient {
       args: [{ publishedAt: (p.publishedAt ?? new Date()).toISOString() }],
       dedupeKey: 'published',
     };
+  }
+
+  withdrawn(p: Publication): WorkflowSignal {
+    const withdrawal: PublicationWithdrawn = { withdrawnAt: (p.withdrawnAt ?? new Date()).toISOString(), reason: p.withdrawnReason ?? '' };
+    return { kind: 'signal', workflowId: publicationWorkflowId(p.id), signal: publicationWithdrawnSignal.name, args: [withdrawal], dedupeKey: 'withdrawn' };
   }
 
   /** Each recomputation is its own signal (a deadline may move back and forth). */

@@ -6,6 +6,7 @@ import { addCalendarDays, addCalendarMonths, chinaDateOf, WorkingDayCalendar } f
 import {
   ApprovalDecidedV1,
   ApprovalEventTypes,
+  ApprovalRevokedV1,
   IntegrationEvent,
   publicationWorkflowId,
   Roles,
@@ -16,7 +17,7 @@ import { EventConsumer } from '@cityworks/messaging';
 import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { PenaltyDecidedHandler } from '../credit-records/from-events/penalty-decided.handler';
-import { PermitDecidedHandler } from '../credit-records/from-events/permit-decided.handler';
+import { PermitDecidedHandler, PermitRevokedHandler } from '../credit-records/from-events/permit-decided.handler';
 import { PublicRegisterService } from '../public-register/public-register.service';
 
 /** 双公示 and the public register against the real Postgres (workflow commands are checked in the outbox; the workflow itself has its own time-skipping tests). */
@@ -305,6 +306,81 @@ describe('双公示 and the public register', () => {
           .expect(400)
       ).body.errors[0].field,
     ).toBe('to');
+  });
+
+  it('a revoked permit is withdrawn: off the register, its workflow told, and never published again', async () => {
+    const uscc = randomUscc();
+    const decided = envelope<ApprovalDecidedV1>(ApprovalEventTypes.decided, {
+      applicationId: randomUUID(),
+      projectCode: '2026-210302-47-01-000002',
+      itemCode: 'JS-SGXK-001',
+      approvingDepartmentCode: 'AS-XZSPJ',
+      supervisingDepartmentCode: 'AS-ZJJ',
+      regionCode: '210302',
+      ownerUscc: uscc,
+      decision: 'approved',
+      onCommitment: true,
+      decidedAt: new Date().toISOString(),
+      supervisionFeedbackWorkingDays: 5,
+    });
+    await consumer.handleOnce(decided, app.get(PermitDecidedHandler));
+    const id = await publicationIdOf(decided.data.applicationId);
+    await http(SPJ_CREDIT)
+      .patch(`/publications/${id}`)
+      .send({
+        subjectName: '鞍山市撤销测试有限公司',
+        legalRepresentative: '吴某',
+        documentNumber: '鞍审批许〔2026〕99号',
+        category: '普通',
+        content: '施工许可',
+        validFrom: today,
+        ...authority,
+      })
+      .expect(200);
+    await http(SPJ_CREDIT).post(`/publications/${id}/publish`).expect(200);
+    expect((await register(uscc)).items.map((i: { id: string }) => i.id)).toEqual([id]);
+
+    const revoked = envelope<ApprovalRevokedV1>(ApprovalEventTypes.revoked, {
+      applicationId: decided.data.applicationId,
+      projectCode: decided.data.projectCode,
+      itemCode: decided.data.itemCode,
+      departmentCode: 'AS-XZSPJ',
+      supervisingDepartmentCode: 'AS-ZJJ',
+      ownerUscc: uscc,
+      onCommitment: true,
+      source: '告知承诺核查不实',
+      reason: '资金到位证明系伪造',
+      revokedAt: new Date().toISOString(),
+    });
+    expect(await consumer.handleOnce(revoked, app.get(PermitRevokedHandler))).toBe('applied');
+    // a second revocation under another id changes nothing
+    expect(await consumer.handleOnce({ ...revoked, id: randomUUID() }, app.get(PermitRevokedHandler))).toBe('applied');
+    expect(await register(uscc)).toMatchObject({ total: 0 });
+    const p = (await http(SPJ_CREDIT).get(`/publications/${id}`).expect(200)).body;
+    expect(p).toMatchObject({ status: 'withdrawn', overdue: false });
+    expect(p.withdrawnAt).toBeTruthy();
+    await http(SPJ_CREDIT).post(`/publications/${id}/publish`).expect(409);
+    const audit = (await http(AUDITOR).get('/audit-log').query({ resourceType: 'publication', resourceId: id }).expect(200)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
+    expect(audit.filter((a: string) => a === 'publication.withdrawn')).toHaveLength(1);
+    // it was published, so its workflow had already ended: no signal to send
+    expect(
+      await db.query(`SELECT 1 FROM workflow_commands WHERE workflow_id = $1 AND command->>'signal' = 'publicationWithdrawn'`, [publicationWorkflowId(id)]),
+    ).toEqual([]);
+
+    // revoked while still pending: the workflow is told
+    const pendingDecision = { ...decided, id: randomUUID(), data: { ...decided.data, applicationId: randomUUID() } };
+    await consumer.handleOnce(pendingDecision, app.get(PermitDecidedHandler));
+    const pendingId = await publicationIdOf(pendingDecision.data.applicationId);
+    await consumer.handleOnce(
+      { ...revoked, id: randomUUID(), data: { ...revoked.data, applicationId: pendingDecision.data.applicationId } },
+      app.get(PermitRevokedHandler),
+    );
+    const [signal] = await db.query(`SELECT command FROM workflow_commands WHERE workflow_id = $1 AND command->>'signal' = 'publicationWithdrawn'`, [
+      publicationWorkflowId(pendingId),
+    ]);
+    expect(signal.command.args[0]).toMatchObject({ reason: '撤销（告知承诺核查不实）' });
   });
 
   it('the register needs no token, but staff endpoints do', async () => {

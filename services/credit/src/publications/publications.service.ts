@@ -4,12 +4,12 @@ import { Between, DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { ServiceCalendar, yearSpan } from '@cityworks/calendar-sync';
 import { chinaDateOf } from '@cityworks/calendar';
-import { ApprovalDecidedV1, AuthUser, IntegrationEvent, SupervisionPenaltyDecidedV1, Topics } from '@cityworks/contracts';
+import { ApprovalDecidedV1, ApprovalRevokedV1, AuthUser, IntegrationEvent, SupervisionPenaltyDecidedV1, Topics } from '@cityworks/contracts';
 import { PermanentEventError, StateChange, UnitOfWork } from '@cityworks/messaging';
 import { departmentFilter, formatCsv, mayAct, mayRead, Page } from '@cityworks/platform';
 import { Subject } from '../subjects/registry/subject.entity';
 import { missingFields, NATIONAL_FIELDS, NationalRecord, nationalShape, yuanToWanYuan } from './domain/national-fields';
-import { completeFields, publish, PublicationState } from './domain/publication';
+import { completeFields, publish, PublicationState, withdraw } from './domain/publication';
 import { Publication } from './publication.entity';
 import { publishable, PublicationTerms, publicationDueAt, publicUntil } from './publication-terms';
 import { PublicationWorkflowClient } from './publication.workflow-client';
@@ -127,6 +127,8 @@ export class PublicationsService {
       dueDays: this.terms.days,
       publishedAt: null,
       publishedBy: null,
+      withdrawnAt: null,
+      withdrawnReason: null,
     });
     await manager.insert(Publication, publication);
     change.audit({
@@ -145,6 +147,28 @@ export class PublicationsService {
     });
     change.command(this.workflow.start(publication, this.terms.ladder));
     return publication;
+  }
+
+  /**
+   * 撤销 of an approval (`approval.revoked.v1`): its permit publication is withdrawn — a pending one
+   * stops its ladder, a published one leaves the public register. No publication (a refusal, or a
+   * decision before CREDIT_PUBLICATIONS_SINCE): nothing to do.
+   */
+  async withdrawPermit(change: StateChange, event: IntegrationEvent<ApprovalRevokedV1>): Promise<Publication | null> {
+    const current = await change.manager.findOne(Publication, {
+      where: { kind: 'permit', sourceRef: event.data.applicationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!current) return null;
+    const revokedAt = new Date(event.data.revokedAt);
+    const withdrawn = withdraw(this.toState(current), `撤销（${event.data.source}）`, Number.isNaN(revokedAt.getTime()) ? new Date() : revokedAt);
+    if (!withdrawn) return current;
+    const wasPending = current.status === 'pending';
+    Object.assign(current, { status: withdrawn.state.status, withdrawnAt: withdrawn.state.withdrawnAt, withdrawnReason: withdrawn.state.withdrawnReason });
+    await change.manager.save(Publication, current);
+    change.record({ type: 'publication', id: current.id }, withdrawn.transition, Topics.credit);
+    if (wasPending) change.command(this.workflow.withdrawn(current));
+    return current;
   }
 
   async complete(user: AuthUser, id: string, dto: CompletePublicationDto): Promise<PublicationView> {

@@ -1,6 +1,6 @@
 import { RuleViolation } from '@cityworks/platform';
 import { missingFields, nationalShape, yuanToWanYuan } from './national-fields';
-import { completeFields, publish, PublicationState } from './publication';
+import { completeFields, publish, PublicationState, withdraw } from './publication';
 
 const penalty = (over: Partial<PublicationState> = {}): PublicationState => ({
   id: 'p-1',
@@ -27,6 +27,8 @@ const penalty = (over: Partial<PublicationState> = {}): PublicationState => ({
   publicUntil: '2027-05-31',
   publishedAt: null,
   publishedBy: null,
+  withdrawnAt: null,
+  withdrawnReason: null,
   ...over,
 });
 const authority = { authority: '鞍山市住房和城乡建设局', authorityCode: '11210300001234567L', dataSource: '鞍山市住房和城乡建设局' };
@@ -74,6 +76,20 @@ describe('双公示 publication', () => {
       'authorityCode',
       'dataSource',
     ]);
+  });
+
+  it('is withdrawn once when its decision is revoked, pending or published, and then neither edited nor published', () => {
+    const at = new Date('2026-06-20T00:00:00Z');
+    const pending = withdraw(penalty(), '撤销（告知承诺核查不实）', at);
+    expect(pending?.state).toMatchObject({ status: 'withdrawn', withdrawnAt: at, withdrawnReason: '撤销（告知承诺核查不实）' });
+    expect(pending?.transition.after).toEqual({ status: 'withdrawn', wasPublished: false });
+    const published = publish(completeFields(penalty(), authority).state, 'u', new Date()).state;
+    expect(withdraw(published, '撤销', at)?.transition.after).toEqual({ status: 'withdrawn', wasPublished: true });
+    if (!pending) throw new Error('a pending publication is withdrawn');
+    const withdrawn = pending.state;
+    expect(withdraw(withdrawn, '撤销', at)).toBeNull();
+    expect(() => publish(withdrawn, 'u', new Date())).toThrow(/was withdrawn: 撤销（告知承诺核查不实）/);
+    expect(() => completeFields(withdrawn, { content: 'x' })).toThrow(/already withdrawn/);
   });
 
   it('gives 罚款金额 in 万元 exactly', () => {

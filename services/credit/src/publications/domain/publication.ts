@@ -2,7 +2,8 @@ import type { PublicationKind } from '@cityworks/contracts';
 import { RuleViolation, Transition } from '@cityworks/platform';
 import { missingFields, NATIONAL_FIELDS, NationalRecord, nationalShape } from './national-fields';
 
-export type PublicationStatus = 'pending' | 'published';
+/** `withdrawn`: the decision was revoked (撤销) — nothing to publish, and off the register if it was on it */
+export type PublicationStatus = 'pending' | 'published' | 'withdrawn';
 
 /** 双公示 of one decision, as the model sees it. */
 export interface PublicationState {
@@ -20,6 +21,8 @@ export interface PublicationState {
   publicUntil: string;
   publishedAt: Date | null;
   publishedBy: string | null;
+  withdrawnAt: Date | null;
+  withdrawnReason: string | null;
 }
 
 /** The fields the department may complete or correct before publishing; the subject code and dates the decision fixed are not among them. */
@@ -34,7 +37,7 @@ export const EDITABLE_FIELDS: Record<PublicationKind, readonly string[]> = {
  * A published record is not edited here: a correction after publication is a new decision.
  */
 export function completeFields(state: PublicationState, changes: NationalRecord): { state: PublicationState; transition: Transition | null } {
-  if (state.status !== 'pending') throw new RuleViolation(`publication ${state.id} is already published; it is not edited afterwards`);
+  if (state.status !== 'pending') throw new RuleViolation(`publication ${state.id} is already ${state.status}; it is not edited afterwards`);
   const allowed = EDITABLE_FIELDS[state.kind];
   const unknown = Object.keys(changes).filter((k) => !allowed.includes(k));
   if (unknown.length) throw new RuleViolation(`${unknown.join(', ')} cannot be set on a ${state.kind} publication (allowed: ${allowed.join(', ')})`, 'rule');
@@ -52,6 +55,7 @@ export function completeFields(state: PublicationState, changes: NationalRecord)
 /** 公示: the department publishes; every required national field must be there. */
 export function publish(state: PublicationState, by: string, now: Date): { state: PublicationState; transition: Transition } {
   if (state.status === 'published') throw new RuleViolation(`publication ${state.id} was published at ${state.publishedAt?.toISOString()}`);
+  if (state.status === 'withdrawn') throw new RuleViolation(`publication ${state.id} was withdrawn: ${state.withdrawnReason}`);
   const missing = missingFields(state.kind, state.fields);
   if (missing.length) throw new RuleViolation(`publication ${state.id} lacks ${missing.join(', ')}: complete them (PATCH) before publishing`, 'rule');
   const onTime = now <= state.dueAt;
@@ -61,6 +65,23 @@ export function publish(state: PublicationState, by: string, now: Date): { state
       action: 'publication.published',
       before: { status: 'pending' },
       after: { status: 'published', dueAt: state.dueAt.toISOString(), onTime, publicUntil: state.publicUntil },
+      events: [],
+    },
+  };
+}
+
+/**
+ * 撤销: the decision was revoked, so there is nothing (more) to publish; a published one leaves the
+ * public register. Once only: a repeated revocation changes nothing (null).
+ */
+export function withdraw(state: PublicationState, reason: string, at: Date): { state: PublicationState; transition: Transition } | null {
+  if (state.status === 'withdrawn') return null;
+  return {
+    state: { ...state, status: 'withdrawn', withdrawnAt: at, withdrawnReason: reason },
+    transition: {
+      action: 'publication.withdrawn',
+      before: { status: state.status },
+      after: { status: 'withdrawn', wasPublished: state.status === 'published' },
       events: [],
     },
   };

@@ -8,7 +8,7 @@ import { NationalRecord, PermitCategories } from '../domain/national-fields';
 import type { PublicationStatus } from '../domain/publication';
 import { Publication } from '../publication.entity';
 
-const STATUSES = ['pending', 'published'] as const;
+const STATUSES = ['pending', 'published', 'withdrawn'] as const;
 
 /** A text field that may be set or cleared (null) */
 const Text = (max: number, description: string, example?: string) => (target: object, key: string) => {
@@ -84,13 +84,14 @@ export class PublicationView {
   @ApiProperty() dueDays: number;
   @ApiProperty({ format: 'date', description: '公示截止期' }) publicUntil: string;
   @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'when the decision was revoked (撤销)' }) withdrawnAt: Date | null;
   @ApiProperty({ description: 'past its deadline and not published' }) overdue: boolean;
   @ApiProperty({ type: [String], description: 'national fields still empty that publication needs' }) missing: string[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', nullable: true }, description: 'the national fields of the kind' })
   fields: NationalRecord;
 
   static of(p: Publication, missing: string[], now = new Date()): PublicationView {
-    const { id, kind, status, departmentCode, uscc, sourceRef, decisionDate, dueAt, dueCounting, dueDays, publicUntil, publishedAt, fields } = p;
+    const { id, kind, status, departmentCode, uscc, sourceRef, decisionDate, dueAt, dueCounting, dueDays, publicUntil, publishedAt, withdrawnAt, fields } = p;
     return Object.assign(new PublicationView(), {
       id,
       kind,
@@ -104,6 +105,7 @@ export class PublicationView {
       dueDays,
       publicUntil,
       publishedAt,
+      withdrawnAt,
       fields,
       missing,
       overdue: status === 'pending' && now > dueAt,
