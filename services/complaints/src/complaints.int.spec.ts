@@ -15,7 +15,7 @@ import {
   Topics,
 } from '@cityworks/contracts';
 import { CalendarArrangementHandler } from '@cityworks/calendar-sync';
-import { EventConsumer, KAFKA, physicalTopic } from '@cityworks/messaging';
+import { EventConsumer, KAFKA, PermanentEventError, physicalTopic } from '@cityworks/messaging';
 import { Kafka } from 'kafkajs';
 import * as fs from 'node:fs';
 import { PinoLogger } from 'nestjs-pino';
@@ -425,6 +425,25 @@ describe('complaints service', () => {
         .send(complaint({ regionCode: '110101' }))
         .expect(422);
       expect(outside.body.message).toMatch(/^regionCode 110101 lies outside every territory with a 工改办/);
+    });
+
+    it('parks a catalog event without the version’s departments, and an accepted application without its item, writing nothing', async () => {
+      const bare = await listItem(d('BARE'), '210300', d('XZSPJ'), d('ZJJ'), { snapshot: undefined }).catch((e: Error) => e);
+      expect(bare).toBeInstanceOf(PermanentEventError);
+      expect((bare as Error).message).toMatch(/carries no snapshot of the version; complaints cannot route on it/);
+      const partial = await listItem(d('PART'), '210300', '', d('ZJJ')).catch((e: Error) => e);
+      expect((partial as Error).message).toMatch(/the snapshot lacks or breaks departmentCode$/);
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM complaint_item_versions WHERE code = ANY($1)`, [[d('BARE'), d('PART')]]);
+      expect(n).toBe(0);
+      const noItem = envelope(ApprovalEventTypes.applicationAccepted, randomUUID(), {
+        applicationId: randomUUID(),
+        projectCode: 'P',
+        regionCode: '210302',
+        acceptedAt: new Date().toISOString(),
+      });
+      await expect(app.get(EventConsumer).handleOnce(noItem as IntegrationEvent<ApplicationAcceptedV1>, app.get(ApplicationAcceptedHandler))).rejects.toThrow(
+        /lacks itemCode/,
+      );
     });
 
     it('transfers a misrouted complaint with its reason: history kept, deadlines unchanged, the workflow told', async () => {

@@ -414,7 +414,13 @@ export class ComplaintsService {
         subject: id,
         data: { complaintId: id, departmentCode: c.departmentCode, reopenedAt: now.toISOString(), reviewDueAt: reopened.reviewDueAt.toISOString() },
       });
-      change.command(this.workflow.reopened(c));
+      change.command(
+        this.workflow.reopened(c.id, {
+          reviewDepartmentCode: reopened.reviewDepartmentCode,
+          reviewDueAt: reopened.reviewDueAt.toISOString(),
+          at: now.toISOString(),
+        }),
+      );
       return c;
     });
     return ComplaintView.of(complaint);
@@ -443,9 +449,9 @@ export class ComplaintsService {
         action: 'complaint.review-answered',
         resourceType: 'complaint',
         resourceId: id,
-        after: { reviewAnsweredAt: now.toISOString(), onTime: now <= c.reviewDueAt! },
+        after: { reviewAnsweredAt: now.toISOString(), onTime: c.reviewDueAt !== null && now <= c.reviewDueAt },
       });
-      change.command(this.workflow.reviewAnswered(c));
+      change.command(this.workflow.reviewAnswered(c.id, now));
       return c;
     });
     return ComplaintView.of(complaint);
@@ -499,7 +505,9 @@ export class ComplaintsService {
     const row = await this.dataSource
       .getRepository(Complaint)
       .findOne({ where: { id }, select: { id: true, complainantSealed: true, complainantKeyId: true } });
-    const identity = this.identities.open(id, { keyId: row!.complainantKeyId!, sealed: row!.complainantSealed! });
+    // the database holds a sealed identity for every complaint that is not anonymous (complaints_complainant_sealed)
+    if (!row?.complainantSealed || !row.complainantKeyId) throw new Error(`complaint ${id} is not anonymous but has no sealed identity`);
+    const identity = this.identities.open(id, { keyId: row.complainantKeyId, sealed: row.complainantSealed });
     const clear = readsIdentityInClear(user, complaint);
     return ComplaintDetailView.detailOf(complaint, clear ? identity : maskIdentity(identity), !clear, transfers);
   }

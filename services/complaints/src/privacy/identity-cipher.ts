@@ -33,12 +33,13 @@ const DEV_KEYS = 'dev-2026:ZGV2LW9ubHktY29tcGxhaW50LWlkZW50aXR5LWtleSE=';
  */
 export class IdentityCipher {
   private readonly keys: ReadonlyMap<string, Buffer>;
+  private readonly writeKey: Buffer;
   readonly writeKeyId: string;
 
   constructor(keys: [string, Buffer][]) {
     if (!keys.length) throw new Error('COMPLAINT_IDENTITY_KEYS lists no key');
     this.keys = new Map(keys);
-    this.writeKeyId = keys[keys.length - 1][0];
+    [this.writeKeyId, this.writeKey] = keys[keys.length - 1];
   }
 
   /** From the environment; a bad entry stops the service at start-up, naming it (never the key). */
@@ -61,7 +62,7 @@ export class IdentityCipher {
 
   seal(complaintId: string, identity: ComplainantIdentity): SealedIdentity {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.writeKeyId)!, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.writeKey, iv);
     cipher.setAAD(Buffer.from(complaintId));
     const body = Buffer.concat([cipher.update(JSON.stringify([identity.name, identity.phone, identity.email]), 'utf8'), cipher.final()]);
     return { keyId: this.writeKeyId, sealed: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };

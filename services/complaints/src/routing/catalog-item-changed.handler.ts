@@ -32,21 +32,24 @@ export class CatalogItemChangedHandler implements IntegrationEventHandler<Catalo
     if (!s || typeof s !== 'object') throw new PermanentEventError(`${name} carries no snapshot of the version; complaints cannot route on it`);
     if (s.code !== data.code || s.regionCode !== data.regionCode || s.version !== data.version)
       throw new PermanentEventError(`${name} carries the snapshot of ${s.code} version ${s.version} in ${s.regionCode}, another version`);
-    const wrong = [
-      !isText(s.effectiveFrom) || !/^\d{4}-\d{2}-\d{2}$/.test(s.effectiveFrom) ? 'effectiveFrom (YYYY-MM-DD)' : null,
-      !isText(s.departmentCode) ? 'departmentCode' : null,
-      !isText(s.supervisingDepartmentCode) ? 'supervisingDepartmentCode' : null,
-    ].filter(Boolean);
-    if (wrong.length) throw new PermanentEventError(`${name}: the snapshot lacks or breaks ${wrong.join(', ')}`);
+    const { effectiveFrom, departmentCode, supervisingDepartmentCode } = s;
+    if (!isText(effectiveFrom) || !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) || !isText(departmentCode) || !isText(supervisingDepartmentCode)) {
+      const wrong = [
+        !isText(effectiveFrom) || !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) ? 'effectiveFrom (YYYY-MM-DD)' : null,
+        !isText(departmentCode) ? 'departmentCode' : null,
+        !isText(supervisingDepartmentCode) ? 'supervisingDepartmentCode' : null,
+      ].filter(Boolean);
+      throw new PermanentEventError(`${name}: the snapshot lacks or breaks ${wrong.join(', ')}`);
+    }
     const kept = {
       code: data.code,
       regionCode: data.regionCode,
       version: data.version,
-      effectiveFrom: s.effectiveFrom!,
+      effectiveFrom,
       retired: data.change === 'retired' || s.retired === true,
       withdrawn: data.change === 'withdrawn',
-      implementingDepartmentCode: s.departmentCode!,
-      supervisingDepartmentCode: s.supervisingDepartmentCode!,
+      implementingDepartmentCode: departmentCode,
+      supervisingDepartmentCode,
     };
     await this.uow.runIn(manager, async (change) => {
       await this.catalog.keepItemVersion(change.manager, kept);

@@ -95,21 +95,16 @@ export class ComplaintWorkflowClient {
   }
 
   /** Reopened once: the review by the 工改办 goes on the ladder with its own deadline. */
-  reopened(complaint: Complaint): WorkflowSignal {
-    const reopening: ComplaintReopening = {
-      reviewDepartmentCode: complaint.reviewDepartmentCode!,
-      reviewDueAt: complaint.reviewDueAt!.toISOString(),
-      at: complaint.reopenedAt!.toISOString(),
-    };
-    return { kind: 'signal', workflowId: complaintWorkflowId(complaint.id), signal: complaintReopenedSignal.name, args: [reopening], dedupeKey: 'reopened' };
+  reopened(complaintId: string, reopening: ComplaintReopening): WorkflowSignal {
+    return { kind: 'signal', workflowId: complaintWorkflowId(complaintId), signal: complaintReopenedSignal.name, args: [reopening], dedupeKey: 'reopened' };
   }
 
-  reviewAnswered(complaint: Complaint): WorkflowSignal {
+  reviewAnswered(complaintId: string, at: Date): WorkflowSignal {
     return {
       kind: 'signal',
-      workflowId: complaintWorkflowId(complaint.id),
+      workflowId: complaintWorkflowId(complaintId),
       signal: complaintReviewAnsweredSignal.name,
-      args: [{ at: complaint.reviewAnsweredAt!.toISOString() }],
+      args: [{ at: at.toISOString() }],
       dedupeKey: 'review-answered',
     };
   }
