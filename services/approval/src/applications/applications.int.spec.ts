@@ -166,6 +166,9 @@ describe('applications API', () => {
     await expect(consumer.handleOnce(feedback({ departmentCode: 'AS-HBJ' }), handler)).rejects.toThrow('its supervising department is AS-ZJJ');
     await expect(consumer.handleOnce(feedback({ applicationId: randomUUID() }), handler)).rejects.toThrow(PermanentEventError);
     await expect(consumer.handleOnce(feedback({ outcome: '' }), handler)).rejects.toThrow('lacks outcome');
+    // feedback on a 风险预警 follows no application: consumed, nothing written, nothing parked
+    await expect(consumer.handleOnce(feedback({ source: 'risk-warning', applicationId: '', sourceRef: 'RW-1' }), handler)).resolves.toBe('applied');
+    expect((await get(`/applications/${a.id}`, supervisor).expect(200)).body.supervisionFeedback.taskId).toBe(given.data.taskId);
   });
 
   it('revokes an approval (撤销) once, with its source and reason, and announces it', async () => {

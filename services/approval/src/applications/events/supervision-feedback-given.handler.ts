@@ -13,6 +13,11 @@ export function assertFeedbackPayload(data: Partial<SupervisionFeedbackGivenV1> 
   if (Number.isNaN(Date.parse(data?.givenAt ?? ''))) throw new PermanentEventError(`${SupervisionEventTypes.feedbackGiven} givenAt is not a date-time`);
 }
 
+/** Feedback on a task opened from an approval decision; events before `source` existed are all such. */
+export function followsAnApplication(data: Partial<SupervisionFeedbackGivenV1> | undefined): boolean {
+  return data?.source === undefined || data.source === 'approval';
+}
+
 /** 审管联动 both ways: the supervising department's feedback (监管结果反馈) lands on the application. */
 @Injectable()
 export class SupervisionFeedbackGivenHandler implements IntegrationEventHandler<SupervisionFeedbackGivenV1>, OnModuleInit {
@@ -26,6 +31,8 @@ export class SupervisionFeedbackGivenHandler implements IntegrationEventHandler<
   }
 
   async handle(event: IntegrationEvent<SupervisionFeedbackGivenV1>, manager: EntityManager): Promise<void> {
+    // feedback on a 风险预警, a 专项检查 or a referral follows no application of ours
+    if (!followsAnApplication(event.data)) return;
     assertFeedbackPayload(event.data);
     await this.applications.recordSupervisionFeedback(event.data, manager);
   }
