@@ -1,5 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
+  campaignDeadlinesMovedSignal,
   CampaignDrawSummary,
   campaignPublishedSignal,
   campaignResultsInSignal,
@@ -113,5 +114,25 @@ describe('campaignWorkflow (双随机、一公开)', () => {
         ['publication', '提醒函'],
       ]),
     );
+  });
+
+  it('moved deadlines (a holiday arrangement changed) move the wait and the ladders', async () => {
+    const c = await announced();
+    const resultsDueAt = calendar.dueInstant(new Date(c.drawn.resultsDueAt), 5).dueAt.toISOString();
+    const publishDueAt = calendar.dueInstant(new Date(resultsDueAt), 5).dueAt.toISOString();
+    await c.handle.signal(campaignDeadlinesMovedSignal, { resultsDueAt, publishDueAt, reason: 'holiday arrangement for 2027 changed' });
+    await harness.until('the moved deadlines', async () => (await state(c)).resultsDueAt === resultsDueAt);
+    await harness.sleepPast(c.drawn.resultsDueAt, 0.5);
+    expect((await state(c)).escalation.results.fired.filter((f) => f.rung === '提醒函')).toEqual([]);
+    expect((await c.handle.describe()).searchAttributes.Overdue).toEqual([false]);
+    await harness.sleepPast(resultsDueAt, 0.5);
+    const reminder = await harness.until('the 提醒函 on the moved deadline', async () =>
+      (await state(c)).escalation.results.fired.find((f) => f.rung === '提醒函'),
+    );
+    expect(reminder.dueAt).toBe(resultsDueAt);
+    await c.handle.signal(campaignResultsInSignal, { at: (await harness.serverNow()).toISOString() });
+    await c.handle.signal(campaignPublishedSignal, { at: (await harness.serverNow()).toISOString() });
+    const result: CampaignWorkflowState = await c.handle.result();
+    expect(result).toMatchObject({ status: 'published', publishDueAt });
   });
 });

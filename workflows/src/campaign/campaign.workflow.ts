@@ -1,6 +1,8 @@
 import { ActivityFailure, condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   CampaignActivities,
+  CampaignDeadlinesChange,
+  campaignDeadlinesMovedSignal,
   CampaignProgress,
   campaignPublishedSignal,
   campaignResultsInSignal,
@@ -47,6 +49,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     state.resultsInAt ??= p.at;
   });
   setHandler(campaignStateQuery, () => state);
+  // a holiday arrangement changed: the deadlines supervision counted again (the ladders follow them until their 提醒函)
+  let deadlinesMoved = false;
+  setHandler(campaignDeadlinesMovedSignal, (change: CampaignDeadlinesChange) => {
+    if (state.publishedAt !== null || !state.publishDueAt) return;
+    if (state.resultsInAt === null) state.resultsDueAt = change.resultsDueAt;
+    state.publishDueAt = change.publishDueAt;
+    deadlinesMoved = true;
+  });
 
   const drawn = await supervision.drawCampaign({ campaignId: input.campaignId });
   state.resultsDueAt = drawn.resultsDueAt;
@@ -54,20 +64,16 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
   // nothing drawn: no result to wait for (workflow time, replay-safe)
   if (drawn.resultsIn) state.resultsInAt ??= new Date().toISOString();
   state.status = state.resultsInAt ? 'awaiting-publication' : 'checking';
-  upsertSearchAttributes([
-    { key: SearchAttributes.dueAt, value: new Date(drawn.resultsDueAt) },
-    { key: SearchAttributes.overdue, value: false },
-  ]);
 
   const resultsIn = () => state.resultsInAt !== null;
   const published = () => state.publishedAt !== null;
   const ladders: Promise<unknown>[] = [];
-  const escalate = (key: string, obligation: Pick<Obligation, 'kind' | 'id' | 'title' | 'demandedAction'>, dueAt: string, done: () => boolean) => {
+  const escalate = (key: string, obligation: Pick<Obligation, 'kind' | 'id' | 'title' | 'demandedAction'>, dueAt: () => string, done: () => boolean) => {
     const ladder = (state.escalation[key] = newLadderState());
     ladders.push(
       runEscalationLadder(
         { ...obligation, departmentCode: input.departmentCode, regionCode: input.regionCode, projectCode: null, itemCode: null, ...input.ladder },
-        { dueAt: () => dueAt, done },
+        { dueAt, done },
         ladder,
       ).catch((e: Error) => {
         ladder.problem = e instanceof ActivityFailure && e.cause ? e.cause.message : e.message;
@@ -82,7 +88,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       title: `双随机抽查「${input.title}」的检查结果录入`,
       demandedAction: '完成抽取的全部检查并录入检查结果',
     },
-    drawn.resultsDueAt,
+    () => state.resultsDueAt!,
     resultsIn,
   );
   escalate(
@@ -93,23 +99,30 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
       title: `双随机抽查「${input.title}」的抽查结果公示`,
       demandedAction: '依法向社会公示抽查事项、抽取结果、随机种子和检查结果（一公开）',
     },
-    drawn.publishDueAt,
+    () => state.publishDueAt!,
     published,
   );
 
-  const overdueAt = async (dueAt: string, done: () => boolean) => {
-    if (!(await condition(done, Math.max(Date.parse(dueAt) - Date.now(), 0)))) {
+  /** Waits for an obligation; past its deadline the workflow shows as overdue. A deadline moved before it passes moves the wait. */
+  const meet = async (dueAt: () => string, done: () => boolean) => {
+    for (;;) {
+      deadlinesMoved = false;
+      upsertSearchAttributes([
+        { key: SearchAttributes.dueAt, value: new Date(dueAt()) },
+        { key: SearchAttributes.overdue, value: Date.now() > Date.parse(dueAt()) },
+      ]);
+      if (await condition(() => done() || deadlinesMoved, Math.max(Date.parse(dueAt()) - Date.now(), 0))) {
+        if (done()) return;
+        continue;
+      }
       upsertSearchAttributes([{ key: SearchAttributes.overdue, value: true }]);
       await condition(done);
+      return;
     }
   };
-  await overdueAt(drawn.resultsDueAt, resultsIn);
+  await meet(() => state.resultsDueAt!, resultsIn);
   state.status = 'awaiting-publication';
-  upsertSearchAttributes([
-    { key: SearchAttributes.dueAt, value: new Date(drawn.publishDueAt) },
-    { key: SearchAttributes.overdue, value: Date.now() > Date.parse(drawn.publishDueAt) },
-  ]);
-  await overdueAt(drawn.publishDueAt, published);
+  await meet(() => state.publishDueAt!, published);
   state.status = 'published';
   await Promise.all(ladders.map(letLadderSettle));
   return state;

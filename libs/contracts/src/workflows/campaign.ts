@@ -59,3 +59,11 @@ export const campaignResultsInSignal = defineSignal<[CampaignProgress]>('campaig
 /** the organizing department published the results (一公开) */
 export const campaignPublishedSignal = defineSignal<[CampaignProgress]>('campaignPublished');
 export const campaignStateQuery = defineQuery<CampaignWorkflowState>('campaignState');
+
+/** Both deadlines computed again: an official holiday arrangement replaced the one they were counted with. */
+export interface CampaignDeadlinesChange {
+  resultsDueAt: string;
+  publishDueAt: string;
+  reason: string;
+}
+export const campaignDeadlinesMovedSignal = defineSignal<[CampaignDeadlinesChange]>('campaignDeadlinesMoved');

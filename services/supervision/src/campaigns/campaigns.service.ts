@@ -47,7 +47,34 @@ export class CampaignsService {
     private readonly workflow: CampaignWorkflowClient,
     private readonly calendar: ServiceCalendar,
     @Inject(CAMPAIGN_TERMS) private readonly terms: CampaignTerms,
-  ) {}
+  ) {
+    this.calendar.onArrangementLoaded((year, manager) => this.recomputeDeadlines(year, manager).then(() => undefined));
+  }
+
+  /**
+   * A holiday arrangement for `year` took effect: every campaign drawn and not yet published whose
+   * working days run through that year gets its deadlines counted again from its draw, recorded,
+   * and its workflow told.
+   */
+  async recomputeDeadlines(year: number, manager: EntityManager): Promise<number> {
+    const reason = `holiday arrangement for ${year} changed`;
+    return this.uow.runIn(manager, async (change) => {
+      let moved = 0;
+      const calendar = this.calendar.current;
+      for (const campaign of await this.campaigns.lockOpenCountingThrough(manager, year)) {
+        const s = campaign.snapshot;
+        const resultsDueAt = calendar.dueInstant(s.drawnAt!, s.resultsWorkingDays).dueAt;
+        const publishDueAt = calendar.dueInstant(resultsDueAt, s.publicationWorkingDays).dueAt;
+        const transition = campaign.moveDeadlines({ resultsDueAt, publishDueAt }, reason);
+        if (!transition) continue;
+        await this.campaigns.save(manager, campaign);
+        change.record({ type: RESOURCE, id: campaign.id }, { ...transition, after: { ...transition.after, arrangementYear: year } }, Topics.supervision);
+        change.command(this.workflow.deadlinesMoved(campaign, reason));
+        moved++;
+      }
+      return moved;
+    });
+  }
 
   /** 公布抽查计划: the seed chosen now, its SHA-256 shown at once, the workflow started to draw. */
   async announce(user: AuthUser, dto: CreateCampaignDto): Promise<CampaignView> {

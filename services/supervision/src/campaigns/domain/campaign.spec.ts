@@ -94,4 +94,20 @@ describe('Campaign', () => {
     expect(campaign.snapshot).toMatchObject({ status: 'results-in', checkCount: 0, resultsInAt: now });
     expect(campaign.publish(now).events[0].data).toMatchObject({ subjectsDrawn: 0, onTime: true });
   });
+
+  it('moves both deadlines while results are awaited, only the publication’s once they are in, none once published', () => {
+    const { campaign } = Campaign.announce(plan(), seed, now);
+    expect(campaign.moveDeadlines(deadlines, 'x')).toBeNull(); // not drawn yet
+    let [visit] = campaign.recordDraw(drawFor(seed, [U1]), deadlines, new Map(), now).visits;
+    const later = { resultsDueAt: new Date('2026-11-17T15:59:59Z'), publishDueAt: new Date('2026-11-24T15:59:59Z') };
+    expect(campaign.moveDeadlines(later, 'holiday arrangement for 2026 changed')!.after).toMatchObject({ resultsDueAt: later.resultsDueAt.toISOString() });
+    expect(campaign.moveDeadlines(later, 'again')).toBeNull();
+    visit = campaign.recordCheckResult(visit, { departmentCode: 'AS-ZJJ', result: 'no-problem', actionId: 'a1', checkedAt: now }, now)!.visit;
+    campaign.recordCheckResult(visit, { departmentCode: 'AS-SCJG', result: 'no-problem', actionId: 'a2', checkedAt: now }, now);
+    const latest = { resultsDueAt: new Date('2026-11-18T15:59:59Z'), publishDueAt: new Date('2026-11-25T15:59:59Z') };
+    campaign.moveDeadlines(latest, 'x');
+    expect(campaign.snapshot).toMatchObject({ resultsDueAt: later.resultsDueAt, publishDueAt: latest.publishDueAt });
+    campaign.publish(now);
+    expect(campaign.moveDeadlines(deadlines, 'x')).toBeNull();
+  });
 });

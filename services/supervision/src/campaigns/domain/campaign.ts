@@ -1,5 +1,5 @@
 import { CheckResult, SupervisionCampaignPublishedV1, SupervisionEventTypes } from '@cityworks/contracts';
-import { RuleViolation, Transition } from '@cityworks/platform';
+import { MaybeTransition, NO_CHANGE, RuleViolation, Transition } from '@cityworks/platform';
 import type { RiskLevel } from '../../subjects/domain/subject';
 import { DrawResult, DrawShortfall, GradeWeights, RiskWeights, seedCommitment } from '../draw';
 
@@ -247,6 +247,25 @@ export class Campaign {
         },
         events: [],
       },
+    };
+  }
+
+  /**
+   * The deadlines counted again (a holiday arrangement changed): while the campaign is not
+   * published, both move — the results deadline only while results are still awaited.
+   */
+  moveDeadlines(deadlines: { resultsDueAt: Date; publishDueAt: Date }, reason: string): MaybeTransition {
+    const s = this.state;
+    if (s.status === 'announced' || s.status === 'published') return NO_CHANGE;
+    const resultsDueAt = s.status === 'checking' ? deadlines.resultsDueAt : s.resultsDueAt!;
+    if (resultsDueAt.getTime() === s.resultsDueAt!.getTime() && deadlines.publishDueAt.getTime() === s.publishDueAt!.getTime()) return NO_CHANGE;
+    const before = { resultsDueAt: s.resultsDueAt!.toISOString(), publishDueAt: s.publishDueAt!.toISOString() };
+    this.state = { ...s, resultsDueAt, publishDueAt: deadlines.publishDueAt };
+    return {
+      action: 'campaign.deadlines-recomputed',
+      before,
+      after: { resultsDueAt: resultsDueAt.toISOString(), publishDueAt: deadlines.publishDueAt.toISOString(), reason },
+      events: [],
     };
   }
 

@@ -71,6 +71,19 @@ export class CampaignsRepository {
     return { items: records.map((r) => Campaign.restore(r as CampaignState)), total };
   }
 
+  /** Campaigns drawn and not published whose working days run through `year` (China time): the ones a change of that year's holidays can move. */
+  async lockOpenCountingThrough(manager: EntityManager, year: number): Promise<Campaign[]> {
+    const records = await manager
+      .createQueryBuilder(CampaignRecord, 'c')
+      .setLock('pessimistic_write')
+      .where("c.status IN ('checking', 'results-in')")
+      .andWhere("extract(year FROM c.drawn_at AT TIME ZONE 'Asia/Shanghai') <= :year", { year })
+      .andWhere("extract(year FROM c.publish_due_at AT TIME ZONE 'Asia/Shanghai') >= :year", { year })
+      .orderBy('c.id')
+      .getMany();
+    return records.map((r) => Campaign.restore(r as CampaignState));
+  }
+
   /** Many visits in few statements: a large draw inserts thousands of rows. */
   async insertVisits(manager: EntityManager, visits: CampaignVisit[], drawnAt: Date): Promise<void> {
     for (let i = 0; i < visits.length; i += 500)

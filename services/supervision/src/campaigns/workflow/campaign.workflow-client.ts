@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import {
+  CampaignDeadlinesChange,
+  campaignDeadlinesMovedSignal,
   campaignPublishedSignal,
   campaignResultsInSignal,
   campaignStateQuery,
@@ -63,6 +66,13 @@ export class CampaignWorkflowClient {
       args: [{ at: s.publishedAt!.toISOString() }],
       dedupeKey: 'published',
     };
+  }
+
+  /** Each move is its own signal (a deadline may move back and forth). */
+  deadlinesMoved(campaign: Campaign, reason: string): WorkflowSignal {
+    const s = campaign.snapshot;
+    const change: CampaignDeadlinesChange = { resultsDueAt: s.resultsDueAt!.toISOString(), publishDueAt: s.publishDueAt!.toISOString(), reason };
+    return { kind: 'signal', workflowId: s.workflowId, signal: campaignDeadlinesMovedSignal.name, args: [change], dedupeKey: randomUUID() };
   }
 
   async state(campaign: Campaign): Promise<CampaignWorkflowState> {
