@@ -124,6 +124,10 @@ describe('行政处罚 → 失信 → 联合惩戒 and 双公示 on the ladder (
       .send({ authority: '鞍山市住房和城乡建设局', authorityCode: '11210300001234567L', dataSource: '鞍山市住房和城乡建设局' })
       .expect(200);
     await request(credit.getHttpServer()).post(`/publications/${publication.id}/publish`).set('authorization', zjjCredit).expect(200);
+    // the signal travels by credit's workflow outbox: wait for it (a query does not skip time) before the result
+    await waitFor('the workflow to hear of the publication', async () => (await handle.query(publicationStateQuery)).status === 'published', {
+      timeoutMs: 60_000,
+    });
     expect(await handle.result()).toMatchObject({ status: 'published' });
     const register = (await request(credit.getHttpServer()).get('/public/credit-register').query({ q: ownerUscc }).expect(200)).body;
     expect(register.items).toEqual([expect.objectContaining({ id: publication.id, kind: 'penalty' })]);
