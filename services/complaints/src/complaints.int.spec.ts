@@ -670,6 +670,20 @@ describe('complaints service', () => {
         ...(await db.query(`SELECT row_to_json(a)::text AS raw FROM audit_log a WHERE resource_id = $1`, [c.id])).map((r: { raw: string }) => r.raw),
       ];
       expect(stored.length).toBeGreaterThanOrEqual(8);
+      // and nowhere in the service's schema: every table, every row
+      const tables: { table_name: string }[] = await db.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+      );
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining(['complaints', 'outbox_events', 'audit_log', 'workflow_commands', 'inbox_events']),
+      );
+      for (const { table_name } of tables) {
+        const [{ n }] = await db.query(
+          `SELECT count(*)::int AS n FROM "${table_name}" t WHERE row_to_json(t)::text LIKE '%' || $1 || '%' OR row_to_json(t)::text LIKE '%' || $2 || '%'`,
+          [name, phone],
+        );
+        expect([table_name, n]).toEqual([table_name, 0]);
+      }
       for (const text of stored) for (const secret of [name, phone, JSON.stringify(name).slice(1, -1)]) expect(text).not.toContain(secret);
 
       // on Kafka: every event of the complaint arrives, none carries it
