@@ -19,6 +19,7 @@ import { AppModule } from '../app.module';
 import { PenaltyDecidedHandler } from '../credit-records/from-events/penalty-decided.handler';
 import { PermitDecidedHandler, PermitRevokedHandler } from '../credit-records/from-events/permit-decided.handler';
 import { PublicRegisterService } from '../public-register/public-register.service';
+import { PublicationsService } from './publications.service';
 
 /** 双公示 and the public register against the real Postgres (workflow commands are checked in the outbox; the workflow itself has its own time-skipping tests). */
 describe('双公示 and the public register', () => {
@@ -306,6 +307,33 @@ describe('双公示 and the public register', () => {
           .expect(400)
       ).body.errors[0].field,
     ).toBe('to');
+  });
+
+  it('a holiday arrangement that changes a year moves pending working-day deadlines across it and tells their workflows', async () => {
+    const uscc = randomUscc();
+    const event = penalty(uscc);
+    await consumer.handleOnce(event, app.get(PenaltyDecidedHandler));
+    const id = await publicationIdOf(event.data.actionId);
+    const [{ due_at: computed }] = await db.query(`SELECT due_at FROM publications WHERE id = $1`, [id]);
+    // as stored under an arrangement since replaced: a day later than the calendar now says
+    await db.query(`UPDATE publications SET due_at = due_at + interval '1 day' WHERE id = $1`, [id]);
+    const year = Number(today.slice(0, 4));
+    const moved = await db.transaction((manager) => app.get(PublicationsService).recomputeDeadlinesAcross(year, manager));
+    expect(moved).toBeGreaterThanOrEqual(1);
+    expect((await http().get(`/publications/${id}`).expect(200)).body.dueAt).toBe(new Date(computed).toISOString());
+    const [signal] = await db.query(`SELECT command FROM workflow_commands WHERE workflow_id = $1 AND command->>'signal' = 'publicationDueMoved'`, [
+      publicationWorkflowId(id),
+    ]);
+    expect(signal.command.args[0]).toMatchObject({ dueAt: new Date(computed).toISOString(), reason: `holiday arrangement of ${year} changed` });
+    const audit = (await http(AUDITOR).get('/audit-log').query({ resourceType: 'publication', resourceId: id }).expect(200)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
+    expect(audit).toContain('publication.due-moved');
+    // nothing moves a second time
+    await db.transaction((manager) => app.get(PublicationsService).recomputeDeadlinesAcross(year, manager));
+    expect(
+      await db.query(`SELECT 1 FROM workflow_commands WHERE workflow_id = $1 AND command->>'signal' = 'publicationDueMoved'`, [publicationWorkflowId(id)]),
+    ).toHaveLength(1);
   });
 
   it('a revoked permit is withdrawn: off the register, its workflow told, and never published again', async () => {
