@@ -59,7 +59,10 @@ import { InactionReportModule } from './inaction-report/inaction-report.module';
       ],
       migrations: supervisionMigrations,
     }),
-    MessagingModule.forService({ service: 'supervision', subscribeTo: [Topics.approval, Topics.catalog, Topics.credit, Topics.supervision, Topics.complaints] }),
+    MessagingModule.forService({
+      service: 'supervision',
+      subscribeTo: [Topics.approval, Topics.catalog, Topics.credit, Topics.supervision, Topics.complaints],
+    }),
     TemporalModule.forService({ taskQueue: TaskQueues.supervision, activities: SupervisionActivitiesImpl }),
     SupervisionTasksModule,
     LettersModule,

@@ -21,7 +21,8 @@ describe('InspectionTask', () => {
     referringActionId: null,
     ...overrides,
   });
-  const open = (overrides: Partial<InspectionTaskRequest> = {}) => InspectionTask.open(request(overrides), { id: 't-1', workflowId: 'inspection-task-t-1' }, due, now).task;
+  const open = (overrides: Partial<InspectionTaskRequest> = {}) =>
+    InspectionTask.open(request(overrides), { id: 't-1', workflowId: 'inspection-task-t-1' }, due, now).task;
 
   it('feedback closes it and publishes feedback-given with its source, on time or not', () => {
     const task = open();
