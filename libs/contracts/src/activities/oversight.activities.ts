@@ -94,6 +94,8 @@ export interface SupervisionDepartmentFigures {
   };
   /** the escalation ledger: rungs fired in the period against the department */
   escalation: { obligations: number; warnings: number; reminders: number; supervisionLetters: number; circulars: number };
+  /** 投诉举报 about the department's own conduct (审批服务) found substantiated in the period */
+  conductComplaintsUpheld: number;
 }
 
 export interface SupervisionFigures {

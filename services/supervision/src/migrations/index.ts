@@ -13,6 +13,7 @@ import { SupervisionActions1764000000170 } from './1764000000170-supervision-act
 import { SupervisionLog1764000000171 } from './1764000000171-supervision-log';
 import { InspectionTasks1764000000172 } from './1764000000172-inspection-tasks';
 import { SupervisionItemVersions1764000000173 } from './1764000000173-supervision-item-versions';
+import { ConductComplaints1764000000174 } from './1764000000174-conduct-complaints';
 
 export const supervisionMigrations = [
   ...messagingMigrations,
@@ -30,4 +31,5 @@ export const supervisionMigrations = [
   SupervisionLog1764000000171,
   InspectionTasks1764000000172,
   SupervisionItemVersions1764000000173,
+  ConductComplaints1764000000174,
 ];

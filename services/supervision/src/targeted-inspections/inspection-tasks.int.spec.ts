@@ -10,6 +10,7 @@ import { bearer, isolateKafkaConsumers, randomUscc, startServiceApp, waitFor } f
 import { AppModule } from '../app.module';
 import { SupervisionActivitiesImpl } from '../activities/supervision.activities';
 import { ComplaintUpheldHandler } from './events/complaint-upheld.handler';
+import { OversightFiguresRepository } from '../oversight-reports/persistence/oversight-figures.repository';
 
 jest.setTimeout(90_000);
 
@@ -143,6 +144,23 @@ describe('inspection tasks (风险预警, 专项检查, 告知其他机关)', ()
       const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM inspection_tasks WHERE source_ref = $1`, [service.data.complaintId]);
       expect(n).toBe(0);
     }
+  });
+
+  it('a substantiated complaint about the approval service counts once in its department’s monthly 通报', async () => {
+    // a department of this run's own, so other runs' complaints do not count
+    const departmentCode = `T-CC-${Date.now().toString(36)}`;
+    const upheldAt = new Date().toISOString();
+    const conduct = upheld({ category: 'approval-service', departmentCode, upheldAt });
+    const consumer = app.get(EventConsumer);
+    expect(await consumer.handleOnce(conduct, app.get(ComplaintUpheldHandler))).toBe('applied');
+    expect(await consumer.handleOnce({ ...conduct, id: randomUUID() }, app.get(ComplaintUpheldHandler))).toBe('applied'); // republished: once
+    expect(await consumer.handleOnce(upheld({ category: 'approval-service', departmentCode, upheldAt }), app.get(ComplaintUpheldHandler))).toBe('applied');
+    const from = new Date(Date.now() - 3600_000);
+    const to = new Date(Date.now() + 3600_000);
+    const figures = await app.get(OversightFiguresRepository).byDepartment(from, to, to);
+    expect(figures.find((d) => d.departmentCode === departmentCode)).toMatchObject({ conductComplaintsUpheld: 2, tasks: { due: 0, onTime: 0, late: 0 } });
+    const before = await app.get(OversightFiguresRepository).byDepartment(new Date(Date.now() - 7200_000), from, to);
+    expect(before.find((d) => d.departmentCode === departmentCode)).toBeUndefined();
   });
 
   it('告知其他机关: a violation found by one department becomes the competent department’s task, once', async () => {

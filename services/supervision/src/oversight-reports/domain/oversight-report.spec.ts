@@ -34,6 +34,7 @@ const supervision: SupervisionFigures = {
       commitments: { due: 2, verifiedOnTime: 2, notOnTime: 0 },
       letters: { received: 2, reminders: 1, supervisionLetters: 1, acknowledged: 2, answered: 1, answeredLate: 0, overdue: 1 },
       escalation: { obligations: 1, warnings: 1, reminders: 1, supervisionLetters: 1, circulars: 0 },
+      conductComplaintsUpheld: 0,
     },
     {
       departmentCode: 'AS-XZSPJ',
@@ -41,6 +42,8 @@ const supervision: SupervisionFigures = {
       commitments: { due: 0, verifiedOnTime: 0, notOnTime: 0 },
       letters: { received: 1, reminders: 1, supervisionLetters: 0, acknowledged: 1, answered: 1, answeredLate: 0, overdue: 0 },
       escalation: { obligations: 1, warnings: 0, reminders: 1, supervisionLetters: 0, circulars: 0 },
+      // a substantiated complaint about the approval service (its own conduct)
+      conductComplaintsUpheld: 1,
     },
   ],
 };
@@ -89,7 +92,17 @@ describe('the oversight report', () => {
     expect(spj.letters.received).toBe(1);
     expect(zjj.obligations).toEqual({ onTime: 5, late: 1 });
     expect(zjj.applications.decided).toBe(0);
-    expect(report.totals).toEqual({ onTime: 13, late: 4, lettersReceived: 3, lettersOverdue: 1, escalatedObligations: 2, illegalClockStopAttempts: 2 });
+    expect(report.totals).toEqual({
+      onTime: 13,
+      late: 4,
+      lettersReceived: 3,
+      lettersOverdue: 1,
+      escalatedObligations: 2,
+      illegalClockStopAttempts: 2,
+      conductComplaintsUpheld: 1,
+    });
+    expect(spj.conductComplaintsUpheld).toBe(1);
+    expect(zjj.conductComplaintsUpheld).toBe(0);
     expect(report.weights).toBeNull();
     expect(spj.score).toBeNull();
   });

@@ -25,6 +25,8 @@ export interface DepartmentReport {
   commitments: SupervisionRow['commitments'];
   letters: SupervisionRow['letters'];
   escalation: SupervisionRow['escalation'];
+  /** 投诉举报 about its own conduct found substantiated in the period */
+  conductComplaintsUpheld: number;
   /** quarterly reports only */
   score: DepartmentScore | null;
 }
@@ -41,7 +43,16 @@ export interface OversightReportState {
   sources: { applicationsAsOf: string; supervisionAsOf: string };
   /** ordered by department code (monthly) or by score, best first (quarterly) */
   departments: DepartmentReport[];
-  totals: { onTime: number; late: number; lettersReceived: number; lettersOverdue: number; escalatedObligations: number; illegalClockStopAttempts: number };
+  totals: {
+    onTime: number;
+    late: number;
+    lettersReceived: number;
+    lettersOverdue: number;
+    escalatedObligations: number;
+    illegalClockStopAttempts: number;
+    /** absent from reports stored before it was counted */
+    conductComplaintsUpheld?: number;
+  };
   /** the weights a quarterly score used; null on a monthly report */
   weights: ScoreWeights | null;
   sample: ApplicationSample | null;
@@ -61,6 +72,7 @@ const EMPTY_SUPERVISION: SupervisionRow = {
   commitments: { due: 0, verifiedOnTime: 0, notOnTime: 0 },
   letters: { received: 0, reminders: 0, supervisionLetters: 0, acknowledged: 0, answered: 0, answeredLate: 0, overdue: 0 },
   escalation: { obligations: 0, warnings: 0, reminders: 0, supervisionLetters: 0, circulars: 0 },
+  conductComplaintsUpheld: 0,
 };
 
 /** Joins approval's and supervision's figures per department and, for a quarter, scores each. */
@@ -97,6 +109,7 @@ export function departmentReports(applications: ApplicationFigures, supervision:
       commitments: s.commitments,
       letters: s.letters,
       escalation: s.escalation,
+      conductComplaintsUpheld: s.conductComplaintsUpheld,
       score,
     };
   });
@@ -158,6 +171,7 @@ export class OversightReport {
         lettersOverdue: sum((d) => d.letters.overdue),
         escalatedObligations: sum((d) => d.escalation.obligations),
         illegalClockStopAttempts: sum((d) => d.applications.illegalClockStopAttempts),
+        conductComplaintsUpheld: sum((d) => d.conductComplaintsUpheld),
       },
       weights,
       sample: input.sample,

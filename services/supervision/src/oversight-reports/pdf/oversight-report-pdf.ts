@@ -52,6 +52,7 @@ const COLUMNS: Column[] = [
   { title: '平均用时', width: 48, value: (d) => fixed(d.applications.averageUsedWorkingDays) },
   { title: '最长用时', width: 48, value: (d) => fixed(d.applications.maxUsedWorkingDays) },
   { title: '违规暂停', width: 48, value: (d) => String(d.applications.illegalClockStopAttempts) },
+  { title: '投诉查实', width: 48, value: (d) => String(d.conductComplaintsUpheld ?? 0) },
 ];
 const SCORE_COLUMN: Column = { title: '得分', width: 48, value: (d) => fixed(d.score?.score) };
 
@@ -104,14 +105,17 @@ export function renderOversightReportPdf(report: Readonly<OversightReportState>,
   doc.moveDown(0.8);
   const t = report.totals;
   doc.text(
-    `合计：按时办结 ${t.onTime} 件，逾期 ${t.late} 件；收到提醒函、督办函 ${t.lettersReceived} 件，逾期未复 ${t.lettersOverdue} 件；督办事项 ${t.escalatedObligations} 件；违规暂停计时 ${t.illegalClockStopAttempts} 次。`,
+    `合计：按时办结 ${t.onTime} 件，逾期 ${t.late} 件；收到提醒函、督办函 ${t.lettersReceived} 件，逾期未复 ${t.lettersOverdue} 件；督办事项 ${t.escalatedObligations} 件；违规暂停计时 ${t.illegalClockStopAttempts} 次；涉及审批服务的投诉举报查实 ${t.conductComplaintsUpheld ?? 0} 件。`,
     MARGIN,
     doc.y,
     { width },
   );
   doc.moveDown(0.8);
 
-  const columns = report.weights ? [...COLUMNS, SCORE_COLUMN] : COLUMNS;
+  // narrowed in proportion when the columns are wider than the page
+  const chosen = report.weights ? [...COLUMNS, SCORE_COLUMN] : COLUMNS;
+  const fit = Math.min(1, width / chosen.reduce((total, c) => total + c.width, 0));
+  const columns = chosen.map((c) => ({ ...c, width: c.width * fit }));
   const row = (cells: string[], font: 'regular' | 'bold') => {
     if (doc.y + ROW > bottom) doc.addPage();
     const y = doc.y;

@@ -8,7 +8,8 @@ const n = (value: string | number | undefined) => Number(value ?? 0);
 
 /**
  * Supervision's figures of a period, counted in this service's tables: 监管结果反馈 tasks
- * (`supervision_tasks`), 告知承诺核查 (`commitments`), letters and the escalation ledger. Each
+ * (`supervision_tasks`), 告知承诺核查 (`commitments`), letters, the escalation ledger and upheld
+ * complaints about a department's conduct (`conduct_complaints`). Each
  * obligation belongs to the period its deadline falls in; letters and rungs to the period they
  * were issued or fired in. Counted in SQL so a month of a large city is one query per table.
  */
@@ -17,7 +18,7 @@ export class OversightFiguresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async byDepartment(from: Date, to: Date, asOf: Date): Promise<SupervisionDepartmentFigures[]> {
-    const [tasks, commitments, letters, steps] = await Promise.all([
+    const [tasks, commitments, letters, steps, complaints] = await Promise.all([
       this.dataSource.query(
         `SELECT department_code AS code, count(*) AS due,
                 count(*) FILTER (WHERE feedback_at IS NOT NULL AND feedback_at <= due_at) AS on_time
@@ -52,10 +53,14 @@ export class OversightFiguresRepository {
            FROM escalation_steps WHERE fired_at >= $1 AND fired_at < $2 GROUP BY department_code`,
         [from, to],
       ) as Promise<Row[]>,
+      this.dataSource.query(
+        `SELECT department_code AS code, count(*) AS upheld FROM conduct_complaints WHERE upheld_at >= $1 AND upheld_at < $2 GROUP BY department_code`,
+        [from, to],
+      ) as Promise<Row[]>,
     ]);
     const index = (rows: Row[]) => new Map(rows.map((row) => [String(row.code), row]));
-    const [t, c, l, e] = [index(tasks), index(commitments), index(letters), index(steps)];
-    const codes = [...new Set([...t.keys(), ...c.keys(), ...l.keys(), ...e.keys()])].sort();
+    const [t, c, l, e, k] = [index(tasks), index(commitments), index(letters), index(steps), index(complaints)];
+    const codes = [...new Set([...t.keys(), ...c.keys(), ...l.keys(), ...e.keys(), ...k.keys()])].sort();
     return codes.map((departmentCode) => {
       const task = t.get(departmentCode) ?? {};
       const commitment = c.get(departmentCode) ?? {};
@@ -81,6 +86,7 @@ export class OversightFiguresRepository {
           supervisionLetters: n(step.supervision_letters),
           circulars: n(step.circulars),
         },
+        conductComplaintsUpheld: n(k.get(departmentCode)?.upheld),
       };
     });
   }

@@ -78,6 +78,8 @@ export class DepartmentReportView {
   @ApiProperty({ type: CommitmentFiguresView }) commitments: CommitmentFiguresView;
   @ApiProperty({ type: LetterFiguresView }) letters: LetterFiguresView;
   @ApiProperty({ type: EscalationFiguresView }) escalation: EscalationFiguresView;
+  @ApiProperty({ ...int, description: '投诉举报 about the department’s own conduct (审批服务) found substantiated in the period' })
+  conductComplaintsUpheld: number;
   @ApiProperty({ type: DepartmentScoreView, nullable: true, description: 'quarterly reports only' }) score: DepartmentScoreView | null;
 }
 
@@ -88,6 +90,7 @@ export class ReportTotalsView {
   @ApiProperty(int) lettersOverdue: number;
   @ApiProperty(int) escalatedObligations: number;
   @ApiProperty(int) illegalClockStopAttempts: number;
+  @ApiProperty({ ...int, description: '投诉举报 about departments’ own conduct found substantiated' }) conductComplaintsUpheld: number;
 }
 
 export class ScoreWeightsView {
@@ -145,7 +148,8 @@ export class OversightReportSummaryView {
       to: s.to.toISOString(),
       generatedAt: s.generatedAt.toISOString(),
       workflowId: s.workflowId,
-      totals: s.totals,
+      // reports stored before conduct complaints were counted have none
+      totals: { ...s.totals, conductComplaintsUpheld: s.totals.conductComplaintsUpheld ?? 0 },
       sampleSeed: s.sample?.seed ?? null,
       pdf: `/oversight-reports/${s.id}/pdf`,
     });
@@ -168,7 +172,7 @@ export class OversightReportView extends OversightReportSummaryView {
   static ofReport(report: OversightReport): OversightReportView {
     const s = report.snapshot;
     return Object.assign(new OversightReportView(), OversightReportSummaryView.of(report), {
-      departments: s.departments.map((d: DepartmentReport) => ({ ...d })),
+      departments: s.departments.map((d: DepartmentReport) => ({ ...d, conductComplaintsUpheld: d.conductComplaintsUpheld ?? 0 })),
       weights: s.weights,
       sample: s.sample,
       sources: s.sources,

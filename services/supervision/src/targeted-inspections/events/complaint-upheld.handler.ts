@@ -6,6 +6,7 @@ import { isValidUscc } from '@cityworks/platform';
 import { SUPERVISION_TERMS } from '../../actions/supervision-actions.service';
 import type { SupervisionTerms } from '../../actions/domain/reporting-terms';
 import { InspectionTasksService } from '../inspection-tasks.service';
+import { recordConductComplaint } from '../../oversight-reports/persistence/conduct-complaints';
 
 /** Complaints about the approval service itself, or about nothing in particular, are not violation reports: no inspection follows. */
 const NOT_VIOLATION_REPORTS: readonly ComplaintCategory[] = ['approval-service', 'other'];
@@ -31,7 +32,8 @@ export function assertUpheldPayload(data: Partial<ComplaintUpheldV1> | undefined
 /**
  * 投诉举报查实 → 专项检查: a substantiated report of a violation opens a targeted inspection for the
  * department that handled it (the one responsible by duty), in the inbox transaction, once per
- * complaint — a redelivered event finds the task the first one opened.
+ * complaint — a redelivered event finds the task the first one opened. A substantiated complaint
+ * about the approval service is about the department's own conduct: it counts in its monthly 通报.
  */
 @Injectable()
 export class ComplaintUpheldHandler implements IntegrationEventHandler<ComplaintUpheldV1>, OnModuleInit {
@@ -48,6 +50,7 @@ export class ComplaintUpheldHandler implements IntegrationEventHandler<Complaint
   async handle(event: IntegrationEvent<ComplaintUpheldV1>, manager: EntityManager): Promise<void> {
     assertUpheldPayload(event.data);
     const c = event.data;
+    if (c.category === 'approval-service') return recordConductComplaint(manager, c);
     if (NOT_VIOLATION_REPORTS.includes(c.category)) return;
     await this.tasks.open(
       {
