@@ -1,6 +1,6 @@
 import { BadRequestException, UnprocessableEntityException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate, ValidationError } from 'class-validator';
 import { flattenValidationErrors } from '../http/validation';
 import { CsvSyntaxError, parseCsv } from './csv';
 
@@ -141,8 +141,16 @@ export async function validateRows<T extends object>(rows: ParsedRow[], dto: new
   const valid: { row: number; dto: T }[] = [];
   const errors: RowError[] = [];
   for (const parsed of rows) {
-    const instance = plainToInstance(dto, parsed.values);
-    const found = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+    let instance: T;
+    let found: ValidationError[];
+    try {
+      instance = plainToInstance(dto, parsed.values);
+      found = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+    } catch {
+      // class-transformer cannot walk every JSON value (a key named "constructor" in a nested object)
+      errors.push({ row: parsed.row, column: '', field: '', rules: { isObject: 'each row must hold plain values' } });
+      continue;
+    }
     if (found.length === 0) {
       valid.push({ row: parsed.row, dto: instance });
       continue;

@@ -174,6 +174,11 @@ describe('supervision actions (监管行为)', () => {
     expect(again.body.message).toContain('documentNumber');
   });
 
+  it('a result is given or left out, never null', async () => {
+    const res = await post('/supervision-actions/checks', check({ result: null })).expect(400);
+    expect(res.body.message).toContain('result must be one of');
+  });
+
   it('a penalty’s fine goes with 罚款 only, as a decimal string', async () => {
     await post('/supervision-actions/penalties', penalty({ fineAmount: '-1' })).expect(400);
     await post('/supervision-actions/penalties', penalty({ fineAmount: '1e5' })).expect(400);

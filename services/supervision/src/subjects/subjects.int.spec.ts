@@ -101,6 +101,21 @@ describe('subjects (监管对象库)', () => {
     await http().get(`/subjects/${good}`).set('authorization', officer).expect(404);
   });
 
+  it('refuses JSON that is not plain objects (a key named "constructor") as a bad file, not a 500', async () => {
+    const wholeFile = await http()
+      .post('/subjects/import')
+      .set('authorization', officer)
+      .send({ id: { constructor: { status: '-1' }, status: 1.5 }, subjects: [] })
+      .expect(422);
+    expect(wholeFile.body.errors).toEqual([expect.objectContaining({ row: 0, rules: { isObject: expect.stringContaining('plain objects') } })]);
+    const oneRow = await http()
+      .post('/subjects/import')
+      .set('authorization', officer)
+      .send({ subjects: [{ uscc: { constructor: { name: 'x' } }, name: '某公司', regionCode: '210302', riskLevel: 'low' }] })
+      .expect(422);
+    expect(oneRow.body.errors).toEqual([expect.objectContaining({ row: 1, rules: { isObject: 'each row must hold plain values' } })]);
+  });
+
   it('makes a registered project’s owner a subject, region from the event', async () => {
     const owner = randomUscc();
     await app.get(EventConsumer).handleOnce(

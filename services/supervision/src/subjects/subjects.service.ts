@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate, ValidationError } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { CreditGrade, Topics } from '@cityworks/contracts';
 import { UnitOfWork } from '@cityworks/messaging';
@@ -146,11 +146,17 @@ async function rowsFromJson(body: unknown): Promise<{ rows: ParsedRow[]; errors:
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return { rows: [], errors: [fileError('', { isObject: 'the JSON must be { "subjects": [ ... ] }' })] };
   const items = (body as { subjects?: unknown }).subjects;
-  const found = await validate(plainToInstance(ImportSubjectsDto, { ...body, subjects: Array.isArray(items) ? items.map(() => ({})) : items }), {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    validationError: { target: false, value: false },
-  });
+  let found: ValidationError[];
+  try {
+    found = await validate(plainToInstance(ImportSubjectsDto, { ...body, subjects: Array.isArray(items) ? items.map(() => ({})) : items }), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+    });
+  } catch {
+    // class-transformer cannot walk every JSON value (a key named "constructor" in a nested object)
+    return { rows: [], errors: [fileError('', { isObject: 'the JSON must be { "subjects": [ ... ] } of plain objects' })] };
+  }
   const errors = flattenValidationErrors(found)
     .filter((e) => !/^subjects\.\d/.test(e.field))
     .map((e) => fileError(e.field, e.rules));

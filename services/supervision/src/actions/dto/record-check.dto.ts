@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { CheckResult, CheckResults } from '@cityworks/contracts';
 import { IsInstant } from '@cityworks/platform';
 import { CheckForm, CheckForms, CheckMethod, CheckMethods } from '../domain/action-vocabulary';
@@ -54,8 +54,8 @@ export class RecordCheckDto extends ActionHeaderDto {
   @Type(() => InspectorDto)
   inspectors: InspectorDto[];
 
-  @ApiPropertyOptional({ enum: CheckResults, description: 'given: the check is reported at once; absent: report it by POST …/report' })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: CheckResults, description: 'given: the check is reported at once; absent (not null): report it by POST …/report' })
+  @ValidateIf((o: RecordCheckDto) => o.result !== undefined)
   @IsIn(CheckResults)
   result?: CheckResult;
 
