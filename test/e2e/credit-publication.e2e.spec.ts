@@ -3,17 +3,16 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { chinaDateOf } from '@cityworks/calendar';
-import { publicationStateQuery, publicationWorkflowId, Roles, SupervisionEventTypes, SupervisionPenaltyDecidedV1, Topics } from '@cityworks/contracts';
-import { UnitOfWork } from '@cityworks/messaging';
+import { publicationStateQuery, publicationWorkflowId, Roles } from '@cityworks/contracts';
 import { bearer, randomUscc, reformOffice, waitFor } from '@cityworks/testing';
 import { acceptApplicationRequest } from '../../services/approval/testing/accept-application.fixture';
 import { registerProject } from '../../services/approval/testing/projects.fixture';
 import { RunningServices, startRunningServices } from './support/running-services';
 
 /**
- * A 严重 行政处罚 across the real services: supervision's outbox puts `supervision.penalty-decided.v1`
- * on Kafka → credit records the 失信, grades the subject D (联合惩戒) and opens the penalty's 双公示 →
- * approval hears of the grade over Kafka and refuses commitment mode; the publication not made within
+ * A 严重 行政处罚 across the real services: recorded at supervision's API, its outbox puts
+ * `supervision.penalty-decided.v1` on Kafka → credit records the 失信, grades the subject D (联合惩戒)
+ * and opens the penalty's 双公示 → approval hears of the grade over Kafka and refuses commitment mode; the publication not made within
  * 7 working days climbs the ladder with real numbered letters. Postgres and Kafka are the real
  * servers; Temporal is the time-skipping test server.
  */
@@ -26,6 +25,7 @@ describe('行政处罚 → 失信 → 联合惩戒 and 双公示 on the ladder (
 
   const approver = bearer({ userId: 'spj-1', departmentCode: 'AS-XZSPJ', roles: [Roles.approvalOfficer] });
   const zjjCredit = bearer({ userId: 'zjj-xy-1', departmentCode: 'AS-ZJJ', roles: [Roles.creditOfficer] });
+  const zjjInspector = bearer({ userId: 'zjj-zf-1', departmentCode: 'AS-ZJJ', roles: [Roles.supervisionOfficer] });
 
   beforeAll(async () => {
     system = await startRunningServices();
@@ -38,28 +38,30 @@ describe('行政处罚 → 失信 → 联合惩戒 and 双公示 on the ladder (
   it('a 严重 penalty puts the subject on the joint-punishment list, approval refuses it commitment mode, and its publication escalates when not made', async () => {
     const ownerUscc = randomUscc();
     const projectCode = await registerProject(approval, `E2E-PN-${Date.now().toString(36)}`, { ownerUscc });
-    const penalty: SupervisionPenaltyDecidedV1 = {
-      actionId: randomUUID(),
-      documentNumber: `鞍住建罚〔2026〕${Math.floor(Math.random() * 1e6)}号`,
-      subjectUscc: ownerUscc,
+    // the 住建局 records its 行政处罚 through supervision's API; its outbox carries supervision.penalty-decided.v1 to Kafka
+    const penalty = {
+      supervisionItemCode: 'JG-JZSG-001',
       subjectName: '鞍山市端到端建设有限公司',
+      subjectUscc: ownerUscc,
+      regionCode: '210302',
       legalRepresentative: '周某',
-      supervisionItemCode: 'JG-ZJ-001',
-      departmentCode: 'AS-ZJJ',
+      documentNumber: `鞍住建罚〔2026〕${randomUUID().slice(0, 8)}号`,
       violationType: '未取得施工许可证擅自施工',
       facts: '未取得施工许可证擅自施工，拒不改正',
       legalBasis: '《建筑工程施工许可管理办法》第十二条',
-      category: '罚款',
-      content: '责令停止施工，处罚款',
-      fineAmount: '200000.00',
+      categories: ['罚款'],
+      content: '责令停止施工，处罚款贰拾万元整',
+      fineAmount: '200000',
       decisionDate: chinaDateOf(new Date()),
+      validUntil: '2029-12-31',
       severity: 'severe',
-      decidedAt: new Date().toISOString(),
     };
-    // supervision's own outbox and relay carry it to Kafka, as its penalty decision would
-    await supervision.get(UnitOfWork).run(async (change) => {
-      change.publish<SupervisionPenaltyDecidedV1>(Topics.supervision, { type: SupervisionEventTypes.penaltyDecided, subject: penalty.actionId, data: penalty });
-    });
+    const recorded = await request(supervision.getHttpServer())
+      .post('/supervision-actions/penalties')
+      .set('authorization', zjjInspector)
+      .send(penalty)
+      .expect(201);
+    expect(recorded.body).toMatchObject({ kind: 'penalty', departmentCode: 'AS-ZJJ', status: 'reported' });
 
     const standing = await waitFor(
       'credit to grade the subject D',
