@@ -26,6 +26,7 @@ export * from './http/openapi/openapi-document';
 export * from './http/method-not-allowed.middleware';
 export * from './lifecycle/stoppable-sleep';
 export * from './lifecycle/relay-delay';
+export * from './lifecycle/relay-wake';
 export * from './domain/rule-violation';
 export * from './domain/transition';
 export * from './audit/audit-entry.view';

@@ -5,7 +5,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import { defineSearchAttributeKey, SearchAttributePair, SearchAttributeType } from '@temporalio/common';
 import { Counter, Gauge, register } from 'prom-client';
 import { RelayNudges, StoredSearchAttribute, WorkflowCommand } from '@cityworks/messaging';
-import { nextRelayDelay, runWithCorrelationId, StopSignal } from '@cityworks/platform';
+import { nextRelayDelay, RelayWake, runWithCorrelationId, StopSignal } from '@cityworks/platform';
 import { TEMPORAL_CLIENT } from './temporal.options';
 
 const BATCH = 100;
@@ -63,14 +63,14 @@ export class WorkflowCommandRelay implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger(WorkflowCommandRelay.name);
   private readonly stop = new StopSignal();
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly wake = new RelayWake();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     nudges: RelayNudges,
   ) {
-    nudges.register(() => this.wake?.());
+    nudges.register(() => this.wake.nudge());
   }
 
   onApplicationBootstrap(): void {
@@ -80,7 +80,7 @@ export class WorkflowCommandRelay implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     this.stop.stop();
-    this.wake?.();
+    this.wake.nudge();
     await this.loop;
   }
 
@@ -88,21 +88,14 @@ export class WorkflowCommandRelay implements OnApplicationBootstrap, OnApplicati
     let delay = 200;
     while (!this.stop.stopped) {
       try {
+        this.wake.passBegins();
         const sent = await this.deliverBatch();
         delay = nextRelayDelay(delay, sent === BATCH ? 'full-batch' : sent > 0 ? 'some' : 'none');
       } catch (e) {
         this.logger.warn(`workflow command relay cannot deliver yet: ${(e as Error).message}`);
         delay = nextRelayDelay(delay, 'failed');
       }
-      if (delay > 0 && !this.stop.stopped) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, delay);
-          this.wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
-      }
+      if (delay > 0 && !this.stop.stopped) await this.wake.sleep(delay);
     }
   }
 

@@ -8,7 +8,7 @@ import { toKafkaMessage } from '../kafka/kafka-message';
 import { physicalTopic } from '../kafka/topic-names';
 import { OutboxEvent } from './outbox-event.entity';
 import { RelayNudges } from '../state-change/relay-nudges';
-import { nextRelayDelay } from '@cityworks/platform';
+import { nextRelayDelay, RelayWake } from '@cityworks/platform';
 
 const BATCH = 200;
 
@@ -32,7 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private connected = false;
   private stopped = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private readonly wake = new RelayWake();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -49,20 +49,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.wake.nudge();
     await this.loop;
     if (this.producer) await this.producer.disconnect().catch(() => undefined);
   }
 
   /** Lets a writer skip the poll delay right after a commit. */
   nudge(): void {
-    this.wake?.();
+    this.wake.nudge();
   }
 
   private async run(): Promise<void> {
     let delay = 200;
     while (!this.stopped) {
       try {
+        this.wake.passBegins();
         const sent = await this.publishBatch();
         delay = nextRelayDelay(delay, sent === BATCH ? 'full-batch' : sent > 0 ? 'some' : 'none');
       } catch (e) {
@@ -70,14 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.warn(`outbox relay cannot publish yet: ${(e as Error).message}`);
         delay = nextRelayDelay(delay, 'failed');
       }
-      if (delay > 0)
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, delay);
-          this.wake = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
+      if (delay > 0 && !this.stopped) await this.wake.sleep(delay);
     }
   }
 
