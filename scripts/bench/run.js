@@ -40,18 +40,24 @@ function print(rows) {
   const unknown = wanted.filter((w) => !FIGURES.includes(w));
   if (unknown.length) throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${FIGURES.join(', ')}`);
   const rows = [];
-  for (const name of wanted) {
-    const figure = require(`./figures/${name}`);
-    await assertUp(figure.services);
-    process.stderr.write(`[bench] ${name} …\n`);
-    rows.push(...(await figure.run()));
-  }
-  print(rows);
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
   const dir = path.join(ROOT, '.local', 'bench');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2));
+  // written after every figure, so a long run cut short keeps what it measured
+  const save = (done) => fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, done, rows }, null, 2));
+  for (const name of wanted) {
+    const figure = require(`./figures/${name}`);
+    await assertUp(figure.services);
+    process.stderr.write(`[bench] ${name} …\n`);
+    const measured = await figure.run();
+    rows.push(...measured);
+    for (const r of measured)
+      process.stderr.write(`[bench]   ${r.figure}: ${cell(r.value)} ${r.unit} (limit ${cell(r.baseline)}) ${r.met ? 'met' : 'NOT met'}\n`);
+    save(false);
+  }
+  print(rows);
+  save(true);
   console.log(`\nmachine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}\nwritten to ${path.relative(ROOT, file)}`);
 })().catch((e) => {
   console.error(`[bench] ${e.message}`);

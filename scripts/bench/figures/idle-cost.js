@@ -4,7 +4,7 @@
 // timer, as every obligation of the ladder does between rungs; its worker is gone while the CPU
 // is measured, as a real worker has nothing to do for a workflow that waits.
 const { randomUUID } = require('crypto');
-const { temporalClient, withBenchWorker, pool, BENCH_QUEUE } = require('../lib/temporal');
+const { temporalClient, withBenchWorker, pool, terminateAllOfType, BENCH_QUEUE } = require('../lib/temporal');
 const { cpuOver } = require('../lib/cpu');
 
 const LEVELS = (process.env.BENCH_IDLE_LEVELS ?? '1000,10000,50000').split(',').map(Number);
@@ -34,12 +34,7 @@ module.exports = {
         await new Promise((r) => setTimeout(r, 5000)); // let the start-up settle
         levels.push({ level, cost: await cpuOver(WINDOW) });
       }
-      await pool(ids.length, 100, (i) =>
-        client.workflow
-          .getHandle(ids[i])
-          .terminate('benchmark over')
-          .catch(() => undefined),
-      );
+      await terminateAllOfType(client, 'benchTimer');
       return levels.map(({ level, cost }) => ({
         figure: `idle CPU of the stack with ${level.toLocaleString('en')} obligations waiting (${WINDOW} s)`,
         value: cost.total.cpuPct,

@@ -3,27 +3,25 @@
 // pending. Lateness is read inside the workflow (its clock is the time the worker ran the task the
 // fired timer caused), so it includes the server's timer queue, matching and the worker's pickup.
 const { randomUUID } = require('crypto');
-const { temporalClient, withBenchWorker, pool, BENCH_QUEUE } = require('../lib/temporal');
+const { temporalClient, withBenchWorker, pool, terminateAllOfType, BENCH_QUEUE } = require('../lib/temporal');
 const { percentiles } = require('../lib/percentiles');
 
 const PENDING = Number(process.env.BENCH_PENDING_TIMERS ?? 10_000);
 const PROBES = Number(process.env.BENCH_TIMER_PROBES ?? 50);
 
-/** Starts `count` workflows whose timers fire in two hours; their ids, to end them after. */
+/** Starts `count` workflows whose timers fire in two hours (ended by type after the probes). */
 async function pendingTimers(client, count, runId) {
-  const ids = [];
   const at = Date.now() + 2 * 3600_000;
   const started = performance.now();
   await pool(count, 50, async (i) => {
     const workflowId = `bench-pending-${runId}-${i}`;
     await client.workflow.start('benchTimer', { taskQueue: BENCH_QUEUE, workflowId, args: [at] });
-    ids.push(workflowId);
   });
   const startSeconds = (performance.now() - started) / 1000;
   // each start queued a first workflow task (run to the timer); a no-op queued after them runs
   // once they have, so the probes measure pending timers, not the start-up backlog
   await client.workflow.execute('benchNoop', { taskQueue: BENCH_QUEUE, workflowId: `bench-drain-${runId}` });
-  return { ids, startSeconds };
+  return { startSeconds };
 }
 
 /** PROBES timers due over the next 10 to 20 s; how late each fired, in ms. */
@@ -36,15 +34,6 @@ async function probeLateness(client, runId) {
   return percentiles(await Promise.all(handles.map((h) => h.result())));
 }
 
-async function end(client, ids) {
-  await pool(ids.length, 50, (i) =>
-    client.workflow
-      .getHandle(ids[i])
-      .terminate('benchmark over')
-      .catch(() => undefined),
-  );
-}
-
 module.exports = {
   name: 'timer-lateness',
   services: [],
@@ -53,12 +42,12 @@ module.exports = {
     const runId = randomUUID().slice(0, 8);
     try {
       return await withBenchWorker(async () => {
-        const few = await pendingTimers(client, 10, `${runId}-few`);
+        await pendingTimers(client, 10, `${runId}-few`);
         const fewLateness = await probeLateness(client, `${runId}-few`);
-        await end(client, few.ids);
+        await terminateAllOfType(client, 'benchTimer');
         const many = await pendingTimers(client, PENDING, `${runId}-many`);
         const manyLateness = await probeLateness(client, `${runId}-many`);
-        await end(client, many.ids);
+        await terminateAllOfType(client, 'benchTimer');
         return [
           {
             figure: `a timer's lateness after its due instant, p99 of ${PROBES}, ${PENDING.toLocaleString('en')} timers pending`,

@@ -3,8 +3,11 @@
 const { urls, token, randomUscc } = require('./stack');
 
 const REGION = '210302';
-const reformOffice = () => token('GGB', ['reform-office'], REGION);
-const officer = (department) => token(department, ['approval-officer'], REGION);
+// A desk is one user: the services throttle per user (RATE_LIMIT_PER_MINUTE), so a figure that
+// offers more than that spreads its calls over numbered desks, as a city's many clerks would.
+const deskUser = (department, desk) => (desk === undefined ? undefined : `bench-${department}-${desk}`);
+const reformOffice = (desk) => token('GGB', ['reform-office'], REGION, deskUser('GGB', desk));
+const officer = (department, desk) => token(department, ['approval-officer'], REGION, deskUser(department, desk));
 
 async function call(base, method, url, auth, body) {
   const res = await fetch(base + url, {
@@ -45,8 +48,8 @@ async function projectInFirstStage(tag) {
   return { project, items: items.map((i) => i.item) };
 }
 
-async function accept(project, item) {
-  return call(urls.approval, 'POST', '/applications', officer(item.departmentCode), {
+async function accept(project, item, desk) {
+  return call(urls.approval, 'POST', '/applications', officer(item.departmentCode, desk), {
     projectCode: project.code,
     itemCode: item.code,
     departmentCode: item.departmentCode,

@@ -37,6 +37,24 @@ async function withBenchWorker(fn) {
   }
 }
 
+/**
+ * Ends every running workflow of a type with one server-side batch and waits until none runs:
+ * one terminate call per workflow slowed to a few a second on the dev server once it held
+ * 60,000 workflows, where the batch ended 46,000 in under five minutes.
+ */
+async function terminateAllOfType(client, workflowType) {
+  const query = `WorkflowType='${workflowType}' AND ExecutionStatus='Running'`;
+  if ((await client.workflow.count(query)).count === 0) return;
+  await client.workflowService.startBatchOperation({
+    namespace,
+    jobId: `bench-cleanup-${Date.now()}`,
+    visibilityQuery: query,
+    reason: 'benchmark over',
+    terminationOperation: { identity: 'bench' },
+  });
+  while ((await client.workflow.count(query)).count > 0) await new Promise((r) => setTimeout(r, 2000));
+}
+
 /** Runs `work(i)` for i < n, `concurrency` at a time. */
 async function pool(n, concurrency, work) {
   let next = 0;
@@ -47,4 +65,4 @@ async function pool(n, concurrency, work) {
   );
 }
 
-module.exports = { temporalClient, withBenchWorker, pool, BENCH_QUEUE };
+module.exports = { temporalClient, withBenchWorker, pool, terminateAllOfType, BENCH_QUEUE };
