@@ -1,9 +1,8 @@
 /**
  * The sleep between a relay's passes, cut short by a nudge. A nudge that arrives while a pass is
  * running is kept, not lost: the pass may have read its rows before the writer committed, so the
- * next sleep returns at once and another pass picks the new rows up. Without this a relay under
- * load slept its whole delay after most commits (scripts/bench: an accepted application's
- * workflow started about a second late).
+ * next sleep returns at once and another pass picks the new rows up, rather than sleeping its
+ * whole delay with committed rows waiting.
  */
 export class RelayWake {
   private nudged = false;

@@ -1,7 +1,7 @@
 import { BadRequestException, UnprocessableEntityException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { flattenValidationErrors } from '../http/validation';
+import { FieldError, flattenValidationErrors } from '../http/validation';
 import { CsvSyntaxError, parseCsv } from './csv';
 
 /**
@@ -134,6 +134,24 @@ export function rowsFromCsv(text: string, columns: ColumnSpec[]): { rows: Parsed
     }
   }
   return { rows, errors };
+}
+
+/**
+ * The errors of a JSON file's own fields, checked with the file's DTO (pass its list of rows as
+ * empty objects: each row is read on its own). Null when class-transformer cannot walk the body
+ * (a nested key named "constructor"): the caller refuses it as not plain JSON, never a 500.
+ */
+export async function jsonFileFieldErrors<T extends object>(dto: new () => T, shape: object): Promise<FieldError[] | null> {
+  try {
+    const found = await validate(plainToInstance(dto, shape), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+    });
+    return flattenValidationErrors(found);
+  } catch {
+    return null;
+  }
 }
 
 /** Validates every row with the same DTO the API uses; every broken rule of every row is reported. */

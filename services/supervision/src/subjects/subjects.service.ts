@@ -1,14 +1,12 @@
 import { Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { CreditGrade, Topics } from '@cityworks/contracts';
 import { UnitOfWork } from '@cityworks/messaging';
 import {
   ColumnSpec,
   CSV_MEDIA_TYPES,
-  flattenValidationErrors,
   importRefused,
+  jsonFileFieldErrors,
   MAX_ROWS,
   mediaTypeOf,
   ParsedRow,
@@ -146,20 +144,9 @@ async function rowsFromJson(body: unknown): Promise<{ rows: ParsedRow[]; errors:
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return { rows: [], errors: [fileError('', { isObject: 'the JSON must be { "subjects": [ ... ] }' })] };
   const items = (body as { subjects?: unknown }).subjects;
-  let found: ValidationError[];
-  try {
-    found = await validate(plainToInstance(ImportSubjectsDto, { ...body, subjects: Array.isArray(items) ? items.map(() => ({})) : items }), {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      validationError: { target: false, value: false },
-    });
-  } catch {
-    // class-transformer cannot walk every JSON value (a key named "constructor" in a nested object)
-    return { rows: [], errors: [fileError('', { isObject: 'the JSON must be { "subjects": [ ... ] } of plain objects' })] };
-  }
-  const errors = flattenValidationErrors(found)
-    .filter((e) => !/^subjects\.\d/.test(e.field))
-    .map((e) => fileError(e.field, e.rules));
+  const found = await jsonFileFieldErrors(ImportSubjectsDto, { ...body, subjects: Array.isArray(items) ? items.map(() => ({})) : items });
+  if (!found) return { rows: [], errors: [fileError('', { isObject: 'the JSON must be { "subjects": [ ... ] } of plain objects' })] };
+  const errors = found.filter((e) => !/^subjects\.\d/.test(e.field)).map((e) => fileError(e.field, e.rules));
   if (!Array.isArray(items)) return { rows: [], errors };
   if (items.length > MAX_ROWS) return { rows: [], errors: [...errors, fileError('subjects', { maxRows: `a file may hold at most ${MAX_ROWS} subjects` })] };
   const rows: ParsedRow[] = [];

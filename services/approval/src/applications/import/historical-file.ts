@@ -1,6 +1,4 @@
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { ColumnSpec, flattenValidationErrors, MAX_ROWS, ParsedRow, RowError, rowsFromCsv, validateRows } from '@cityworks/platform';
+import { ColumnSpec, jsonFileFieldErrors, MAX_ROWS, ParsedRow, RowError, rowsFromCsv, validateRows } from '@cityworks/platform';
 import { HistoricalApplicationRowDto, ImportApplicationsDto } from './historical-application-row.dto';
 import { HistoricalApplication, historicalApplicationOf } from './historical-application';
 
@@ -95,17 +93,10 @@ export async function historicalFileFromJson(body: unknown): Promise<HistoricalF
   const items = (body as { applications?: unknown }).applications;
   // the file's shape only: each row is read below, so class-transformer never walks into a row's values
   const shape = { ...body, applications: Array.isArray(items) ? items.map(() => ({})) : items };
-  let errors: RowError[];
-  try {
-    const found = await validate(plainToInstance(ImportApplicationsDto, shape), {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      validationError: { target: false, value: false },
-    });
-    errors = flattenValidationErrors(found).map((e) => fileError(e.field, e.rules));
-  } catch {
+  const found = await jsonFileFieldErrors(ImportApplicationsDto, shape);
+  if (!found)
     return { rows: [], applications: [], errors: [fileError('', { isObject: 'the JSON must be an object: { "applications": [ ... ] } of plain objects' })] };
-  }
+  const errors = found.map((e) => fileError(e.field, e.rules));
   // the rows of a list that is not one, or too long to be imported at all, are not read
   if (!Array.isArray(items) || items.length > MAX_ROWS) return { rows: [], applications: [], errors };
   const rows: ParsedRow[] = [];
