@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the local infrastructure needs and is not there yet.
 #
-#   deploy/local/provision.sh [all|postgres|temporal|kafka|test-server|fonts]...
+#   deploy/local/provision.sh [all|postgres|temporal|kafka|test-server|fonts|vegeta]... (all: what npm start needs)
 #
 # Idempotent and cheap when everything is present (a few file checks), so
 # infra.sh runs it before every start. Downloads only from the package
@@ -225,6 +225,24 @@ provision_temporal() {
   log "temporal: CLI built in $(elapsed_since "$t0")"
 }
 
+# The benchmarks' HTTP load (scripts/bench/lib/load.js): vegeta sends at a constant rate whatever
+# the answers (open loop), so a figure at "200 requests/s" is latency at that arrival rate, not of
+# bursts. Only `npm run bench` asks for it.
+VEGETA_VERSION=v12.13.0
+VEGETA_BIN="$BIN_DIR/vegeta"
+provision_vegeta() {
+  if [[ -x $VEGETA_BIN ]] && go version -m "$VEGETA_BIN" 2>/dev/null | grep -q "mod.*$VEGETA_VERSION"; then
+    log "vegeta: already installed (${VEGETA_BIN#"$ROOT"/} $VEGETA_VERSION)"
+    return
+  fi
+  command -v go >/dev/null || die "vegeta: Go is required to build the load tool"
+  local t0; t0=$(now_ms)
+  mkdir -p "$BIN_DIR"
+  GOBIN="$BIN_DIR" go install "github.com/tsenart/vegeta/v12@$VEGETA_VERSION" >"$LOG_DIR/vegeta-build.log" 2>&1 9>&- \
+    || { tail -n 30 "$LOG_DIR/vegeta-build.log" >&2; die "vegeta: build failed"; }
+  log "vegeta: built $VEGETA_VERSION in $(elapsed_since "$t0")"
+}
+
 provision() {
   ensure_dirs
   local c
@@ -237,7 +255,8 @@ provision() {
       temporal) provision_temporal ;;
       test-server) provision_test_server ;;
       fonts) provision_fonts ;;
-      *) die "unknown component '$c' (expected all, postgres, kafka, temporal, test-server, fonts)" ;;
+      vegeta) provision_vegeta ;;
+      *) die "unknown component '$c' (expected all, postgres, kafka, temporal, test-server, fonts, vegeta)" ;;
     esac
   done
 }

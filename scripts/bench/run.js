@@ -26,7 +26,7 @@ function print(rows) {
     r.baseline === null || r.baseline === undefined ? '—' : `${cell(r.baseline)} ${r.unit} (${r.baselineName})`,
     r.baseline ? `${cell(r.value / r.baseline)}×` : '—',
     r.target,
-    r.met ? 'yes' : 'NO',
+    r.met === null ? '—' : r.met ? 'yes' : 'NO',
   ]);
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]))));
   const line = (cells) => '| ' + cells.map((c, i) => pad(c, widths[i])).join(' | ') + ' |';
@@ -53,7 +53,9 @@ function print(rows) {
     const measured = await figure.run();
     rows.push(...measured);
     for (const r of measured)
-      process.stderr.write(`[bench]   ${r.figure}: ${cell(r.value)} ${r.unit} (limit ${cell(r.baseline)}) ${r.met ? 'met' : 'NOT met'}\n`);
+      process.stderr.write(
+        `[bench]   ${r.figure}: ${cell(r.value)} ${r.unit} (limit ${cell(r.baseline)}) ${r.met === null ? 'reported' : r.met ? 'met' : 'NOT met'}\n`,
+      );
     save(false);
   }
   print(rows);

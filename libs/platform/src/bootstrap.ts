@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { json, urlencoded } from 'express';
 import { methodNotAllowed } from './http/method-not-allowed.middleware';
+import { requestDuration } from './http/request-duration.middleware';
 import { createOpenApiDocument } from './http/openapi/openapi-document';
 
 export interface HttpAppOptions {
@@ -14,6 +15,8 @@ export interface HttpAppOptions {
 
 /** HTTP concerns shared by the real process and in-process tests. */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  // first, so the time covers every other middleware, the guards and the handler
+  app.use(requestDuration());
   app.use(helmet({ contentSecurityPolicy: false }));
   // a path that exists answers 405 with Allow for a method it does not have
   app.use(methodNotAllowed(app));

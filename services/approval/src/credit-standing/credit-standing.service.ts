@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CreditGrade } from '@cityworks/contracts';
 import { CreditStanding, creditStanding } from './domain/credit-standing';
+import { CreditStandingIndex } from './credit-standing.index';
 
 interface CancellationColumns {
   cancellation_id: string;
@@ -20,14 +21,23 @@ type StandingRow = { grade: CreditGrade | null; joint_punishment: boolean | null
 
 /**
  * 信用查询 at approval: answered from approval's own copy of the grades (credit.grade-changed.v1)
- * and its cancellations, in one round trip over two primary/secondary-key lookups — this is asked
- * at every 受理, so it must stay in single milliseconds (scripts/bench measures it).
+ * and its cancellations — from memory (CreditStandingIndex) when it is current, else from Postgres
+ * in one round trip over two key lookups. Desks ask it at every 受理, so it must stay within single
+ * milliseconds at the service (scripts/bench measures it).
  */
 @Injectable()
 export class CreditStandingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly index: CreditStandingIndex,
+  ) {}
 
   async of(uscc: string, now = new Date()): Promise<CreditStanding> {
+    return this.index.standing(uscc, now) ?? this.fromDatabase(uscc, now);
+  }
+
+  /** The same answer read from Postgres, for when the index is not current. */
+  async fromDatabase(uscc: string, now = new Date()): Promise<CreditStanding> {
     const [row]: StandingRow[] = await this.dataSource.query(
       `SELECT g.grade, g.joint_punishment, g.green_channel,
               c.id AS cancellation_id, c.commitment_id, c.application_id, c.reason, c.cancelled_at, c.until

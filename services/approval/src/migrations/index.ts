@@ -12,6 +12,7 @@ import { ApplicationJointReview1764000000500 } from './1764000000500-application
 import { CommitmentEligibility1764000000600 } from './1764000000600-commitment-eligibility';
 import { SubjectCreditGrades1764000000610 } from './1764000000610-subject-credit-grades';
 import { ApplicationGreenChannel1764000000620 } from './1764000000620-application-green-channel';
+import { CreditStandingNotifications1764000000630 } from './1764000000630-credit-standing-notifications';
 
 export const approvalMigrations = [
   ...messagingMigrations,
@@ -28,4 +29,5 @@ export const approvalMigrations = [
   CommitmentEligibility1764000000600,
   SubjectCreditGrades1764000000610,
   ApplicationGreenChannel1764000000620,
+  CreditStandingNotifications1764000000630,
 ];
