@@ -19,6 +19,10 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
     connection,
     namespace: infra.temporalNamespace,
     taskQueue: TaskQueues.workflows,
+    // The SDK's default sizes the cache from the heap limit (about 2,300 workflows on a 24 GB
+    // machine, ~0.3 MB each here): a city's projects wait for weeks, so keeping each one's isolate
+    // is memory for nothing; an evicted workflow is replayed from its short history when it wakes.
+    maxCachedWorkflows: Number(process.env.WORKFLOW_CACHE_SIZE ?? 1000),
     ...(fromBundle
       ? { workflowBundle: { codePath: bundlePath } }
       : {
