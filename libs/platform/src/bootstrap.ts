@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { json, urlencoded } from 'express';
 import { methodNotAllowed } from './http/method-not-allowed.middleware';
 import { requestDuration } from './http/request-duration.middleware';
+import { trustProxySetting } from './http/trust-proxy';
 import { createOpenApiDocument } from './http/openapi/openapi-document';
 
 export interface HttpAppOptions {
@@ -15,6 +16,8 @@ export interface HttpAppOptions {
 
 /** HTTP concerns shared by the real process and in-process tests. */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  const trustProxy = trustProxySetting(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', trustProxy);
   // first, so the time covers every other middleware, the guards and the handler
   app.use(requestDuration());
   app.use(helmet({ contentSecurityPolicy: false }));
