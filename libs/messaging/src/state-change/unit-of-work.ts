@@ -69,9 +69,11 @@ export class UnitOfWork {
   async runIn<R>(manager: EntityManager, work: (change: StateChange) => Promise<R>): Promise<R> {
     const change = new StateChange(manager);
     const result = await work(change);
-    for (const record of change.audits) await this.audit.record(manager, record);
     for (const { topic, event } of change.events) await this.outbox.add(manager, topic, event);
     for (const command of change.workflowCommands) await this.workflowCommands.add(manager, command);
+    // last: appending to the audit chain takes the service-wide chain lock until commit, so
+    // nothing else of this change should run while it is held
+    for (const record of change.audits) await this.audit.record(manager, record);
     return result;
   }
 }
