@@ -34,7 +34,9 @@ pid $NGINX_DIR/nginx.pid;
 error_log $NGINX_LOG warn;
 events { worker_connections 1024; }
 http {
-  access_log $LOG_DIR/nginx-access.log;
+  # which replica answered, so a test (or a person) can see the balancing and the failover
+  log_format replica '\$remote_addr [\$time_local] "\$request" \$status \$upstream_addr \$upstream_status \$request_time';
+  access_log $LOG_DIR/nginx-access.log replica;
   client_body_temp_path $NGINX_DIR/temp/body;
   proxy_temp_path $NGINX_DIR/temp/proxy;
   fastcgi_temp_path $NGINX_DIR/temp/fastcgi;
