@@ -15,14 +15,21 @@ bash deploy/cluster/provision.sh
 bash deploy/cluster/kafka.sh start
 KAFKA_BROKERS=$CLUSTER_KAFKA_BROKERS KAFKA_REPLICATION_FACTOR=3 node deploy/local/create-topics.js
 bash deploy/cluster/temporal.sh start server ui
-bash deploy/local/build.sh
-bash deploy/local/dev-keys.sh
-cluster_ensure_database "$CLUSTER_APP_DB"
-bash deploy/cluster/apps.sh start all
-bash deploy/cluster/nginx.sh start
-bash deploy/cluster/apps.sh wait all
-# the demo city goes into the cluster's own database, through the catalog's outbox
-(cluster_app_env && bash deploy/local/load-demo.sh)
+# With every replica running, a build would reach none of them (restart one to pick it up) and
+# the demo city is loaded already: both are skipped, so a second start takes seconds.
+if bash deploy/cluster/apps.sh status all >/dev/null; then
+  log "apps: every replica running; build and demo city skipped"
+  bash deploy/cluster/nginx.sh start
+else
+  bash deploy/local/build.sh
+  bash deploy/local/dev-keys.sh
+  cluster_ensure_database "$CLUSTER_APP_DB"
+  bash deploy/cluster/apps.sh start all
+  bash deploy/cluster/nginx.sh start
+  bash deploy/cluster/apps.sh wait all
+  # the demo city goes into the cluster's own database, through the catalog's outbox
+  (cluster_app_env && bash deploy/local/load-demo.sh)
+fi
 bash deploy/cluster/wait-balancer.sh
 
 cat <<TXT
