@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm run test:cluster`: fault checks against the running cluster profile (npm run
+# start:cluster first). Not part of `npm test`. Each check kills a part on purpose and brings it
+# back afterwards, so the cluster is whole again when this ends.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+bash deploy/cluster/status.sh >/dev/null || die "the cluster profile is not (wholly) running: npm run start:cluster"
+
+rc=0
+log "fault: approval-2 killed while projects are registered through the balancer"
+node deploy/cluster/faults/approval-replica-kill.js || rc=1
+bash deploy/cluster/apps.sh start approval-2
+bash deploy/cluster/apps.sh wait approval-2
+exit "$rc"
