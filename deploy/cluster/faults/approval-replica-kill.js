@@ -116,12 +116,12 @@ async function main() {
 
   const failed = checks.filter((ok) => !ok).length;
   console.log(`counts: sent ${results.length}, acknowledged ${acked.length}, readable ${readable}, workflows ${acked.length - pending.size}`);
-  console.log(`Tests: ${checks.length - failed} passed, ${failed} failed`);
+  console.log(`checks: ${checks.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
 
 main().catch((e) => {
   console.error(e);
-  console.log('Tests: 0 passed, 1 failed');
+  console.log('FAIL the check did not run to its end');
   process.exit(1);
 });
