@@ -21,6 +21,10 @@ log "fault: kafka-2 killed while approval's relays publish"
 node deploy/cluster/faults/kafka-broker-kill.js | tee -a "$out" || rc=1
 bash deploy/cluster/kafka.sh start 2
 
+log "fault: workflows-2 killed while project workflows start"
+node deploy/cluster/faults/workflow-worker-kill.js | tee -a "$out" || rc=1
+bash deploy/cluster/apps.sh start workflows-2
+
 passed=$(grep -c '^PASS' "$out" || true) failed=$(grep -c '^FAIL' "$out" || true)
 (( rc == 0 && failed == 0 )) || rc=1
 echo "Tests: $passed passed, $failed failed"
