@@ -17,7 +17,7 @@ go_module_version() { go version -m "$1" 2>/dev/null | awk '$1 == "mod" { print 
 # in .local/bin, so each is built into a directory of its own and moved under a telling name.
 go_install_as() {
   local pkg=$1 version=$2 out=$3 name; name=$(basename "$out")
-  local have; have=$(go_module_version "$out")
+  local have; have=$(go_module_version "$out" || true)
   if [[ -x $out && $have == "$version" ]]; then
     log "$name: already installed (${out#"$ROOT"/} $version)"
     return
