@@ -119,9 +119,10 @@ node_wait() {
   log "kafka-$n: ready"
 }
 
+# pid: as read before every node was sent SIGTERM (by then it may have exited already)
 node_stop() {
-  local n=$1 pid
-  if ! pid=$(node_pid "$n"); then log "kafka-$n: already stopped"; rm -f "$(node_pidfile "$n")"; return; fi
+  local n=$1 pid=$2
+  if [[ -z $pid ]]; then log "kafka-$n: already stopped"; rm -f "$(node_pidfile "$n")"; return; fi
   log "kafka-$n: stopping (pid $pid)"
   stop_pid "$pid" "kafka-$n"
   rm -f "$(node_pidfile "$n")"
@@ -151,10 +152,12 @@ case $cmd in
     # left waiting (observed), so the wait is cut to 10 s; what it holds is in its log files and
     # replicas, and the next start recovers its log.
     STOP_TIMEOUT=10
+    declare -A pids=()
     for n in "$@"; do
-      if pid=$(node_pid "$n"); then kill -TERM "$pid" 2>/dev/null || true; fi
+      pids[$n]=$(node_pid "$n" || true)
+      [[ -z ${pids[$n]} ]] || kill -TERM "${pids[$n]}" 2>/dev/null || true
     done
-    for n in "$@"; do node_stop "$n"; done ;;
+    for n in "$@"; do node_stop "$n" "${pids[$n]}"; done ;;
   status) for n in "$@"; do node_status "$n" || rc=3; done ;;
   *) sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
 esac
