@@ -14,6 +14,8 @@ const jwt = require('jsonwebtoken');
 const CATALOG = process.env.CATALOG_URL || 'http://127.0.0.1:3001';
 const APPROVAL = process.env.APPROVAL_URL || 'http://127.0.0.1:3002';
 const SUPERVISION = process.env.SUPERVISION_URL || 'http://127.0.0.1:3003';
+// the cluster profile's UI is on another port (npm run start:cluster)
+const TEMPORAL_UI = process.env.TEMPORAL_UI_URL || 'http://127.0.0.1:8233';
 const REGION = '210302'; // 铁东区 of the demo city 鞍山市
 const STAGES = ['立项用地规划许可', '工程建设许可', '施工许可', '竣工验收'];
 const keyFile = process.env.JWT_PRIVATE_KEY_FILE || path.join(__dirname, '..', '.local/keys/jwt-private.pem');
@@ -213,7 +215,7 @@ async function main() {
   ];
   const done = [];
   for (const spec of projects) done.push(await drive(spec));
-  say('\nIn the Temporal UI (http://127.0.0.1:8233, namespace default), for example:');
+  say(`\nIn the Temporal UI (${TEMPORAL_UI}, namespace default), for example:`);
   say(`  ProjectCode = '${done[0].code}'                      the project and its applications`);
   say(`  WorkflowType = 'projectLifecycleWorkflow' AND Stage = '施工许可'`);
   say(`  ObligationKind = 'application' AND ExecutionStatus = 'Running'`);
