@@ -83,4 +83,7 @@ cluster_app_env() {
   export KAFKA_BROKERS="$CLUSTER_KAFKA_BROKERS"
   export TEMPORAL_ADDRESS="$CLUSTER_TEMPORAL_ADDRESS"
   export TEMPORAL_NAMESPACE=default
+  # nginx on loopback names the client in X-Forwarded-For; without this every request would come
+  # from nginx and the public endpoints' per-address limit would count the city as one client
+  export TRUST_PROXY="${TRUST_PROXY:-loopback}"
 }
