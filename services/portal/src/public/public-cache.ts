@@ -18,7 +18,10 @@ export class PublicCache {
     const value = read();
     // a failed read is not kept: the next visitor asks again
     value.catch(() => this.entries.delete(key));
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
     this.entries.set(key, { at: now, value });
     return value;
   }

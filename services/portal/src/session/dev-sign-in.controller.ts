@@ -56,7 +56,8 @@ export class DevSignInController {
   }
 
   private mint(userId: string, departmentCode: string, regionCode: string, role: DevSignInDto['role'], expiresIn: '1m' | '8h'): string {
-    const key = fs.readFileSync(this.mode.privateKeyFile!, 'utf8');
+    if (!this.mode.privateKeyFile) throw new NotFoundException(`dev sign-in is off: ${this.mode.reason}`);
+    const key = fs.readFileSync(this.mode.privateKeyFile, 'utf8');
     return signAccessToken({ userId, departmentCode, regionCode, roles: [role] }, key, expiresIn);
   }
 }

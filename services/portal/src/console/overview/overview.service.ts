@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { AuthUser } from '@cityworks/contracts';
+import { departmentFilter } from '@cityworks/platform';
 import { UpstreamClient } from '../../upstream/upstream-client';
 import { panel } from '../panel';
 import { lettersPerMonth, obligationsOnTime, usedDaysByProjectType } from './overview-figures';
@@ -15,11 +17,14 @@ const LETTER_PAGES = 10;
 export class OverviewService {
   constructor(private readonly upstream: UpstreamClient) {}
 
-  async overview(token: string, year: number, now = new Date()): Promise<OverviewView> {
+  async overview(user: AuthUser, token: string, year: number, now = new Date()): Promise<OverviewView> {
+    // approval's report gives a department the rows of every department its applications concern
+    // (joint reviews); a department's chart shows its own row, the 工改办's every row
+    const own = departmentFilter(user);
     const [obligations, letters, usedDays, illegalPauses] = await Promise.all([
       panel(async () => {
         const report = await this.upstream.json<{ departments: TimingReportDepartment[] }>('approval', '/applications/timing-report', { token, query: { year } });
-        return { departments: obligationsOnTime(report.departments) };
+        return { departments: obligationsOnTime(report.departments.filter((d) => !own || d.departmentCode === own)) };
       }, { departments: [] }),
       panel(async () => {
         const all = await this.lettersOfYear(token, year);
@@ -33,7 +38,7 @@ export class OverviewService {
         ]);
         return {
           applications: top.total,
-          attempts: report.departments.reduce((s, d) => s + d.illegalClockStopAttempts, 0),
+          attempts: report.departments.filter((d) => !own || d.departmentCode === own).reduce((s, d) => s + d.illegalClockStopAttempts, 0),
           top: top.items.map((a) => ({ applicationId: a.id, projectCode: a.projectCode, itemCode: a.itemCode, departmentCode: a.departmentCode, attempts: a.illegalClockStopAttempts })),
         };
       }, { applications: 0, attempts: 0, top: [] }),
