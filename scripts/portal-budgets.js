@@ -3,7 +3,9 @@
 //   1. the public 公示 page's JavaScript, gzipped: every script its HTML loads and every module those
 //      import statically, from the build in dist/services/portal/web (deploy/local/build.sh) — under 300 KB;
 //   2. the 总览's data at the backend: GET /api/overview on a running portal (npm start; demo data
-//      loaded with npm run demo), timed by the portal itself (Server-Timing) — p95 under 300 ms.
+//      loaded with npm run demo), timed by the portal itself (Server-Timing) — p95 under 300 ms over
+//      BUDGET_OVERVIEW_RUNS requests after the first (printed apart: it fills the portal's 30 s copy of
+//      approval's year report, the one slow read).
 // PORTAL_URL (default http://127.0.0.1:3006), BUDGET_OVERVIEW_RUNS (default 30). Exit 1 when a budget is missed.
 const fs = require('fs');
 const path = require('path');
@@ -51,7 +53,9 @@ async function overviewTimes() {
     if (i === 0) {
       const types = body.usedDays.projectTypes.length;
       console.log(`overview data: ${body.obligations.departments.length} departments, ${body.letters.counted} letters, ${types} project types, ${body.illegalPauses.attempts} illegal clock-stops`);
-      continue; // the first warms the connections
+      // the first read fills the portal's 30-second copy of approval's year report; it is shown, not counted
+      console.log(`first request: ${dur} ms at the backend (not counted: it may read approval’s year report itself)`);
+      continue;
     }
     times.push(dur);
   }

@@ -16,6 +16,7 @@ import { UpstreamClient } from './upstream/upstream-client';
 import { UPSTREAM_URLS, upstreamUrls } from './upstream/upstream-urls';
 import { OverviewController } from './console/overview/overview.controller';
 import { OverviewService } from './console/overview/overview.service';
+import { ReportCache } from './console/overview/report-cache';
 import { OverdueController } from './console/overdue/overdue.controller';
 import { OverdueService } from './console/overdue/overdue.service';
 import { TEMPORAL_UI, temporalUi } from './console/overdue/temporal-link';
@@ -60,6 +61,7 @@ import { WEB_ASSETS, webAssets } from './web-assets/web-assets';
     { provide: WEB_ASSETS, useFactory: () => webAssets() },
     UpstreamClient,
     OverviewService,
+    ReportCache,
     OverdueService,
     TimelineService,
     PublicCache,

@@ -6,6 +6,7 @@ import { panel } from '../panel';
 import { lettersPerMonth, obligationsOnTime, usedDaysByProjectType } from './overview-figures';
 import type { ApplicationSummary, LetterSummary, Page, ProjectSummary, TimingReportDepartment } from './upstream-shapes';
 import { OverviewView } from './overview.view';
+import { ReportCache } from './report-cache';
 
 /** Applications read for the 办理用时 box plot: the latest ones, one page of the service. */
 const SAMPLE = 200;
@@ -15,15 +16,24 @@ const LETTER_PAGES = 10;
 /** 总览: four panels, each from the service that owns its data, read with the user's token. */
 @Injectable()
 export class OverviewService {
-  constructor(private readonly upstream: UpstreamClient) {}
+  constructor(
+    private readonly upstream: UpstreamClient,
+    private readonly reports: ReportCache,
+  ) {}
 
   async overview(user: AuthUser, token: string, year: number, now = new Date()): Promise<OverviewView> {
     // approval's report gives a department the rows of every department its applications concern
     // (joint reviews); a department's chart shows its own row, the 工改办's every row
     const own = departmentFilter(user);
+    // kept per department scope and roles: a role the report refuses never reads another role's copy
+    const timingReport = this.reports.get(`${own ?? 'all'}:${[...user.roles].sort().join('+')}:${year}`, () =>
+      this.upstream.json<{ departments: TimingReportDepartment[] }>('approval', '/applications/timing-report', { token, query: { year } }),
+    );
+    // both panels read the one report; a refusal (403) is each panel's to show, not an unhandled rejection
+    timingReport.catch(() => undefined);
     const [obligations, letters, usedDays, illegalPauses] = await Promise.all([
       panel(async () => {
-        const report = await this.upstream.json<{ departments: TimingReportDepartment[] }>('approval', '/applications/timing-report', { token, query: { year } });
+        const report = await timingReport;
         return { departments: obligationsOnTime(report.departments.filter((d) => !own || d.departmentCode === own)) };
       }, { departments: [] }),
       panel(async () => {
@@ -33,7 +43,7 @@ export class OverviewService {
       panel(() => this.usedDays(token), { projectTypes: [], sampled: 0 }),
       panel(async () => {
         const [report, top] = await Promise.all([
-          this.upstream.json<{ departments: TimingReportDepartment[] }>('approval', '/applications/timing-report', { token, query: { year } }),
+          timingReport,
           this.upstream.json<Page<ApplicationSummary>>('approval', '/applications/illegal-clock-stop-attempts', { token, query: { pageSize: 10 } }),
         ]);
         return {
