@@ -28,7 +28,8 @@ function publicPageScripts() {
     seen.add(url);
     const code = fs.readFileSync(path.join(WEB, url), 'utf8');
     // static imports between chunks (`import{..}from"./x.js"`, `import"./x.js"`); dynamic ones load later, on demand
-    for (const m of code.matchAll(/(?:^|[;}\s])import(?:[^"'()]*?from)?\s*["'](\.\/[^"']+\.js)["']/g)) queue.push(path.posix.join(path.posix.dirname(url), m[1]));
+    for (const m of code.matchAll(/(?:^|[;}\s])import(?:[^"'()]*?from)?\s*["'](\.\/[^"']+\.js)["']/g))
+      queue.push(path.posix.join(path.posix.dirname(url), m[1]));
   }
   return [...seen].map((url) => {
     const raw = fs.readFileSync(path.join(WEB, url));
@@ -52,7 +53,9 @@ async function overviewTimes() {
     const dur = Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') || '')?.[1]);
     if (i === 0) {
       const types = body.usedDays.projectTypes.length;
-      console.log(`overview data: ${body.obligations.departments.length} departments, ${body.letters.counted} letters, ${types} project types, ${body.illegalPauses.attempts} illegal clock-stops`);
+      console.log(
+        `overview data: ${body.obligations.departments.length} departments, ${body.letters.counted} letters, ${types} project types, ${body.illegalPauses.attempts} illegal clock-stops`,
+      );
       // the first read fills the portal's 30-second copy of approval's year report; it is shown, not counted
       console.log(`first request: ${dur} ms at the backend (not counted: it may read approval’s year report itself)`);
       continue;

@@ -62,7 +62,9 @@ describe('portal in the browser', () => {
     expect(figures.obligations.departments.map((d: { departmentCode: string }) => d.departmentCode)).toContain('AS-XZSPJ');
     const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
     expect(figures.letters.months.find((m: { month: string }) => m.month === thisMonth).issued).toBeGreaterThanOrEqual(4);
-    expect(figures.usedDays.projectTypes.map((t: { projectType: string }) => t.projectType)).toEqual(expect.arrayContaining(['社会投资简易低风险', '政府投资房屋建筑']));
+    expect(figures.usedDays.projectTypes.map((t: { projectType: string }) => t.projectType)).toEqual(
+      expect.arrayContaining(['社会投资简易低风险', '政府投资房屋建筑']),
+    );
     expect(figures.illegalPauses.attempts).toBeGreaterThanOrEqual(1);
     await page.getByTestId('illegal-attempts').waitFor();
     for (const panel of ['panel-obligations', 'panel-letters', 'panel-used-days']) {

@@ -37,10 +37,7 @@ import { WEB_ASSETS, webAssets } from './web-assets/web-assets';
  * department scoping is the services' own on every screen.
  */
 @Module({
-  imports: [
-    LoggerModule.forRoot(portalLoggerOptions()),
-    ThrottlerModule.forRoot([{ name: 'per-user', ttl: 60_000, limit: staffRateLimit() }]),
-  ],
+  imports: [LoggerModule.forRoot(portalLoggerOptions()), ThrottlerModule.forRoot([{ name: 'per-user', ttl: 60_000, limit: staffRateLimit() }])],
   controllers: [
     PortalHealthController,
     SessionController,

@@ -38,7 +38,10 @@ export async function signInAs(page: Page, portalUrl: string, departmentCode: st
   await page.goto(`${portalUrl}/#/overview`);
   await page.getByTestId('dev-department').click();
   await page.keyboard.type(departmentCode);
-  await page.locator('.el-select-dropdown__item:visible', { hasText: `（${departmentCode}）` }).first().click();
+  await page
+    .locator('.el-select-dropdown__item:visible', { hasText: `（${departmentCode}）` })
+    .first()
+    .click();
   await page.getByTestId('dev-role').click();
   await page.locator('.el-select-dropdown__item:visible', { hasText: roleLabel }).first().click();
   await page.getByTestId('dev-sign-in').click();
@@ -48,15 +51,23 @@ export async function signInAs(page: Page, portalUrl: string, departmentCode: st
 /** Pixels drawn on a chart's canvas (not transparent): a chart that drew nothing has none. */
 export async function drawnPixels(page: Page, panelTestId: string): Promise<number> {
   // runs in the page (the repo's typecheck has no DOM types): a canvas, read back through its 2d context
-  type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
-  return page.getByTestId(panelTestId).locator('canvas').first().evaluate((element) => {
-    const canvas = element as unknown as Canvas;
-    const ctx = canvas.getContext('2d');
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-    return n;
-  });
+  type Canvas = {
+    width: number;
+    height: number;
+    getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+  };
+  return page
+    .getByTestId(panelTestId)
+    .locator('canvas')
+    .first()
+    .evaluate((element) => {
+      const canvas = element as unknown as Canvas;
+      const ctx = canvas.getContext('2d');
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+      return n;
+    });
 }
 
 export interface AxeFinding {

@@ -45,7 +45,8 @@ export async function buildSampleCity(stack: PortalStack): Promise<SampleCity> {
     await registerProject(approval, `BR-${run}-JYDFX`, { name: '浏览器测试仓储用房', type: '社会投资简易低风险' }),
     await registerProject(approval, `BR-${run}-ZFTZ`, { name: '浏览器测试学校教学楼', type: '政府投资房屋建筑' }),
   ];
-  const accept = async (projectCode: string) => (await a().post('/applications').set('authorization', approver).send(acceptApplicationRequest(projectCode)).expect(answers(201))).body.id as string;
+  const accept = async (projectCode: string) =>
+    (await a().post('/applications').set('authorization', approver).send(acceptApplicationRequest(projectCode)).expect(answers(201))).body.id as string;
   const decided = [await accept(projectCodes[0]), await accept(projectCodes[1])];
   const open = [await accept(projectCodes[0]), await accept(projectCodes[1])];
   for (const id of decided) await a().post(`/applications/${id}/decision`).set('authorization', approver).send({ decision: 'approved' }).expect(answers(200));
@@ -118,7 +119,8 @@ export async function buildSampleCity(stack: PortalStack): Promise<SampleCity> {
   await s().post('/oversight-reports').set('authorization', reformOffice()).send({ kind: 'monthly', period });
   await waitFor(
     `the ${period} 通报`,
-    async () => (await s().get('/oversight-reports').set('authorization', reformOffice()).query({ kind: 'monthly', period }).expect(answers(200))).body.total > 0,
+    async () =>
+      (await s().get('/oversight-reports').set('authorization', reformOffice()).query({ kind: 'monthly', period }).expect(answers(200))).body.total > 0,
     { timeoutMs: 120_000, intervalMs: 500 },
   );
   return { projectCodes, campaignId, penalizedUscc, penalizedName };
@@ -139,7 +141,13 @@ async function publishedCampaign(stack: PortalStack): Promise<string> {
     await s()
       .post('/inspectors')
       .set('authorization', zjj)
-      .send({ name: `检查员${i}`, departmentCode: 'AS-ZJJ', regionCode: region, certificateNumber: `ZF-BR-${randomUUID().slice(0, 8)}`, specialties: ['房屋建筑'] })
+      .send({
+        name: `检查员${i}`,
+        departmentCode: 'AS-ZJJ',
+        regionCode: region,
+        certificateNumber: `ZF-BR-${randomUUID().slice(0, 8)}`,
+        specialties: ['房屋建筑'],
+      })
       .expect(answers(201));
   const id: string = (
     await s()
@@ -157,9 +165,13 @@ async function publishedCampaign(stack: PortalStack): Promise<string> {
       })
       .expect(answers(201))
   ).body.id;
-  await waitFor('the campaign drawn by its workflow', async () => (await s().get(`/campaigns/${id}`).set('authorization', zjj).expect(answers(200))).body.status === 'checking', {
-    timeoutMs: 60_000,
-  });
+  await waitFor(
+    'the campaign drawn by its workflow',
+    async () => (await s().get(`/campaigns/${id}`).set('authorization', zjj).expect(answers(200))).body.status === 'checking',
+    {
+      timeoutMs: 60_000,
+    },
+  );
   const visits = (await s().get(`/campaigns/${id}/visits`).query({ pageSize: 50 }).set('authorization', zjj).expect(answers(200))).body.items;
   for (const visit of visits)
     await s()
@@ -179,9 +191,13 @@ async function publishedCampaign(stack: PortalStack): Promise<string> {
         result: 'no-problem',
       })
       .expect(answers(201));
-  await waitFor('every result in through Kafka', async () => (await s().get(`/campaigns/${id}`).set('authorization', zjj).expect(answers(200))).body.status === 'results-in', {
-    timeoutMs: 60_000,
-  });
+  await waitFor(
+    'every result in through Kafka',
+    async () => (await s().get(`/campaigns/${id}`).set('authorization', zjj).expect(answers(200))).body.status === 'results-in',
+    {
+      timeoutMs: 60_000,
+    },
+  );
   await s().post(`/campaigns/${id}/publish`).set('authorization', zjj).expect(answers(200));
   return id;
 }

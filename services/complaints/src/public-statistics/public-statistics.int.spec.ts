@@ -33,7 +33,13 @@ describe('public complaint statistics', () => {
         await request(app.getHttpServer())
           .post('/complaints')
           .set('authorization', intake)
-          .send({ channel: 'web', category: 'construction-quality', regionCode: '210391', content: '公开统计测试投诉', complainant: { name: '李先生', phone: '13912345678' } })
+          .send({
+            channel: 'web',
+            category: 'construction-quality',
+            regionCode: '210391',
+            content: '公开统计测试投诉',
+            complainant: { name: '李先生', phone: '13912345678' },
+          })
           .expect(201)
       ).body;
     const answered = await receive();

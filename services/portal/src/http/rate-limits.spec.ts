@@ -8,6 +8,8 @@ describe('rate limits', () => {
   });
 
   it('refuse a bad value at start, naming the variable', () => {
-    expect(() => publicRateLimit({ PORTAL_PUBLIC_RATE_LIMIT_PER_MINUTE: '0' })).toThrow('PORTAL_PUBLIC_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000, got "0"');
+    expect(() => publicRateLimit({ PORTAL_PUBLIC_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(
+      'PORTAL_PUBLIC_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000, got "0"',
+    );
   });
 });

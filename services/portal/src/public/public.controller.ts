@@ -33,7 +33,9 @@ export class PublicController {
   @ApiErrors(400, TOO_MANY)
   campaigns(@Query() query: PageQuery): Promise<PublicCampaignPageView> {
     const q = { page: query.page, pageSize: query.pageSize };
-    return this.cache.get(`campaigns:${q.page}:${q.pageSize}`, () => this.upstream.json<PublicCampaignPageView>('supervision', '/public/campaigns', { query: q }));
+    return this.cache.get(`campaigns:${q.page}:${q.pageSize}`, () =>
+      this.upstream.json<PublicCampaignPageView>('supervision', '/public/campaigns', { query: q }),
+    );
   }
 
   @Get('campaigns/:id/draw-check')

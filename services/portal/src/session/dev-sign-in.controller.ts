@@ -49,7 +49,12 @@ export class DevSignInController {
   @ApiErrors(400, [404, 'local mode is off'])
   signIn(@Body() body: DevSignInDto, @Res({ passthrough: true }) res: Response): SessionView {
     if (!this.mode.enabled) throw new NotFoundException(`dev sign-in is off: ${this.mode.reason}`);
-    const user = { userId: `dev-${body.departmentCode.toLowerCase()}-${body.role}`, departmentCode: body.departmentCode, regionCode: body.regionCode ?? '210302', roles: [body.role] };
+    const user = {
+      userId: `dev-${body.departmentCode.toLowerCase()}-${body.role}`,
+      departmentCode: body.departmentCode,
+      regionCode: body.regionCode ?? '210302',
+      roles: [body.role],
+    };
     const token = this.mint(user.userId, user.departmentCode, user.regionCode, body.role, '8h');
     res.setHeader('set-cookie', sessionCookie(token, this.settings.maxAgeSeconds, this.settings.secureCookie));
     return SessionView.of(user);

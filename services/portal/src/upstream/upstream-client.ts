@@ -53,7 +53,12 @@ export class UpstreamClient {
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(url, { method: call.method ?? 'GET', headers, body: call.body === undefined ? undefined : JSON.stringify(call.body), signal: AbortSignal.timeout(15_000) });
+      res = await fetch(url, {
+        method: call.method ?? 'GET',
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: AbortSignal.timeout(15_000),
+      });
     } catch (e) {
       throw new ServiceUnavailableException(`${service} is unreachable (${(e as Error).message})`);
     }

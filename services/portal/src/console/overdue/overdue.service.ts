@@ -19,7 +19,10 @@ export class OverdueService {
   async list(token: string, query: OverdueQuery): Promise<OverduePageView> {
     const paging = { page: query.page, pageSize: query.pageSize, departmentCode: query.departmentCode };
     try {
-      const steps = await this.upstream.json<Page<EscalationStepSummary>>('supervision', '/escalation-steps', { token, query: { ...paging, step: query.rung } });
+      const steps = await this.upstream.json<Page<EscalationStepSummary>>('supervision', '/escalation-steps', {
+        token,
+        query: { ...paging, step: query.rung },
+      });
       return { ...steps, items: steps.items.map((s) => this.ofStep(s)), source: 'escalation-ledger' };
     } catch (e) {
       if (!(e instanceof HttpException) || e.getStatus() !== 403) throw e;

@@ -77,7 +77,13 @@ describe('overview figures', () => {
       ],
     );
     expect(result).toEqual([
-      { projectType: '社会投资简易低风险', applications: 2, usedWorkingDays: { min: 3, q1: 4.5, median: 6, q3: 7.5, max: 9 }, limitWorkingDays: 7, overLimit: 1 },
+      {
+        projectType: '社会投资简易低风险',
+        applications: 2,
+        usedWorkingDays: { min: 3, q1: 4.5, median: 6, q3: 7.5, max: 9 },
+        limitWorkingDays: 7,
+        overLimit: 1,
+      },
       { projectType: '政府投资房屋建筑', applications: 1, usedWorkingDays: { min: 2, q1: 2, median: 2, q3: 2, max: 2 }, limitWorkingDays: 5, overLimit: 0 },
     ]);
   });

@@ -16,10 +16,17 @@ export class OverviewController {
 
   @Get()
   @RequireRoles(...CONSOLE_ROLES)
-  @ApiOperation({ summary: '总览: on time vs late by department, letters per month, 办理用时 by project type, illegal clock-stops — each scoped to the user by its service' })
+  @ApiOperation({
+    summary: '总览: on time vs late by department, letters per month, 办理用时 by project type, illegal clock-stops — each scoped to the user by its service',
+  })
   @ApiOkResponse({ type: OverviewView })
   @ApiErrors(400, 401)
-  async get(@CurrentUser() user: AuthUser, @Req() req: Request, @Query() query: OverviewQuery, @Res({ passthrough: true }) res: Response): Promise<OverviewView> {
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Query() query: OverviewQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OverviewView> {
     const year = query.year ?? Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
     const started = process.hrtime.bigint();
     const view = await this.overview.overview(user, bearerOf(req), year);

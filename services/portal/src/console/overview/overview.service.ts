@@ -32,26 +32,41 @@ export class OverviewService {
     // both panels read the one report; a refusal (403) is each panel's to show, not an unhandled rejection
     timingReport.catch(() => undefined);
     const [obligations, letters, usedDays, illegalPauses] = await Promise.all([
-      panel(async () => {
-        const report = await timingReport;
-        return { departments: obligationsOnTime(report.departments.filter((d) => !own || d.departmentCode === own)) };
-      }, { departments: [] }),
-      panel(async () => {
-        const all = await this.lettersOfYear(token, year);
-        return { months: lettersPerMonth(all, year), counted: all.length };
-      }, { months: [], counted: 0 }),
+      panel(
+        async () => {
+          const report = await timingReport;
+          return { departments: obligationsOnTime(report.departments.filter((d) => !own || d.departmentCode === own)) };
+        },
+        { departments: [] },
+      ),
+      panel(
+        async () => {
+          const all = await this.lettersOfYear(token, year);
+          return { months: lettersPerMonth(all, year), counted: all.length };
+        },
+        { months: [], counted: 0 },
+      ),
       panel(() => this.usedDays(token), { projectTypes: [], sampled: 0 }),
-      panel(async () => {
-        const [report, top] = await Promise.all([
-          timingReport,
-          this.upstream.json<Page<ApplicationSummary>>('approval', '/applications/illegal-clock-stop-attempts', { token, query: { pageSize: 10 } }),
-        ]);
-        return {
-          applications: top.total,
-          attempts: report.departments.filter((d) => !own || d.departmentCode === own).reduce((s, d) => s + d.illegalClockStopAttempts, 0),
-          top: top.items.map((a) => ({ applicationId: a.id, projectCode: a.projectCode, itemCode: a.itemCode, departmentCode: a.departmentCode, attempts: a.illegalClockStopAttempts })),
-        };
-      }, { applications: 0, attempts: 0, top: [] }),
+      panel(
+        async () => {
+          const [report, top] = await Promise.all([
+            timingReport,
+            this.upstream.json<Page<ApplicationSummary>>('approval', '/applications/illegal-clock-stop-attempts', { token, query: { pageSize: 10 } }),
+          ]);
+          return {
+            applications: top.total,
+            attempts: report.departments.filter((d) => !own || d.departmentCode === own).reduce((s, d) => s + d.illegalClockStopAttempts, 0),
+            top: top.items.map((a) => ({
+              applicationId: a.id,
+              projectCode: a.projectCode,
+              itemCode: a.itemCode,
+              departmentCode: a.departmentCode,
+              attempts: a.illegalClockStopAttempts,
+            })),
+          };
+        },
+        { applications: 0, attempts: 0, top: [] },
+      ),
     ]);
     return { year, asOf: now.toISOString(), obligations, letters, usedDays, illegalPauses };
   }
@@ -61,7 +76,9 @@ export class OverviewService {
     const first = await this.upstream.json<Page<LetterSummary>>('supervision', '/letters', { token, query: { ...query, page: 1 } });
     const pages = Math.min(LETTER_PAGES, Math.ceil(first.total / 200));
     const rest = await Promise.all(
-      Array.from({ length: Math.max(0, pages - 1) }, (_, i) => this.upstream.json<Page<LetterSummary>>('supervision', '/letters', { token, query: { ...query, page: i + 2 } })),
+      Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
+        this.upstream.json<Page<LetterSummary>>('supervision', '/letters', { token, query: { ...query, page: i + 2 } }),
+      ),
     );
     return [first, ...rest].flatMap((p) => p.items);
   }

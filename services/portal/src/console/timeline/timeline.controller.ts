@@ -25,8 +25,14 @@ export class TimelineController {
   @ApiOkResponse({ type: [TimelineProjectView] })
   @ApiErrors(400, 401)
   async list(@Req() req: Request, @Query() query: ProjectsQuery): Promise<Page<TimelineProjectView>> {
-    const page = await this.upstream.json<Page<ProjectSummary>>('approval', '/projects', { token: bearerOf(req), query: { page: query.page, pageSize: query.pageSize, type: query.type } });
-    return { ...page, items: page.items.map((p) => ({ code: p.code, name: p.name, type: p.type, stage: p.stage, status: p.status, registeredAt: p.registeredAt })) };
+    const page = await this.upstream.json<Page<ProjectSummary>>('approval', '/projects', {
+      token: bearerOf(req),
+      query: { page: query.page, pageSize: query.pageSize, type: query.type },
+    });
+    return {
+      ...page,
+      items: page.items.map((p) => ({ code: p.code, name: p.name, type: p.type, stage: p.stage, status: p.status, registeredAt: p.registeredAt })),
+    };
   }
 
   @Get(':code/timeline')

@@ -4,7 +4,20 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { BarChart, BoxplotChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 
-use([CanvasRenderer, BarChart, LineChart, BoxplotChart, ScatterChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, DataZoomComponent, AriaComponent]);
+use([
+  CanvasRenderer,
+  BarChart,
+  LineChart,
+  BoxplotChart,
+  ScatterChart,
+  CustomChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkLineComponent,
+  DataZoomComponent,
+  AriaComponent,
+]);
 
 export { default as VChart } from 'vue-echarts';
 

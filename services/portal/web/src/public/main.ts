@@ -17,5 +17,21 @@ import '../shared/page.css';
 import App from './App.vue';
 
 const app = createApp(App);
-for (const c of [ElAlert, ElButton, ElCard, ElConfigProvider, ElEmpty, ElInput, ElPagination, ElRadioButton, ElRadioGroup, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag]) app.use(c);
+for (const c of [
+  ElAlert,
+  ElButton,
+  ElCard,
+  ElConfigProvider,
+  ElEmpty,
+  ElInput,
+  ElPagination,
+  ElRadioButton,
+  ElRadioGroup,
+  ElTabPane,
+  ElTable,
+  ElTableColumn,
+  ElTabs,
+  ElTag,
+])
+  app.use(c);
 app.mount('#app');

@@ -71,7 +71,9 @@ export class PublicCampaignResultView {
   static of(v: CampaignVisit): PublicCampaignResultView {
     return Object.assign(new PublicCampaignResultView(), {
       uscc: v.uscc,
-      checks: v.checks.map((c) => Object.assign(new PublicCheckResultView(), { departmentCode: c.departmentCode, result: c.result, checkedAt: iso(c.checkedAt) })),
+      checks: v.checks.map((c) =>
+        Object.assign(new PublicCheckResultView(), { departmentCode: c.departmentCode, result: c.result, checkedAt: iso(c.checkedAt) }),
+      ),
     });
   }
 }

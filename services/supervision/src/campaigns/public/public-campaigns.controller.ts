@@ -37,11 +37,17 @@ export class PublicCampaignsController {
   @Throttle(LIMIT)
   @ApiOperation({ summary: '抽查结果 of a published campaign: each drawn subject and each department’s result' })
   @ApiOkResponse({ type: PublicCampaignResultPageView })
-  @ApiErrors(400, 404, [409, 'not published yet: results are public once the campaign is published'], [429, 'too many requests from this address in the last minute'])
+  @ApiErrors(
+    400,
+    404,
+    [409, 'not published yet: results are public once the campaign is published'],
+    [429, 'too many requests from this address in the last minute'],
+  )
   async results(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQuery): Promise<PublicCampaignResultPageView> {
     const campaign = await this.campaigns.find(id);
     if (!campaign) throw new NotFoundException(`campaign ${id} not found`);
-    if (campaign.snapshot.status !== 'published') throw new ConflictException(`campaign ${id} is ${campaign.snapshot.status}: its results are public once published`);
+    if (campaign.snapshot.status !== 'published')
+      throw new ConflictException(`campaign ${id} is ${campaign.snapshot.status}: its results are public once published`);
     const { items, total } = await this.campaigns.visits(id, query.page, query.pageSize);
     return { items: items.map(PublicCampaignResultView.of), total, page: query.page, pageSize: query.pageSize };
   }

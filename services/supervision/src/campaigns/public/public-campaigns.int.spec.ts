@@ -29,7 +29,13 @@ describe('public campaigns', () => {
       await http()
         .post('/inspectors')
         .set('authorization', zjj)
-        .send({ name: `检查员${i}`, departmentCode: 'AS-ZJJ', regionCode: region, certificateNumber: `ZF-${randomUUID().slice(0, 12)}`, specialties: ['房屋建筑'] })
+        .send({
+          name: `检查员${i}`,
+          departmentCode: 'AS-ZJJ',
+          regionCode: region,
+          certificateNumber: `ZF-${randomUUID().slice(0, 12)}`,
+          specialties: ['房屋建筑'],
+        })
         .expect(201);
   });
   afterAll(() => app?.close());
