@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { ApiErrors, PageQuery, Public } from '@cityworks/platform';
-import { UpstreamClient } from '../upstream/upstream-client';
+import { UPSTREAM_ERRORS, UpstreamClient } from '../upstream/upstream-client';
 import { publicRateLimit } from '../http/rate-limits';
 import { PublicCache } from './public-cache';
 import { RegisterQuery, StatisticsQuery } from './public.query';
@@ -30,7 +30,7 @@ export class PublicController {
   @Throttle(LIMIT)
   @ApiOperation({ summary: '双随机 campaigns: announcement with the seed commitment, the seed and counts once published' })
   @ApiOkResponse({ type: PublicCampaignPageView })
-  @ApiErrors(400, TOO_MANY)
+  @ApiErrors(400, TOO_MANY, ...UPSTREAM_ERRORS)
   campaigns(@Query() query: PageQuery): Promise<PublicCampaignPageView> {
     const q = { page: query.page, pageSize: query.pageSize };
     return this.cache.get(`campaigns:${q.page}:${q.pageSize}`, () =>
@@ -43,7 +43,7 @@ export class PublicController {
   @Throttle(LIMIT)
   @ApiOperation({ summary: '验证抽取结果: re-run a published campaign’s draw from its inputs and revealed seed; subjects, inspectors and results' })
   @ApiOkResponse({ type: DrawCheckView })
-  @ApiErrors(400, 404, [409, 'not published yet: the seed stays secret until then'], TOO_MANY)
+  @ApiErrors(400, 404, [409, 'not published yet: the seed stays secret until then'], TOO_MANY, ...UPSTREAM_ERRORS)
   drawCheck(@Param('id', new ParseUUIDPipe()) id: string): Promise<DrawCheckView> {
     return this.cache.get(`draw:${id}`, () => this.draws.check(id));
   }
@@ -53,7 +53,7 @@ export class PublicController {
   @Throttle(LIMIT)
   @ApiOperation({ summary: '双公示: permits and penalties in their 公示期, searchable by name or 统一社会信用代码 (national fields only)' })
   @ApiOkResponse({ schema: { type: 'object', description: 'credit’s PublicRegisterPage' } })
-  @ApiErrors(400, TOO_MANY)
+  @ApiErrors(400, TOO_MANY, ...UPSTREAM_ERRORS)
   register(@Query() query: RegisterQuery): Promise<unknown> {
     const q = { page: query.page, pageSize: query.pageSize, kind: query.kind, q: query.q?.trim() || undefined };
     return this.cache.get(`register:${JSON.stringify(q)}`, () => this.upstream.json('credit', '/public/credit-register', { query: q }));
@@ -64,7 +64,7 @@ export class PublicController {
   @Throttle(LIMIT)
   @ApiOperation({ summary: '有诉必应 per department: received, answered on time, satisfaction' })
   @ApiOkResponse({ schema: { type: 'object', description: 'complaints’ PublicComplaintStatisticsView' } })
-  @ApiErrors(400, TOO_MANY)
+  @ApiErrors(400, TOO_MANY, ...UPSTREAM_ERRORS)
   statistics(@Query() query: StatisticsQuery): Promise<unknown> {
     const q = { year: query.year ?? Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)), month: query.month };
     return this.cache.get(`stats:${q.year}:${q.month ?? ''}`, () => this.upstream.json('complaints', '/public/complaint-statistics', { query: q }));

@@ -74,3 +74,9 @@ export class UpstreamClient {
     throw new BadGatewayException(`${service} answered ${res.status} for ${path}`);
   }
 }
+
+/** What every endpoint that calls a service may also answer (declared in the OpenAPI document). */
+export const UPSTREAM_ERRORS: [number, string][] = [
+  [502, 'a service the portal called answered with a server error'],
+  [503, 'a service the portal calls is unreachable'],
+];

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Req, StreamableFile } fro
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiErrors, RequireRoles } from '@cityworks/platform';
-import { UpstreamClient } from '../../upstream/upstream-client';
+import { UPSTREAM_ERRORS, UpstreamClient } from '../../upstream/upstream-client';
 import { CONSOLE_ROLES } from '../../session/session.dto';
 import { bearerOf } from '../../session/session-cookie';
 import type { LetterSummary, Page } from '../overview/upstream-shapes';
@@ -19,7 +19,7 @@ export class LettersController {
   @RequireRoles(...CONSOLE_ROLES)
   @ApiOperation({ summary: '提醒函 / 督办函 the user may read, filtered and paged at supervision' })
   @ApiOkResponse({ type: LetterRowPageView })
-  @ApiErrors(400, 401)
+  @ApiErrors(400, 401, [403, 'the service refuses the user’s role'], ...UPSTREAM_ERRORS)
   async list(@Req() req: Request, @Query() query: LettersQuery): Promise<LetterRowPageView> {
     const page = await this.upstream.json<Page<LetterSummary>>('supervision', '/letters', { token: bearerOf(req), query: { ...query } });
     return { ...page, items: page.items.map(row) };
@@ -30,7 +30,7 @@ export class LettersController {
   @ApiOperation({ summary: 'the letter as issued (PDF), to show inline' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 401, 404, [403, 'the service refuses the user’s role'], ...UPSTREAM_ERRORS)
   async pdf(@Req() req: Request, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
     const file = await this.upstream.file('supervision', `/letters/${id}/pdf`, { token: bearerOf(req) });
     return new StreamableFile(file.body, { type: 'application/pdf', disposition: `inline; filename="letter-${id}.pdf"` });

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { UPSTREAM_ERRORS } from '../../upstream/upstream-client';
 import { ApiErrors, RequireRoles } from '@cityworks/platform';
 import { CONSOLE_ROLES } from '../../session/session.dto';
 import { bearerOf } from '../../session/session-cookie';
@@ -17,7 +18,7 @@ export class OverdueController {
   @RequireRoles(...CONSOLE_ROLES)
   @ApiOperation({ summary: '逾期事项: rungs of the escalation ladder with their due date, letter and Temporal UI link, paged at the service' })
   @ApiOkResponse({ type: OverduePageView })
-  @ApiErrors(400, 401)
+  @ApiErrors(400, 401, [403, 'the service refuses the user’s role'], ...UPSTREAM_ERRORS)
   list(@Req() req: Request, @Query() query: OverdueQuery): Promise<OverduePageView> {
     return this.overdue.list(bearerOf(req), query);
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthUser } from '@cityworks/contracts';
+import { UPSTREAM_ERRORS } from '../../upstream/upstream-client';
 import { ApiErrors, CurrentUser, RequireRoles } from '@cityworks/platform';
 import { CONSOLE_ROLES } from '../../session/session.dto';
 import { bearerOf } from '../../session/session-cookie';
@@ -20,7 +21,7 @@ export class OverviewController {
     summary: '总览: on time vs late by department, letters per month, 办理用时 by project type, illegal clock-stops — each scoped to the user by its service',
   })
   @ApiOkResponse({ type: OverviewView })
-  @ApiErrors(400, 401)
+  @ApiErrors(400, 401, ...UPSTREAM_ERRORS)
   async get(
     @CurrentUser() user: AuthUser,
     @Req() req: Request,

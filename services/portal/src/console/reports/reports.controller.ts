@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query, Req, StreamableFile } fro
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiErrors, RequireRoles } from '@cityworks/platform';
-import { UpstreamClient } from '../../upstream/upstream-client';
+import { UPSTREAM_ERRORS, UpstreamClient } from '../../upstream/upstream-client';
 import { CONSOLE_ROLES } from '../../session/session.dto';
 import { bearerOf } from '../../session/session-cookie';
 import type { Page } from '../overview/upstream-shapes';
@@ -19,7 +19,7 @@ export class ReportsController {
   @RequireRoles(...CONSOLE_ROLES)
   @ApiOperation({ summary: '月度通报 and 季度督查评分, newest first, paged at supervision' })
   @ApiOkResponse({ type: ReportRowPageView })
-  @ApiErrors(400, 401, [403, 'the 工改办 only'])
+  @ApiErrors(400, 401, [403, 'the 工改办 only'], ...UPSTREAM_ERRORS)
   async list(@Req() req: Request, @Query() query: ReportsQuery): Promise<ReportRowPageView> {
     const page = await this.upstream.json<Page<ReportRowView>>('supervision', '/oversight-reports', { token: bearerOf(req), query: { ...query } });
     return {
@@ -33,7 +33,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'the report as published (PDF), as a download' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  @ApiErrors(400, 401, [403, 'the 工改办 only'], 404)
+  @ApiErrors(400, 401, [403, 'the 工改办 only'], 404, ...UPSTREAM_ERRORS)
   async pdf(@Req() req: Request, @Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
     const file = await this.upstream.file('supervision', `/oversight-reports/${id}/pdf`, { token: bearerOf(req) });
     return new StreamableFile(file.body, { type: 'application/pdf', disposition: `attachment; filename="oversight-report-${id}.pdf"` });
