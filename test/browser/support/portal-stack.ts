@@ -30,6 +30,8 @@ async function listen(app: INestApplication): Promise<string> {
  * dev sign-in signs with the tests' key (jest.setup-env.js), which the services verify.
  */
 export async function startPortalStack(): Promise<PortalStack> {
+  // the suite's settings, given back as they were when it stops (later test files share the process)
+  const before = { ...process.env };
   // the public register and statistics are limited per address: the suite reads them often, from one
   process.env.CREDIT_PUBLIC_RATE_LIMIT_PER_MINUTE = '10000';
   process.env.COMPLAINTS_PUBLIC_RATE_LIMIT_PER_MINUTE = '10000';
@@ -58,7 +60,8 @@ export async function startPortalStack(): Promise<PortalStack> {
       await portal.close();
       await complaints.close();
       await system.stop();
-      for (const k of Object.keys(urls)) delete process.env[k];
+      for (const k of Object.keys(process.env)) if (!(k in before)) delete process.env[k];
+      Object.assign(process.env, before);
     },
   };
 }

@@ -88,6 +88,8 @@ export const zh = {
     addressee: '主送单位',
     title: '事由',
     issuedAt: '发文日期',
+    issuedFrom: '发文起始日',
+    issuedTo: '发文截止日',
     replyDueAt: '回复期限',
     view: '查看',
     pdf: '函件原文',
