@@ -131,6 +131,10 @@ export const zh = {
     results: '检查结果',
     population: '抽查范围内主体',
     noResult: '待录入',
+    checkResults: { 'no-problem': '未发现问题', 'rectification-ordered': '发现问题，责令整改', 'violation-found': '发现违法违规，移交处罚' } as Record<
+      string,
+      string
+    >,
     searchPlaceholder: '输入名称或统一社会信用代码',
     search: '查询',
     kind: '类别',
