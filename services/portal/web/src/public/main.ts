@@ -8,7 +8,8 @@ import { ElConfigProvider } from 'element-plus/es/components/config-provider/ind
 import { ElEmpty } from 'element-plus/es/components/empty/index.mjs';
 import { ElInput } from 'element-plus/es/components/input/index.mjs';
 import { ElPagination } from 'element-plus/es/components/pagination/index.mjs';
-import { ElRadioButton, ElRadioGroup } from 'element-plus/es/components/radio/index.mjs';
+// ElRadioButton and ElRadioGroup install nothing themselves: ElRadio's install registers them
+import { ElRadio, ElRadioButton, ElRadioGroup } from 'element-plus/es/components/radio/index.mjs';
 import { ElTable, ElTableColumn } from 'element-plus/es/components/table/index.mjs';
 import { ElTabPane, ElTabs } from 'element-plus/es/components/tabs/index.mjs';
 import { ElTag } from 'element-plus/es/components/tag/index.mjs';
@@ -25,6 +26,7 @@ for (const c of [
   ElEmpty,
   ElInput,
   ElPagination,
+  ElRadio,
   ElRadioButton,
   ElRadioGroup,
   ElTabPane,
