@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start, stop or inspect the platform's own processes: the five services (each with its
-# activity worker) and the workflow worker.
+# activity worker), the portal (the 工改办 console and the public 公示 page) and the workflow worker.
 #
-#   deploy/local/apps.sh start|stop|status [all|catalog|approval|supervision|credit|complaints|workflows]...
+#   deploy/local/apps.sh start|stop|status [all|catalog|approval|supervision|credit|complaints|portal|workflows]...
 #
 # `start` expects a build (deploy/local/build.sh) and running infrastructure.
 set -euo pipefail
@@ -15,7 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [[ -n $given_temporal ]] && export TEMPORAL_ADDRESS=$given_temporal
 
 # name:port — ports are overridable as <NAME>_PORT, e.g. APPROVAL_PORT=4002
-APPS=(catalog:3001 approval:3002 supervision:3003 credit:3004 complaints:3005 workflows:)
+APPS=(catalog:3001 approval:3002 supervision:3003 credit:3004 complaints:3005 portal:3006 workflows:)
 
 app_port() {
   local name=$1 default=$2 var

@@ -30,3 +30,7 @@ log "build: compiled to dist/ in $(elapsed_since "$t0")"
 t0=$(now_ms)
 node -r ./scripts/register-paths.js dist/workflows/src/build-bundle.js >/dev/null
 log "build: workflow bundle in $(elapsed_since "$t0")"
+# the portal's two pages (console, 公示) into dist/services/portal/web, served by the portal
+t0=$(now_ms)
+npx vite build --config services/portal/web/vite.config.mjs --logLevel warn
+log "build: portal pages (Vite) in $(elapsed_since "$t0")"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever the local infrastructure needs and is not there yet.
 #
-#   deploy/local/provision.sh [all|postgres|temporal|kafka|test-server|fonts|vegeta]... (all: what npm start needs)
+#   deploy/local/provision.sh [all|postgres|temporal|kafka|test-server|fonts|chromium|vegeta]...
+#
+# `all` is what `npm start` needs. `chromium` is not part of it: only the portal's browser tests
+# need it (deploy/local/test.sh provisions it); nor is `vegeta`, the benchmarks' load tool.
 #
 # Idempotent and cheap when everything is present (a few file checks), so
 # infra.sh runs it before every start. Downloads only from the package
@@ -49,6 +52,19 @@ provision_fonts() {
   local t0; t0=$(now_ms)
   apt_install fonts-noto-cjk
   log "fonts: installed fonts-noto-cjk in $(elapsed_since "$t0")"
+}
+
+# The portal's browser tests (test/browser) drive Debian's chromium through playwright-core: no
+# browser download is possible here, so the distribution's package it is (PORTAL_CHROMIUM to use
+# another binary).
+provision_chromium() {
+  if [[ -n ${PORTAL_CHROMIUM:-} && -x ${PORTAL_CHROMIUM:-} ]] || [[ -x /usr/bin/chromium ]]; then
+    log "chromium: already installed (${PORTAL_CHROMIUM:-/usr/bin/chromium})"
+    return
+  fi
+  local t0; t0=$(now_ms)
+  apt_install chromium
+  log "chromium: installed in $(elapsed_since "$t0")"
 }
 
 provision_java() {
@@ -255,8 +271,9 @@ provision() {
       temporal) provision_temporal ;;
       test-server) provision_test_server ;;
       fonts) provision_fonts ;;
+      chromium) provision_chromium ;;
       vegeta) provision_vegeta ;;
-      *) die "unknown component '$c' (expected all, postgres, kafka, temporal, test-server, fonts, vegeta)" ;;
+      *) die "unknown component '$c' (expected all, postgres, kafka, temporal, test-server, fonts, chromium, vegeta)" ;;
     esac
   done
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: brings up the whole system on this machine — provisions what is missing
-# (PostgreSQL, Kafka, Temporal), starts them, builds, starts the five services and the workflow
+# (PostgreSQL, Kafka, Temporal), starts them, builds, starts the five services, the portal and the workflow
 # worker, loads the demo city, and prints where everything is.
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -25,6 +25,9 @@ cat <<TXT
   supervision       http://127.0.0.1:${SUPERVISION_PORT:-3003}/docs
   credit            http://127.0.0.1:${CREDIT_PORT:-3004}/docs
   complaints        http://127.0.0.1:${COMPLAINTS_PORT:-3005}/docs
+  工改办 console     http://127.0.0.1:${PORTAL_PORT:-3006}/  (local mode: pick a department and role)
+  公示 (public)      http://127.0.0.1:${PORTAL_PORT:-3006}/gongshi/
+  portal API        http://127.0.0.1:${PORTAL_PORT:-3006}/docs
   logs              ${LOG_DIR#"$ROOT"/}/
   stop with         npm stop
 TXT

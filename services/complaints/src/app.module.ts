@@ -8,6 +8,7 @@ import { Complaint, ComplaintTransfer } from './complaints/complaint.entity';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { ComplaintsActivitiesImpl } from './activities/complaints.activities';
 import { complaintsMigrations } from './migrations';
+import { PublicStatisticsModule } from './public-statistics/public-statistics.module';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { complaintsMigrations } from './migrations';
     MessagingModule.forService({ service: 'complaints', subscribeTo: [Topics.catalog, Topics.approval] }),
     TemporalModule.forService({ taskQueue: TaskQueues.complaints, activities: ComplaintsActivitiesImpl }),
     ComplaintsModule,
+    PublicStatisticsModule,
   ],
   providers: [ComplaintsActivitiesImpl],
 })

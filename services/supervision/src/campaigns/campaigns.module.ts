@@ -3,6 +3,7 @@ import { CalendarSyncModule } from '@cityworks/calendar-sync';
 import { SubjectsModule } from '../subjects/subjects.module';
 import { PoolsModule } from '../inspectors/pools.module';
 import { CampaignsController } from './campaigns.controller';
+import { PublicCampaignsController } from './public/public-campaigns.controller';
 import { CAMPAIGN_TERMS, CampaignsService } from './campaigns.service';
 import { CampaignsRepository } from './persistence/campaigns.repository';
 import { CampaignWorkflowClient } from './workflow/campaign.workflow-client';
@@ -12,7 +13,7 @@ import { campaignTermsFrom } from './domain/campaign-terms';
 /** 双随机、一公开 */
 @Module({
   imports: [CalendarSyncModule, SubjectsModule, PoolsModule],
-  controllers: [CampaignsController],
+  controllers: [CampaignsController, PublicCampaignsController],
   providers: [
     CampaignsService,
     CampaignsRepository,
