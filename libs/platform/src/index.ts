@@ -27,6 +27,7 @@ export * from './http/openapi/openapi-document';
 export * from './http/method-not-allowed.middleware';
 export * from './http/request-duration.middleware';
 export * from './http/trust-proxy';
+export * from './auth/user-throttler.guard';
 export * from './lifecycle/stoppable-sleep';
 export * from './lifecycle/relay-delay';
 export * from './lifecycle/relay-wake';

@@ -2,9 +2,8 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { AllExceptionsFilter, AuthGuard, createValidationPipe, NulGuardMiddleware } from '@cityworks/platform';
+import { AllExceptionsFilter, AuthGuard, createValidationPipe, NulGuardMiddleware, UserThrottlerGuard } from '@cityworks/platform';
 import { PortalCorrelationMiddleware } from './http/correlation.middleware';
-import { PortalThrottlerGuard } from './http/user-throttler.guard';
 import { staffRateLimit } from './http/rate-limits';
 import { portalLoggerOptions } from './http/logger-options';
 import { sessionCookieToBearer } from './session/session-cookie';
@@ -65,7 +64,7 @@ import { WEB_ASSETS, webAssets } from './web-assets/web-assets';
     DrawChecker,
     // order matters: the user is known before the rate limit is counted per user
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_GUARD, useClass: PortalThrottlerGuard },
+    { provide: APP_GUARD, useClass: UserThrottlerGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
   ],
