@@ -3,7 +3,7 @@
 // with its clocks (GET /projects/{code}/timing), each beside the bare NestJS route at the same rate.
 // Requests come from many desks: the services throttle per user, as they would a real desk.
 const { urls, token } = require('../lib/stack');
-const { projectInFirstStage, REGION } = require('../lib/desk');
+const { projectInFirstStage, accept, REGION } = require('../lib/desk');
 const { withBareRoute } = require('../lib/bare-route');
 const { measure } = require('../lib/load');
 
@@ -37,6 +37,14 @@ module.exports = {
   async run() {
     const projects = [];
     for (let i = 0; i < PROJECTS; i++) projects.push(await projectInFirstStage('API'));
+    // reads go to projects of their own, each with its first stage's applications accepted as a
+    // project would have them: the 受理 step adds a hundred applications to each of `projects`
+    const readProjects = [];
+    for (let i = 0; i < PROJECTS; i++) {
+      const read = await projectInFirstStage('API-READ');
+      for (const [desk, item] of read.items.entries()) await accept(read.project, item, desk);
+      readProjects.push(read);
+    }
     const item = projects[0].items[0];
     const officers = desks(item.departmentCode, 'approval-officer');
     const readers = desks('GGB', 'reform-office');
@@ -60,7 +68,7 @@ module.exports = {
     };
     const read = () => ({
       method: 'GET',
-      path: `/projects/${projects[n++ % PROJECTS].project.code}/timing`,
+      path: `/projects/${readProjects[n++ % PROJECTS].project.code}/timing`,
       headers: { authorization: readers[n % readers.length] },
     });
 
