@@ -9,13 +9,28 @@ const deskUser = (department, desk) => (desk === undefined ? undefined : `bench-
 const reformOffice = (desk) => token('GGB', ['reform-office'], REGION, deskUser('GGB', desk));
 const officer = (department, desk) => token(department, ['approval-officer'], REGION, deskUser(department, desk));
 
-async function call(base, method, url, auth, body) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/**
+ * One call of a desk. A connection that fails before any answer (undici's "fetch failed": a kept-alive
+ * socket the server closed as the request went out, or a reset under load) is tried again twice; a
+ * registration tried again that answers 409 had gone through the first time.
+ */
+async function call(base, method, url, auth, body, attempt = 1) {
+  let res;
+  try {
+    res = await fetch(base + url, {
+      method,
+      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    if (attempt < 3) {
+      await sleep(200 * attempt);
+      return call(base, method, url, auth, body, attempt + 1);
+    }
+    throw new Error(`${method} ${url} failed ${attempt} times: ${e.message} (${e.cause?.code ?? e.cause?.message ?? 'no cause'})`);
+  }
   const text = await res.text();
+  if (attempt > 1 && res.status === 409) return null;
   if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${text}`);
   return text ? JSON.parse(text) : null;
 }
