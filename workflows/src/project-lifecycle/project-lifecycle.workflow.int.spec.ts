@@ -1,4 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Worker } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
@@ -344,6 +347,21 @@ describe('projectLifecycleWorkflow and applicationWorkflow', () => {
     const tasks = new Set(initiated.map((e) => String(e.startChildWorkflowExecutionInitiatedEventAttributes!.workflowTaskCompletedEventId)));
     expect(tasks.size).toBe(1);
     await project.terminate('test done');
+  });
+
+  it('replays a project recorded before the side-by-side starts (its workflows started one after another) without a mismatch', async () => {
+    // four applications waiting to start, recorded from the test above on the code before the patch: one start after another
+    const recorded = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(__dirname, 'fixtures/project-lifecycle.sequential-starts.history.bin')));
+    expect(recorded.events!.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes).length).toBeGreaterThan(2);
+    await Worker.runReplayHistory(
+      {
+        workflowsPath: require.resolve('../workflows'),
+        interceptors: { workflowModules: [require.resolve('../correlation.interceptors')] },
+        bundlerOptions: { webpackConfigHook: aliasWorkspaceLibs(findWorkspaceRoot(__dirname), false) },
+      },
+      recorded,
+      'project-recorded-before-side-by-side-starts',
+    );
   });
 
   it('continues as new before its history grows long, keeping its state and its applications', async () => {
