@@ -15,7 +15,9 @@ describe('tracing settings', () => {
   it('sends to the local Zipkin unless ZIPKIN_URL or the standard variable names another', () => {
     expect(tracingSettings({}, '').zipkinUrl).toBe(DEFAULT_ZIPKIN_URL);
     expect(tracingSettings({ OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'http://z:1/api/v2/spans' }, '').zipkinUrl).toBe('http://z:1/api/v2/spans');
-    expect(tracingSettings({ ZIPKIN_URL: 'http://a:2/api/v2/spans', OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'http://z:1' }, '').zipkinUrl).toBe('http://a:2/api/v2/spans');
+    expect(tracingSettings({ ZIPKIN_URL: 'http://a:2/api/v2/spans', OTEL_EXPORTER_ZIPKIN_ENDPOINT: 'http://z:1' }, '').zipkinUrl).toBe(
+      'http://a:2/api/v2/spans',
+    );
   });
 
   it('names the service after OTEL_SERVICE_NAME, else after the entry point it runs', () => {

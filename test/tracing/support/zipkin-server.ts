@@ -33,7 +33,8 @@ export interface RunningZipkin {
  * in memory), on a port no running stack uses, so the test reads only its own traces.
  */
 export async function startZipkin(port: number, logFile: string): Promise<RunningZipkin> {
-  if (!fs.existsSync(jar)) execFileSync('bash', ['deploy/local/provision.sh', 'zipkin'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+  if (!fs.existsSync(jar))
+    execFileSync('bash', ['deploy/local/provision.sh', 'zipkin'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'w');
   const child: ChildProcess = spawn('java', ['-Xmx256m', '-jar', jar, '--server.address=127.0.0.1', `--server.port=${port}`], {

@@ -26,7 +26,12 @@ export function inConsumeSpan<T>(event: IntegrationEvent, consumer: string, head
     `consume ${event.type}`,
     {
       kind: underKafkaSpan ? SpanKind.INTERNAL : SpanKind.CONSUMER,
-      attributes: { 'messaging.system': 'kafka', 'messaging.consumer.group.name': consumer, 'messaging.message.id': event.id, 'cloudevents.event_type': event.type },
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.consumer.group.name': consumer,
+        'messaging.message.id': event.id,
+        'cloudevents.event_type': event.type,
+      },
     },
     parent,
     async (span) => {

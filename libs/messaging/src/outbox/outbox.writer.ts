@@ -30,10 +30,15 @@ export class OutboxWriter {
     };
     // the request's span, so the relay publishes later within the same trace (ADR 0024)
     const trace = currentTraceContext();
-    await manager.query(
-      'INSERT INTO outbox_events (id, topic, type, subject, envelope, trace_parent, trace_state) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [envelope.id, topic, envelope.type, envelope.subject, JSON.stringify(envelope), trace.traceparent, trace.tracestate],
-    );
+    await manager.query('INSERT INTO outbox_events (id, topic, type, subject, envelope, trace_parent, trace_state) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      envelope.id,
+      topic,
+      envelope.type,
+      envelope.subject,
+      JSON.stringify(envelope),
+      trace.traceparent,
+      trace.tracestate,
+    ]);
     return envelope;
   }
 }

@@ -16,7 +16,15 @@ export class WorkflowCommandWriter {
     await manager.query(
       `INSERT INTO workflow_commands (key, workflow_id, kind, command, correlation_id, trace_parent, trace_state)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (key) DO NOTHING`,
-      [workflowCommandKey(command), command.workflowId, command.kind, JSON.stringify(command), currentCorrelationId() ?? null, trace.traceparent, trace.tracestate],
+      [
+        workflowCommandKey(command),
+        command.workflowId,
+        command.kind,
+        JSON.stringify(command),
+        currentCorrelationId() ?? null,
+        trace.traceparent,
+        trace.tracestate,
+      ],
     );
   }
 }
