@@ -23,8 +23,10 @@ replica_start() {
   if pid=$(replica_pid "$name" "$r"); then log "$name-$r: already running (pid $pid)"; return; fi
   [[ -f $(app_entry "$name") ]] || die "$name: $(app_entry "$name") missing; run deploy/local/build.sh"
   [[ -z $port ]] || ! port_open "$CLUSTER_HOST" "$port" || die "$name-$r: $CLUSTER_HOST:$port is already taken"
-  (cd "$ROOT" && PORT=$port spawn_daemon "$RUN_DIR/$name-$r.pid" "$LOG_DIR/$name-$r.log" \
-    node --enable-source-maps -r ./scripts/register-paths.js "$(app_entry "$name")")
+  # the tracing preload (ADR 0024): one Zipkin service per app, the replica as its instance
+  (cd "$ROOT" && PORT=$port OTEL_SERVICE_NAME=$name OTEL_RESOURCE_ATTRIBUTES="service.instance.id=$name-$r" \
+    spawn_daemon "$RUN_DIR/$name-$r.pid" "$LOG_DIR/$name-$r.log" \
+    node --enable-source-maps -r ./scripts/register-paths.js -r ./dist/libs/tracing/src/register.js "$(app_entry "$name")")
   log "$name-$r: started (pid $(<"$RUN_DIR/$name-$r.pid")${port:+, :$port})"
 }
 

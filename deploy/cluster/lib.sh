@@ -75,6 +75,12 @@ NGINX_CONF="$NGINX_DIR/nginx.conf"
 NGINX_PID="$RUN_DIR/nginx.pid"
 NGINX_LOG="$LOG_DIR/nginx-error.log"
 
+# --------------------------------------------------------------- zipkin ----
+# The trace UI (ADR 0024), on by default here: every replica sends its spans to the cluster's own
+# Zipkin, beside the dev stack's (9411). TRACING=off npm run start:cluster runs without it.
+CLUSTER_TRACING="${TRACING:-zipkin}"
+ZIPKIN_PORT="${CLUSTER_ZIPKIN_PORT:-19411}"
+
 # The environment every replica runs in.
 cluster_app_env() {
   export DATABASE_URL="$CLUSTER_PG_URL_BASE/$CLUSTER_APP_DB"
@@ -86,4 +92,6 @@ cluster_app_env() {
   # nginx on loopback names the client in X-Forwarded-For; without this every request would come
   # from nginx and the public endpoints' per-address limit would count the city as one client
   export TRUST_PROXY="${TRUST_PROXY:-loopback}"
+  export TRACING="$CLUSTER_TRACING"
+  export ZIPKIN_URL="http://$ZIPKIN_HOST:$ZIPKIN_PORT/api/v2/spans"
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm run start:cluster`: the cluster profile beside the dev stack — provisions what is missing,
-# starts three Kafka brokers, the Temporal server on PostgreSQL and its UI, two replicas of every
-# service and of the workflow worker, and nginx in front; waits until every service answers
-# /health through the balancer and prints the addresses. Each step is skipped when done.
+# starts three Kafka brokers, the Temporal server on PostgreSQL and its UI, Zipkin (traces; not
+# with TRACING=off), two replicas of every service and of the workflow worker, and nginx in front;
+# waits until every service answers /health through the balancer and prints the addresses. Each
+# step is skipped when done.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,6 +16,8 @@ bash deploy/cluster/provision.sh
 bash deploy/cluster/kafka.sh start
 KAFKA_BROKERS=$CLUSTER_KAFKA_BROKERS KAFKA_REPLICATION_FACTOR=3 node deploy/local/create-topics.js
 bash deploy/cluster/temporal.sh start server ui
+# before the replicas, so their first spans have somewhere to go
+[[ $CLUSTER_TRACING == zipkin ]] && bash deploy/cluster/zipkin.sh start
 # With every replica running, a build would reach none of them (restart one to pick it up) and
 # the demo city is loaded already: both are skipped, so a second start takes seconds.
 if bash deploy/cluster/apps.sh status all >/dev/null; then
@@ -43,6 +46,7 @@ cat <<TXT
   Temporal frontend $CLUSTER_TEMPORAL_ADDRESS (PostgreSQL: $TEMPORAL_CLUSTER_DB, $TEMPORAL_CLUSTER_VISIBILITY_DB)
   Temporal Web UI   $( [[ -x $TEMPORAL_UI_BIN ]] && echo "http://$CLUSTER_HOST:$CLUSTER_TEMPORAL_UI_PORT" || echo "not built (see deploy/cluster/provision.sh)")
   Kafka brokers     $CLUSTER_KAFKA_BROKERS
+  traces (Zipkin)   $([[ $CLUSTER_TRACING == zipkin ]] && echo "http://$ZIPKIN_HOST:$ZIPKIN_PORT/zipkin" || echo "off (TRACING=$CLUSTER_TRACING)")
   database          $CLUSTER_APP_DB on $PGHOST:$PGPORT
   logs              ${LOG_DIR#"$ROOT"/}/
   stop with         npm run stop:cluster

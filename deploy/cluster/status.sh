@@ -6,5 +6,7 @@ rc=0
 bash deploy/cluster/kafka.sh status || rc=3
 bash deploy/cluster/temporal.sh status server ui || rc=3
 bash deploy/cluster/apps.sh status all || rc=3
+# the trace UI is part of the profile unless it was started with TRACING=off
+if [[ ${TRACING:-zipkin} == zipkin ]]; then bash deploy/cluster/zipkin.sh status || rc=3; fi
 bash deploy/cluster/nginx.sh status || rc=3
 exit "$rc"

@@ -33,8 +33,10 @@ app_start() {
   local name=$1 port=$2 pid
   if pid=$(app_pid "$name"); then log "$name: already running (pid $pid)"; return; fi
   [[ -f $ROOT/$(app_entry "$name") ]] || die "$name: $(app_entry "$name") missing; run deploy/local/build.sh"
-  (cd "$ROOT" && PORT=$port spawn_daemon "$RUN_DIR/$name.pid" "$LOG_DIR/$name.log" \
-    node --enable-source-maps -r ./scripts/register-paths.js "$(app_entry "$name")")
+  # the tracing preload starts OpenTelemetry before the app requires what it instruments; it does
+  # nothing unless TRACING=zipkin (ADR 0024)
+  (cd "$ROOT" && PORT=$port OTEL_SERVICE_NAME=$name spawn_daemon "$RUN_DIR/$name.pid" "$LOG_DIR/$name.log" \
+    node --enable-source-maps -r ./scripts/register-paths.js -r ./dist/libs/tracing/src/register.js "$(app_entry "$name")")
   log "$name: started (pid $(<"$RUN_DIR/$name.pid"), log ${LOG_DIR#"$ROOT"/}/$name.log)"
 }
 

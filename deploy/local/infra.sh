@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Start, stop or inspect the local servers, all or one at a time.
 #
-#   deploy/local/infra.sh start  [all|postgres|kafka|temporal]...
-#   deploy/local/infra.sh stop   [all|postgres|kafka|temporal]...
-#   deploy/local/infra.sh status [all|postgres|kafka|temporal]...
+#   deploy/local/infra.sh start  [all|postgres|kafka|temporal|zipkin]...
+#   deploy/local/infra.sh stop   [all|postgres|kafka|temporal|zipkin]...
+#   deploy/local/infra.sh status [all|postgres|kafka|temporal|zipkin]...
 #
 # Single-server start/stop exists for reliability tests that take one
 # dependency away and bring it back. `start` provisions first (a no-op when
 # everything is installed). `status` exits 0 when every named server is
-# running and 3 otherwise, so scripts can poll it.
+# running and 3 otherwise, so scripts can poll it. `all` includes zipkin, the
+# trace UI, only when tracing is on (TRACING=zipkin); `stop all` stops it too.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,7 +24,7 @@ do_start() {
   local -a components=("$@")
   # The test server and the letters' fonts are no daemons, but `start all` is
   # the one entry point CI and developers run, so make sure they are installed.
-  (( $# == 3 )) && components+=(test-server fonts)
+  [[ $ALL == 1 ]] && components+=(test-server fonts)
   bash "$DEPLOY_DIR/provision.sh" "${components[@]}"
   for c in "$@"; do "$(fn "$c" start)"; done
   log "up in $(elapsed_since "$t0")"
@@ -47,11 +48,19 @@ cmd=${1:-}; shift || true
 # Validate and put the names in canonical start order (postgres, kafka,
 # temporal) whatever order they were given in.
 for a in "$@"; do
-  case $a in all|postgres|kafka|temporal) ;; *) die "unknown server '$a' (expected all, postgres, kafka, temporal)" ;; esac
+  case $a in all|postgres|kafka|temporal|zipkin) ;; *) die "unknown server '$a' (expected all, postgres, kafka, temporal, zipkin)" ;; esac
 done
+ALL=0; [[ " $* " == *" all "* ]] && ALL=1
+# the trace UI belongs to `all` when tracing is on (and `stop all` stops it whenever it runs)
+with_zipkin=0
+[[ $ALL == 1 && ( ${TRACING:-} == zipkin || $cmd == stop ) ]] && with_zipkin=1
 ordered=()
-for s in postgres kafka temporal; do
-  [[ " $* " == *" all "* || " $* " == *" $s "* ]] && ordered+=("$s")
+for s in postgres kafka temporal zipkin; do
+  if [[ $s == zipkin && $ALL == 1 ]]; then
+    [[ $with_zipkin == 1 ]] && ordered+=("$s")
+    continue
+  fi
+  [[ $ALL == 1 || " $* " == *" $s "* ]] && ordered+=("$s")
 done
 
 case $cmd in

@@ -139,3 +139,5 @@ source "$DEPLOY_DIR/lib/kafka.sh"
 source "$DEPLOY_DIR/lib/temporal.sh"
 # shellcheck source=lib/temporal-test-server.sh
 source "$DEPLOY_DIR/lib/temporal-test-server.sh"
+# shellcheck source=lib/zipkin.sh
+source "$DEPLOY_DIR/lib/zipkin.sh"

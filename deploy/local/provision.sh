@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs whatever the local infrastructure needs and is not there yet.
 #
-#   deploy/local/provision.sh [all|postgres|temporal|kafka|test-server|fonts|chromium|vegeta]...
+#   deploy/local/provision.sh [all|postgres|temporal|kafka|test-server|fonts|chromium|vegeta|zipkin]...
 #
 # `all` is what `npm start` needs. `chromium` is not part of it: only the portal's browser tests
-# need it (deploy/local/test.sh provisions it); nor is `vegeta`, the benchmarks' load tool.
+# need it (deploy/local/test.sh provisions it); nor is `vegeta`, the benchmarks' load tool; nor
+# `zipkin`, the trace UI, provisioned when tracing is on (TRACING=zipkin) and by npm test.
 #
 # Idempotent and cheap when everything is present (a few file checks), so
 # infra.sh runs it before every start. Downloads only from the package
@@ -246,6 +247,25 @@ provision_temporal() {
 # bursts. Only `npm run bench` asks for it.
 VEGETA_VERSION=v12.13.0
 VEGETA_BIN="$BIN_DIR/vegeta"
+# Zipkin, the trace UI (ADR 0024): one executable jar from Maven Central, copied into .local/zipkin
+# through a temp name so an interrupted download is never taken for the jar.
+provision_zipkin() {
+  if [[ -f $ZIPKIN_JAR ]]; then
+    log "zipkin: already downloaded (${ZIPKIN_JAR#"$ROOT"/})"
+    return
+  fi
+  provision_java
+  local t0 tmp="$LOCAL/zipkin.tmp" mlog="$LOG_DIR/maven-zipkin.log"; t0=$(now_ms)
+  log "zipkin: downloading io.zipkin:zipkin-server:$ZIPKIN_VERSION:exec from Maven Central (log ${mlog#"$ROOT"/})"
+  rm -rf "$tmp"
+  mvn -B -q dependency:copy "-Dartifact=io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" -DoutputDirectory="$tmp" >"$mlog" 2>&1 \
+    || { tail -n 30 "$mlog" >&2; die "zipkin: maven download failed"; }
+  mkdir -p "$(dirname "$ZIPKIN_JAR")"
+  mv "$tmp/$(basename "$ZIPKIN_JAR")" "$ZIPKIN_JAR"
+  rm -rf "$tmp"
+  log "zipkin: downloaded in $(elapsed_since "$t0")"
+}
+
 provision_vegeta() {
   if [[ -x $VEGETA_BIN ]] && go version -m "$VEGETA_BIN" 2>/dev/null | grep -q "mod.*$VEGETA_VERSION"; then
     log "vegeta: already installed (${VEGETA_BIN#"$ROOT"/} $VEGETA_VERSION)"
@@ -273,7 +293,8 @@ provision() {
       fonts) provision_fonts ;;
       chromium) provision_chromium ;;
       vegeta) provision_vegeta ;;
-      *) die "unknown component '$c' (expected all, postgres, kafka, temporal, test-server, fonts, chromium, vegeta)" ;;
+      zipkin) provision_zipkin ;;
+      *) die "unknown component '$c' (expected all, postgres, kafka, temporal, test-server, fonts, chromium, vegeta, zipkin)" ;;
     esac
   done
 }

@@ -28,6 +28,7 @@ cat <<TXT
   工改办 console     http://127.0.0.1:${PORTAL_PORT:-3006}/  (local mode: pick a department and role)
   公示 (public)      http://127.0.0.1:${PORTAL_PORT:-3006}/gongshi/
   portal API        http://127.0.0.1:${PORTAL_PORT:-3006}/docs
+  traces (Zipkin)   $([[ ${TRACING:-} == zipkin ]] && echo "http://$ZIPKIN_HOST:$ZIPKIN_PORT/zipkin" || echo "off (TRACING=zipkin npm start turns them on)")
   logs              ${LOG_DIR#"$ROOT"/}/
   stop with         npm stop
 TXT

@@ -11,7 +11,7 @@ t0=$(now_ms)
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=true
 
 bash deploy/local/infra.sh start all
-bash deploy/local/provision.sh chromium  # the portal's browser tests (test/browser)
+bash deploy/local/provision.sh chromium zipkin  # the portal's browser tests (test/browser); the trace test's Zipkin (test/tracing)
 bash deploy/local/build.sh
 bash deploy/local/schemathesis.sh >/dev/null  # the contract fuzzer test/contract runs (pinned, into .local)
 

@@ -4,7 +4,15 @@ import * as path from 'node:path';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { TaskQueues } from '@cityworks/contracts';
 import { readInfraConfig } from '@cityworks/platform';
-import { aliasWorkspaceLibs, findWorkspaceRoot, installJsonRuntimeLogging, temporalConnectionOptions } from '@cityworks/temporal';
+import {
+  aliasWorkspaceLibs,
+  findWorkspaceRoot,
+  installJsonRuntimeLogging,
+  temporalConnectionOptions,
+  TRACING_WORKFLOW_INTERCEPTORS_MODULE,
+  shutdownTracing,
+  workflowTracingSinks,
+} from '@cityworks/temporal';
 
 /**
  * The workflow worker (task queue `workflows`). In production it loads the prebuilt bundle
@@ -23,11 +31,13 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
     // machine, ~0.3 MB each here): a city's projects wait for weeks, so keeping each one's isolate
     // is memory for nothing; an evicted workflow is replayed from its short history when it wakes.
     maxCachedWorkflows: Number(process.env.WORKFLOW_CACHE_SIZE ?? 1000),
+    // the spans the bundled tracing interceptors make leave the sandbox through this sink (ADR 0024)
+    sinks: workflowTracingSinks(),
     ...(fromBundle
       ? { workflowBundle: { codePath: bundlePath } }
       : {
           workflowsPath: require.resolve('./workflows'),
-          interceptors: { workflowModules: [require.resolve('./correlation.interceptors')] },
+          interceptors: { workflowModules: [require.resolve('./correlation.interceptors'), TRACING_WORKFLOW_INTERCEPTORS_MODULE] },
           bundlerOptions: { webpackConfigHook: aliasWorkspaceLibs(root, false) },
         }),
     ...overrides,
@@ -44,6 +54,8 @@ async function main(): Promise<void> {
       console.log(JSON.stringify({ level: 'info', service: 'workflows', msg: `workflow worker on task queue ${TaskQueues.workflows}` }));
       await worker.run();
       await connection.close();
+      // the last workflow spans still buffered go to Zipkin before the process ends
+      await shutdownTracing();
       return;
     } catch (e) {
       console.log(JSON.stringify({ level: 'warn', service: 'workflows', msg: `workflow worker cannot run yet: ${(e as Error).message}` }));

@@ -1,6 +1,7 @@
 export * from './messaging.module';
 export * from './messaging.options';
 export * from './messaging-tables.migration';
+export * from './trace-context.migration';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';

@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { WorkflowOutboxAndParkedEvents1764000000010 } from './workflow-outbox/workflow-outbox.migration';
+import { TraceContextColumns1764000000020 } from './trace-context.migration';
 
 /** Outbox and inbox tables; every service lists this migration first. */
 export class MessagingTables1764000000000 implements MigrationInterface {
@@ -35,4 +36,4 @@ export class MessagingTables1764000000000 implements MigrationInterface {
 }
 
 /** The messaging migrations, in order; every service lists them first. */
-export const messagingMigrations = [MessagingTables1764000000000, WorkflowOutboxAndParkedEvents1764000000010];
+export const messagingMigrations = [MessagingTables1764000000000, WorkflowOutboxAndParkedEvents1764000000010, TraceContextColumns1764000000020];

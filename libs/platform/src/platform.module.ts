@@ -25,6 +25,7 @@ import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditLogTable1764000000050 } from './audit/audit-log.migration';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditController } from './audit/audit.controller';
+import { TracingFlush } from './lifecycle/tracing-flush';
 
 export interface ServicePlatformOptions extends ServiceDatabaseOptions {
   /** the service's name: its log field, its Kafka client id, its task queue */
@@ -71,6 +72,7 @@ export class PlatformModule implements NestModule {
       providers: [
         HealthRegistry,
         AuditTrail,
+        TracingFlush,
         // order matters: the user is known before the rate limit is counted per user
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },

@@ -8,3 +8,5 @@ export * from './correlation-propagation';
 export * from './connection-options';
 export * from './workflow-command.relay';
 export * from './schedule-keeper';
+export * from './tracing-interceptors';
+export * from './workflow-command-span';

@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { currentCorrelationId, readInfraConfig, RuleViolation, runWithCorrelationId, StopSignal } from '@cityworks/platform';
 import { correlationActivityInterceptors } from './correlation-propagation';
+import { tracingActivityInterceptors } from './tracing-interceptors';
 import { temporalConnectionOptions } from './connection-options';
 import { TEMPORAL_OPTIONS, TemporalServiceOptions } from './temporal.options';
 import { activityMethods } from './activity-methods';
@@ -72,7 +73,8 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, BeforeApplica
           namespace: infra.temporalNamespace,
           taskQueue: this.options.taskQueue,
           activities,
-          interceptors: { activity: [correlationActivityInterceptors] },
+          // the tracing span outermost, so the correlation id is set on it (runWithCorrelationId)
+          interceptors: { activity: [...tracingActivityInterceptors(), correlationActivityInterceptors] },
           shutdownGraceTime: '10s',
         });
         this.logger.log(`activity worker on task queue ${this.options.taskQueue} (${Object.keys(activities).join(', ')})`);

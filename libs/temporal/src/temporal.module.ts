@@ -8,6 +8,7 @@ import { TemporalHealth } from './temporal-health';
 import { WorkflowCommandRelay } from './workflow-command.relay';
 import { installJsonRuntimeLogging } from './json-runtime-logging';
 import { correlationClientInterceptor } from './correlation-propagation';
+import { tracingClientInterceptors } from './tracing-interceptors';
 import { temporalConnectionOptions } from './connection-options';
 
 /**
@@ -35,7 +36,7 @@ export class TemporalModule implements OnApplicationShutdown {
             return new Client({
               connection: Connection.lazy(temporalConnectionOptions()),
               namespace: infra.temporalNamespace,
-              interceptors: { workflow: [correlationClientInterceptor] },
+              interceptors: { workflow: [correlationClientInterceptor, ...tracingClientInterceptors()] },
             });
           },
         },

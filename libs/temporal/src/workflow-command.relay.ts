@@ -7,6 +7,7 @@ import { Counter, Gauge, register } from 'prom-client';
 import { RelayNudges, StoredSearchAttribute, WorkflowCommand } from '@cityworks/messaging';
 import { nextRelayDelay, RelayWake, runWithCorrelationId, StopSignal } from '@cityworks/platform';
 import { TEMPORAL_CLIENT } from './temporal.options';
+import { inWorkflowCommandSpan } from './workflow-command-span';
 
 const BATCH = 100;
 /** workflows whose commands are delivered at once; one workflow's are always in order */
@@ -33,6 +34,8 @@ interface CommandRow {
   command: WorkflowCommand;
   correlation_id: string | null;
   attempts: number;
+  trace_parent: string | null;
+  trace_state: string | null;
 }
 
 function toSearchAttributes(stored: StoredSearchAttribute[]): SearchAttributePair[] {
@@ -111,7 +114,7 @@ export class WorkflowCommandRelay implements OnApplicationBootstrap, OnApplicati
     let failure: Error | undefined;
     const done = await this.dataSource.transaction(async (manager) => {
       const rows: CommandRow[] = await manager.query(
-        `SELECT seq, workflow_id, command, correlation_id, attempts FROM workflow_commands
+        `SELECT seq, workflow_id, command, correlation_id, attempts, trace_parent, trace_state FROM workflow_commands
          WHERE delivered_at IS NULL AND failed_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
@@ -142,7 +145,9 @@ export class WorkflowCommandRelay implements OnApplicationBootstrap, OnApplicati
   /** Delivers one command and records the outcome; an Error when Temporal cannot take it now. */
   private async deliverOne(manager: EntityManager, row: CommandRow): Promise<'delivered' | 'waiting' | 'set-aside' | Error> {
     try {
-      const outcome = await runWithCorrelationId(row.correlation_id ?? undefined, () => this.deliver(manager, row), 'workflow-command-relay');
+      const outcome = await inWorkflowCommandSpan(row, () =>
+        runWithCorrelationId(row.correlation_id ?? undefined, () => this.deliver(manager, row), 'workflow-command-relay'),
+      );
       if (outcome === 'wait') return 'waiting';
       await manager.query('UPDATE workflow_commands SET delivered_at = now(), outcome = $2, attempts = attempts + 1, last_error = NULL WHERE seq = $1', [
         row.seq,

@@ -12,6 +12,7 @@ import { IntegrationEventHandler } from './event-handler';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 import { RelayNudges } from '../state-change/relay-nudges';
 import { isPermanentFailure, PermanentEventError } from './failure-policy';
+import { inConsumeSpan } from './consume-span';
 
 /** attempts before an event whose failure retrying cannot fix is parked (a race may still clear it) */
 const PERMANENT_FAILURE_ATTEMPTS = 3;
@@ -144,7 +145,9 @@ export class EventConsumer implements OnApplicationBootstrap, OnApplicationShutd
     }
     const handler = this.handlers.get(event.type);
     if (!handler) return; // topics carry several types; this service needs only some
-    await runWithCorrelationId(event.correlationid, () => this.handleWithRetries(event, handler, heartbeat), `kafka:${this.consumerName}`);
+    await inConsumeSpan(event, this.consumerName, message.headers, () =>
+      runWithCorrelationId(event.correlationid, () => this.handleWithRetries(event, handler, heartbeat), `kafka:${this.consumerName}`),
+    );
   }
 
   private async handleWithRetries(event: IntegrationEvent, handler: IntegrationEventHandler<unknown>, heartbeat: () => Promise<void>): Promise<void> {

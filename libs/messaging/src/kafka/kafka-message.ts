@@ -1,8 +1,11 @@
 import type { IntegrationEvent } from '@cityworks/contracts';
 import type { IHeaders, Message } from 'kafkajs';
 
-/** CloudEvents structured mode: the whole envelope is the value; a few attributes also ride as headers. */
-export function toKafkaMessage(event: IntegrationEvent): Message {
+/**
+ * CloudEvents structured mode: the whole envelope is the value; a few attributes also ride as
+ * headers, and so does the W3C trace context of the publish span when tracing is on.
+ */
+export function toKafkaMessage(event: IntegrationEvent, traceHeaders: Record<string, string> = {}): Message {
   return {
     key: event.subject,
     value: JSON.stringify(event),
@@ -12,6 +15,7 @@ export function toKafkaMessage(event: IntegrationEvent): Message {
       ce_type: event.type,
       ce_source: event.source,
       'x-correlation-id': event.correlationid,
+      ...traceHeaders,
     },
   };
 }

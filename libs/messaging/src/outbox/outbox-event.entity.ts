@@ -34,4 +34,11 @@ export class OutboxEvent {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
+
+  /** the writer's span (W3C traceparent), continued by the relay's publish span; null when tracing was off */
+  @Column({ name: 'trace_parent', type: 'varchar', length: 55, nullable: true })
+  traceParent: string | null;
+
+  @Column({ name: 'trace_state', type: 'text', nullable: true })
+  traceState: string | null;
 }

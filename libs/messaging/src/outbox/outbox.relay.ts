@@ -9,6 +9,7 @@ import { physicalTopic } from '../kafka/topic-names';
 import { OutboxEvent } from './outbox-event.entity';
 import { RelayNudges } from '../state-change/relay-nudges';
 import { nextRelayDelay, RelayWake } from '@cityworks/platform';
+import { endPublishSpans, PublishSpan, sendUntraced, startPublishSpan } from './publish-spans';
 
 const BATCH = 200;
 
@@ -94,12 +95,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const producer = await this.connectedProducer();
       const byTopic = new Map<string, OutboxEvent[]>();
       for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      // each row's publish continues the trace of the request that wrote it (ADR 0024)
+      const spans: PublishSpan[] = [];
+      const topicMessages = [...byTopic].map(([topic, events]) => ({
+        topic: physicalTopic(topic),
+        messages: events.map((e) => {
+          const publish = startPublishSpan(e, physicalTopic(topic));
+          spans.push(publish);
+          return toKafkaMessage(e.envelope, publish.headers);
+        }),
+      }));
       try {
-        await producer.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic].map(([topic, events]) => ({ topic: physicalTopic(topic), messages: events.map((e) => toKafkaMessage(e.envelope)) })),
-        });
+        await sendUntraced(() => producer.sendBatch({ acks: -1, topicMessages }));
+        endPublishSpans(spans);
       } catch (e) {
+        endPublishSpans(spans, e as Error);
         // recorded in this same transaction, which still commits: the rows stay unpublished
         await manager.query('UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)', [
           rows.map((r) => r.id),

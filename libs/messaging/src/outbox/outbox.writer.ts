@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IntegrationEvent, NewIntegrationEvent, TopicName } from '@cityworks/contracts';
 import { currentCorrelationId, SERVICE_NAME } from '@cityworks/platform';
+import { currentTraceContext } from '@cityworks/tracing';
 
 /**
  * Records an integration event inside the caller's transaction: the event exists exactly when
@@ -27,12 +28,16 @@ export class OutboxWriter {
       correlationid: currentCorrelationId() ?? randomUUID(),
       data: event.data,
     };
-    await manager.query('INSERT INTO outbox_events (id, topic, type, subject, envelope) VALUES ($1, $2, $3, $4, $5)', [
+    // the request's span, so the relay publishes later within the same trace (ADR 0024)
+    const trace = currentTraceContext();
+    await manager.query('INSERT INTO outbox_events (id, topic, type, subject, envelope, trace_parent, trace_state) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
       envelope.id,
       topic,
       envelope.type,
       envelope.subject,
       JSON.stringify(envelope),
+      trace.traceparent,
+      trace.tracestate,
     ]);
     return envelope;
   }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '@cityworks/contracts';
+import { markCorrelation } from '@cityworks/tracing';
 
 /**
  * The request context: the correlation id follows one business action across HTTP, Kafka
@@ -39,7 +40,11 @@ export function bindUser(user: AuthUser): void {
 }
 
 export function runWithCorrelationId<T>(correlationId: string | undefined, fn: () => T, systemActor?: string): T {
-  return storage.run({ correlationId: correlationId || randomUUID(), systemActor }, fn);
+  const id = correlationId || randomUUID();
+  // the span this runs under (the HTTP request's, the Kafka message's, the activity's) carries the
+  // id, and its children inherit it, so a trace is found by the id (no-op when tracing is off)
+  markCorrelation(id);
+  return storage.run({ correlationId: id, systemActor }, fn);
 }
 
 /** Accepts a caller's id only when it looks like an id, so headers cannot inject log noise. */
