@@ -17,12 +17,15 @@ const { Connection, Client } = require('@temporalio/client');
 const { ROOT, TEMPORAL, DATABASE_URL, call, check, decide, accept, protoMs, registerProject, run, sleep, supervisor, taskOf, waitFor } = require('./support');
 
 const TIMERS = Number(process.env.FAULT_TIMERS || 12);
-// due instants after the stop: every DUE_STEP_S s from the first; the server comes back once
-// DOWN_S s have passed, so about half are due while it is down and the rest after it is back
-const FIRST_DUE_S = 6;
+// The server is stopped STOP_AFTER_S s after the runs are started (time enough for every run to
+// start its timer); due instants follow the stop every DUE_STEP_S s from FIRST_DUE_S s; the server
+// is started DOWN_S s after it stopped, so about half are due while it is down, the rest after.
+const STOP_AFTER_S = 20;
+const FIRST_DUE_S = 12;
 const DUE_STEP_S = 4;
-const DOWN_S = 30;
-const ITEM = { code: 'JS-SGXK-001', departmentCode: 'AS-XZSPJ', supervisingDepartmentCode: 'AS-ZJJ' };
+const DOWN_S = 25;
+// 施工许可 in 铁东区 (the demo city's catalog): its 实施部门 and the department that supervises it
+const ITEM = { code: 'JS-SGXK-001', departmentCode: 'AS-TD-XZSPJ', supervisingDepartmentCode: 'AS-TD-ZJJ' };
 const temporalSh = (...args) => execFileSync('bash', [path.join(ROOT, 'deploy/cluster/temporal.sh'), ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
 
 run(async () => {
@@ -40,7 +43,7 @@ run(async () => {
 
   const connection = await Connection.connect({ address: TEMPORAL });
   const client = new Client({ connection, namespace: 'default' });
-  const plannedStop = Date.now() + 3000;
+  const plannedStop = Date.now() + STOP_AFTER_S * 1000;
   const runs = tasks.map(({ project, task }, i) => ({
     workflowId: `fault-timer-${task.id}`,
     taskId: task.id,
@@ -76,9 +79,11 @@ run(async () => {
   const pending = (await Promise.all(runs.map(dueTimers))).filter((ts) => ts.some((t) => t.firedAt === undefined)).length;
 
   await sleep(Math.max(0, plannedStop - Date.now()));
-  const stoppedAt = Date.now();
   temporalSh('stop', 'server');
-  console.log(`stopped the Temporal server with ${pending} of ${runs.length} deadline timers pending`);
+  const stoppedAt = Date.now();
+  console.log(
+    `stopped the Temporal server ${((stoppedAt - plannedStop) / 1000).toFixed(1)} s after asking, with ${pending} of ${runs.length} deadline timers pending (checked just before)`,
+  );
   await sleep(Math.max(0, stoppedAt + DOWN_S * 1000 - Date.now()));
   temporalSh('start', 'server');
   const backAt = Date.now();
@@ -94,6 +99,7 @@ run(async () => {
     if (timers.every((ts) => ts.length > 0 && ts.every((t) => t.firedAt !== undefined))) break;
   }
   const firedRuns = timers.filter((ts) => ts.length > 0 && ts.every((t) => t.firedAt !== undefined)).length;
+  check('the timers were pending when the server stopped', pending === runs.length, `${pending} of ${runs.length}`);
   check('every pending timer fired after the restart', firedRuns === runs.length, `${firedRuns} of ${runs.length} fired (${pending} pending at the stop)`);
   // late: how long after its due instant a timer fired; one due while the server was down can
   // fire no earlier than the server is back
@@ -114,11 +120,13 @@ run(async () => {
     down.every((l) => l.afterBack <= 30_000),
     `at most ${fmt(maxOf(down, (l) => l.afterBack))}`,
   );
-  check(
-    'timers due after the restart fired within 5 s of their instant',
-    after.every((l) => l.late <= 5_000),
-    `at most ${fmt(maxOf(after, (l) => l.late))}`,
-  );
+  if (after.length)
+    check(
+      'timers due after the restart fired within 5 s of their instant',
+      after.every((l) => l.late <= 5_000),
+      `at most ${fmt(maxOf(after, (l) => l.late))}`,
+    );
+  else console.log('NOTE no timer was due after the restart this time (the server took long to stop or start)');
 
   // the effect: each task marked overdue (supervision's activity), one overdue event per task
   const overdue = async () => {
