@@ -85,11 +85,15 @@ run(async () => {
     `stopped the Temporal server ${((stoppedAt - plannedStop) / 1000).toFixed(1)} s after asking, with ${pending} of ${runs.length} deadline timers pending (checked just before)`,
   );
   await sleep(Math.max(0, stoppedAt + DOWN_S * 1000 - Date.now()));
+  // down for sure from stoppedAt to startAt; serving again at the latest at backAt, when
+  // temporal.sh has seen the cluster healthy and the namespace usable (the frontend answers sooner)
+  const startAt = Date.now();
   temporalSh('start', 'server');
   const backAt = Date.now();
-  const dueWhileDown = runs.filter((r) => r.dueAt < backAt).length;
+  const dueWhileDown = runs.filter((r) => r.dueAt < startAt).length;
+  const dueWhileStarting = runs.filter((r) => r.dueAt >= startAt && r.dueAt < backAt).length;
   console.log(
-    `started it again after ${((backAt - stoppedAt) / 1000).toFixed(1)} s down; ${dueWhileDown} timers were due while it was down, ${runs.length - dueWhileDown} after`,
+    `started it again ${((startAt - stoppedAt) / 1000).toFixed(1)} s after the stop, serving ${((backAt - startAt) / 1000).toFixed(1)} s later; ${dueWhileDown} timers were due while it was down, ${dueWhileStarting} while it started, ${runs.length - dueWhileDown - dueWhileStarting} after`,
   );
 
   const lastDue = Math.max(...runs.map((r) => r.dueAt));
@@ -102,23 +106,23 @@ run(async () => {
   check('the timers were pending when the server stopped', pending === runs.length, `${pending} of ${runs.length}`);
   check('every pending timer fired after the restart', firedRuns === runs.length, `${firedRuns} of ${runs.length} fired (${pending} pending at the stop)`);
   // late: how long after its due instant a timer fired; one due while the server was down can
-  // fire no earlier than the server is back
+  // fire no earlier than the server is started again (afterStart: measured from then)
   const late = runs.map((r, i) => ({
     r,
     late: Math.max(0, ...timers[i].map((t) => (t.firedAt ?? Infinity) - r.dueAt)),
-    afterBack: Math.max(0, ...timers[i].map((t) => (t.firedAt ?? Infinity) - Math.max(r.dueAt, backAt))),
+    afterStart: Math.max(0, ...timers[i].map((t) => (t.firedAt ?? Infinity) - Math.max(r.dueAt, startAt))),
   }));
   const fmt = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : 'never');
-  const down = late.filter((l) => l.r.dueAt < backAt);
+  const down = late.filter((l) => l.r.dueAt < startAt);
   const after = late.filter((l) => l.r.dueAt >= backAt);
   const maxOf = (ls, f) => (ls.length ? Math.max(...ls.map(f)) : 0);
   console.log(
-    `late: due while down ${down.length}, fired ${fmt(Math.min(...down.map((l) => l.late)))}–${fmt(maxOf(down, (l) => l.late))} after due, at most ${fmt(maxOf(down, (l) => l.afterBack))} after the server was back; due after the restart ${after.length}, at most ${fmt(maxOf(after, (l) => l.late))} late`,
+    `late: due while down ${down.length}, fired ${fmt(Math.min(...down.map((l) => l.late)))}–${fmt(maxOf(down, (l) => l.late))} after due, at most ${fmt(maxOf(down, (l) => l.afterStart))} after the start was asked; due after the restart ${after.length}, at most ${fmt(maxOf(after, (l) => l.late))} late`,
   );
   check(
-    'timers due while the server was down fired within 30 s of its return',
-    down.every((l) => l.afterBack <= 30_000),
-    `at most ${fmt(maxOf(down, (l) => l.afterBack))}`,
+    'timers due while the server was down fired within 30 s of its start',
+    down.every((l) => l.afterStart <= 30_000),
+    `at most ${fmt(maxOf(down, (l) => l.afterStart))}`,
   );
   if (after.length)
     check(
@@ -158,7 +162,7 @@ run(async () => {
   ).filter((s) => s?.status === 'closed').length;
   check('every run closed on the late feedback', closed === runs.length, `${closed} of ${runs.length}`);
   console.log(
-    `counts: timers ${runs.length}, pending at the stop ${pending}, due while down ${dueWhileDown}, fired ${firedRuns}, tasks overdue ${overdueTasks}, runs closed ${closed}`,
+    `counts: timers ${runs.length}, pending at the stop ${pending}, due while down ${dueWhileDown}, while starting ${dueWhileStarting}, fired ${firedRuns}, tasks overdue ${overdueTasks}, runs closed ${closed}`,
   );
   await connection.close();
 });
