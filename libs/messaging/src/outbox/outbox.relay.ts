@@ -12,6 +12,9 @@ import { nextRelayDelay, RelayWake } from '@cityworks/platform';
 import { endPublishSpans, PublishSpan, sendUntraced, startPublishSpan } from './publish-spans';
 
 const BATCH = 200;
+// kafkajs's default for the cluster (kafka.client.ts), given explicitly: an idempotent producer's
+// default is to retry for ever, which would hold a batch's row locks while Kafka is away.
+const RELAY_RETRY = { initialRetryTime: 300, retries: 5 };
 
 function metric<T>(name: string, make: () => T): T {
   return (register.getSingleMetric(name) as T) ?? make();
@@ -25,6 +28,8 @@ const backlog = metric('outbox_backlog', () => new Gauge({ name: 'outbox_backlog
 /**
  * Publishes outbox rows to Kafka in commit order. Rows are locked with SKIP LOCKED so replicas
  * share the work; a row is marked published only after Kafka acknowledged it (at least once).
+ * The producer is idempotent (ADR 0025): a produce request kafkajs re-sends after a timeout
+ * carries the same producer id and sequence numbers, so the broker keeps one copy.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -122,23 +127,47 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       published.inc(rows.length);
       return rows.length;
     });
-    if (failure) throw failure;
+    if (failure) {
+      // The next pass may send another set of rows from the sequence numbers these had, and the
+      // broker refuses a sequence it has already taken in part (OUT_OF_ORDER_SEQUENCE_NUMBER) for
+      // as long as the producer lives: the next pass starts a new producer, with a new id.
+      await this.dropProducer();
+      throw failure;
+    }
     return sent;
   }
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      // one request in flight keeps each subject's events in order; duplicates from retries are
-      // absorbed by the consumers' inbox, so the producer need not be idempotent
-      this.producer = this.kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-      this.producer.on(this.producer.events.DISCONNECT, () => {
-        this.connected = false;
+      // Idempotent: kafkajs's own retries of a produce request (after a timeout while a broker is
+      // lost) are kept once by the broker. kafkajs 2.2.4 calls this experimental and wants acks -1
+      // and one request in flight, which also keeps each subject's events in order. Its retries
+      // stay finite (kafkajs warns that this may invalidate EoS): a batch that still fails is
+      // sent again by the next pass from a new producer, so a copy remains possible then, and the
+      // consumers' inbox still absorbs it.
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        retry: RELAY_RETRY,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
       });
+      producer.on(producer.events.DISCONNECT, () => {
+        if (this.producer === producer) this.connected = false;
+      });
+      this.producer = producer;
     }
     if (!this.connected) {
       await this.producer.connect();
       this.connected = true;
     }
     return this.producer;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    this.connected = false;
+    await producer?.disconnect().catch(() => undefined);
   }
 }
