@@ -77,7 +77,11 @@ run(async () => {
       .map((e) => ({ fireAt: protoMs(e.eventTime) + protoMs(e.timerStartedEventAttributes.startToFireTimeout), firedAt: fired.get(Number(e.eventId)) }))
       .filter((t) => Math.abs(t.fireAt - r.dueAt) < 2000);
   };
-  await waitFor('every run to start its deadline timer', async () => (await Promise.all(runs.map(dueTimers))).every((ts) => ts.length > 0), STOP_AFTER_S * 1000);
+  await waitFor(
+    'every run to start its deadline timer',
+    async () => (await Promise.all(runs.map(dueTimers))).every((ts) => ts.length > 0),
+    STOP_AFTER_S * 1000,
+  );
   const pending = (await Promise.all(runs.map(dueTimers))).filter((ts) => ts.some((t) => t.firedAt === undefined)).length;
 
   await sleep(Math.max(0, plannedStop - Date.now()));
