@@ -1,7 +1,4 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Worker } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
@@ -310,58 +307,6 @@ describe('projectLifecycleWorkflow and applicationWorkflow', () => {
     expect(result.decision).toEqual({ decision: 'approved', decidedAt });
     await until(async () => (await state(project)).stages[0].required.find((r) => r.itemCode === 'A-1')?.status === 'approved');
     await project.terminate('test done');
-  });
-
-  it('starts the workflows of applications accepted together side by side, in one workflow task', async () => {
-    // four notices waiting when the run begins (as a run after continue-as-new finds them)
-    const dueAt = new Date((await serverNow()) + 7 * 86400_000).toISOString();
-    const notices = ['A-1', 'A-2', 'B-1', 'U-1'].map((itemCode) => {
-      const applicationId = `side-by-side-${itemCode}-${++n}`;
-      records.set(applicationId, { applicationId, status: 'accepted', decision: null, decidedAt: null, dueAt, overdue: false });
-      return {
-        applicationId,
-        itemCode,
-        stage: '立项用地规划许可' as const,
-        departmentCode: 'AS-XZSPJ',
-        regionCode: '210302',
-        acceptedAt: new Date().toISOString(),
-        dueAt,
-      };
-    });
-    const project = await startProject({ pendingStarts: notices });
-    await until(async () => {
-      const found = await Promise.all(
-        notices.map((a) =>
-          env.client.workflow
-            .getHandle(applicationWorkflowId(a.applicationId))
-            .describe()
-            .catch(() => null),
-        ),
-      );
-      return found.every((d) => d?.status.name === 'RUNNING');
-    });
-    const { events } = await project.fetchHistory();
-    const initiated = events!.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
-    expect(initiated).toHaveLength(4);
-    // one command each, all in the same completed workflow task (one after another, each waited for its start)
-    const tasks = new Set(initiated.map((e) => String(e.startChildWorkflowExecutionInitiatedEventAttributes!.workflowTaskCompletedEventId)));
-    expect(tasks.size).toBe(1);
-    await project.terminate('test done');
-  });
-
-  it('replays a project recorded before the side-by-side starts (its workflows started one after another) without a mismatch', async () => {
-    // four applications waiting to start, recorded from the test above on the code before the patch: one start after another
-    const recorded = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(__dirname, 'fixtures/project-lifecycle.sequential-starts.history.bin')));
-    expect(recorded.events!.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes).length).toBeGreaterThan(2);
-    await Worker.runReplayHistory(
-      {
-        workflowsPath: require.resolve('../workflows'),
-        interceptors: { workflowModules: [require.resolve('../correlation.interceptors')] },
-        bundlerOptions: { webpackConfigHook: aliasWorkspaceLibs(findWorkspaceRoot(__dirname), false) },
-      },
-      recorded,
-      'project-recorded-before-side-by-side-starts',
-    );
   });
 
   it('continues as new before its history grows long, keeping its state and its applications', async () => {

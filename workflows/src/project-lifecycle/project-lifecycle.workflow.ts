@@ -4,7 +4,6 @@ import {
   condition,
   continueAsNew,
   ParentClosePolicy,
-  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -51,8 +50,6 @@ const approval = proxyActivities<ApprovalActivities>({
 
 /** a run hands over to a fresh one (continue-as-new) past this many history events */
 const HISTORY_LIMIT = 4000;
-/** Projects started before their applications' workflows started side by side keep their logic on replay. */
-const SIDE_BY_SIDE_STARTS = 'project-application-starts-side-by-side';
 /** a stage the catalog cannot answer for (no template for the type, bad facts) asks again this often */
 const CATALOG_RETRY = '1 day';
 
@@ -142,57 +139,32 @@ export async function projectLifecycleWorkflow(input: ProjectLifecycleInput): Pr
   const rollOver = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT);
 
   /** 并联审批: each accepted application gets its own workflow, a child of this one. */
-  const startApplication = async (notice: ApplicationAcceptedNotice) => {
-    try {
-      await startChild<typeof applicationWorkflow>('applicationWorkflow', {
-        workflowId: applicationWorkflowId(notice.applicationId),
-        args: [{ ...notice, projectCode: input.projectCode }],
-        // the application outlives a run of this workflow (continue-as-new) and reports by id
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        typedSearchAttributes: [
-          { key: SearchAttributes.projectCode, value: input.projectCode },
-          { key: SearchAttributes.stage, value: notice.stage },
-          { key: SearchAttributes.itemCode, value: notice.itemCode },
-          { key: SearchAttributes.departmentCode, value: notice.departmentCode },
-          { key: SearchAttributes.regionCode, value: notice.regionCode },
-          { key: SearchAttributes.obligationKind, value: 'application' },
-          { key: SearchAttributes.overdue, value: false },
-          { key: SearchAttributes.dueAt, value: new Date(notice.dueAt) },
-        ],
-      });
-    } catch (e) {
-      // started before (a redelivered notice, or a run before continue-as-new): nothing to do
-      if ((e as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw e;
-    }
-  };
-
   const startApplications = async () => {
-    if (!patched(SIDE_BY_SIDE_STARTS)) {
-      for (;;) {
-        await condition(() => toStart.length > 0);
-        await startApplication(toStart[0]);
-        toStart.shift();
-      }
-    }
-    // every accepted application's workflow starts at once, not behind the others' (each start is
-    // a round trip through the server: a 联合受理 of eight items used to queue eight of them)
-    const starting = new Set<ApplicationAcceptedNotice>();
-    let failure: unknown;
     for (;;) {
-      await condition(() => failure !== undefined || toStart.some((notice) => !starting.has(notice)));
-      if (failure !== undefined) throw failure;
-      for (const notice of toStart.filter((n) => !starting.has(n))) {
-        starting.add(notice);
-        void startApplication(notice).then(
-          () => {
-            starting.delete(notice);
-            toStart.splice(toStart.indexOf(notice), 1);
-          },
-          (e: unknown) => {
-            failure = e;
-          },
-        );
+      await condition(() => toStart.length > 0);
+      const notice = toStart[0];
+      try {
+        await startChild<typeof applicationWorkflow>('applicationWorkflow', {
+          workflowId: applicationWorkflowId(notice.applicationId),
+          args: [{ ...notice, projectCode: input.projectCode }],
+          // the application outlives a run of this workflow (continue-as-new) and reports by id
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          typedSearchAttributes: [
+            { key: SearchAttributes.projectCode, value: input.projectCode },
+            { key: SearchAttributes.stage, value: notice.stage },
+            { key: SearchAttributes.itemCode, value: notice.itemCode },
+            { key: SearchAttributes.departmentCode, value: notice.departmentCode },
+            { key: SearchAttributes.regionCode, value: notice.regionCode },
+            { key: SearchAttributes.obligationKind, value: 'application' },
+            { key: SearchAttributes.overdue, value: false },
+            { key: SearchAttributes.dueAt, value: new Date(notice.dueAt) },
+          ],
+        });
+      } catch (e) {
+        // started before (a redelivered notice, or a run before continue-as-new): nothing to do
+        if ((e as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw e;
       }
+      toStart.shift();
     }
   };
 
