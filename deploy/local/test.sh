@@ -33,18 +33,7 @@ rm -rf "$results"; mkdir -p "$results"
 status=0
 npx nx run-many -t test --outputStyle=static || status=$?
 
-# One closing line for CI: the sum over every project's jest run.
-node -e '
-  const fs = require("fs"), dir = process.argv[1];
-  let passed = 0, failed = 0, skipped = 0, suites = 0;
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
-  for (const f of files) {
-    const r = JSON.parse(fs.readFileSync(dir + "/" + f, "utf8"));
-    if (typeof r.numTotalTests !== "number") continue;
-    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0); suites += r.numTotalTestSuites;
-  }
-  console.log(`\n[test] ${suites} suites in ${files.length} projects`);
-  console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$results"
+# The closing lines: the sum over every project's jest run, and what failed.
+node scripts/test-summary.js "$results"
 log "npm test finished in $(elapsed_since "$t0") (exit $status)"
 exit "$status"
