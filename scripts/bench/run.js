@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- figure …]`: measures the running system (npm start first) and prints one
+// `npm run bench [-- figure …]`: measures the running system (npm start first; or the cluster
+// profile, npm run start:cluster, with BENCH_PROFILE=cluster) and prints one
 // table, each figure beside its limit measured in the same run, and writes it as JSON under
 // .local/bench/. No figure here is asserted in `npm test`: these machines are noisy.
 require('../register-paths');
@@ -7,6 +8,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { ROOT, assertUp } = require('./lib/stack');
+const { profileName } = require('./lib/profile');
 
 const FIGURES = ['workflow-throughput', 'timer-lateness', 'idle-cost', 'live-projects', 'api-latency', 'credit-lookup', 'decision-to-task', 'draw'];
 
@@ -40,7 +42,13 @@ function print(rows) {
   const unknown = wanted.filter((w) => !FIGURES.includes(w));
   if (unknown.length) throw new Error(`unknown figure(s) ${unknown.join(', ')}; known: ${FIGURES.join(', ')}`);
   const rows = [];
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    profile: profileName,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const dir = path.join(ROOT, '.local', 'bench');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -60,7 +68,9 @@ function print(rows) {
   }
   print(rows);
   save(true);
-  console.log(`\nmachine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}\nwritten to ${path.relative(ROOT, file)}`);
+  console.log(
+    `\nprofile: ${profileName} (BENCH_PROFILE)\nmachine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}\nwritten to ${path.relative(ROOT, file)}`,
+  );
 })().catch((e) => {
   console.error(`[bench] ${e.message}`);
   process.exit(1);

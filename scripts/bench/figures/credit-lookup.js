@@ -4,6 +4,7 @@
 // (its request-duration histogram, from first middleware to last byte: guards, token, index
 // lookup, view); the round trip a client sees on this shared machine is reported beside it.
 const { urls, token, randomUscc } = require('../lib/stack');
+const { replicasOf } = require('../lib/profile');
 const { withBareRoute } = require('../lib/bare-route');
 const { measure } = require('../lib/load');
 const { withServiceTime } = require('../lib/service-time');
@@ -23,7 +24,9 @@ module.exports = {
       return { method: 'GET', path: `/credit-standing/${subjects[n % subjects.length]}`, headers: { authorization: desks[n % desks.length] } };
     };
     await measure({ url: urls.approval, next, rate: 50, seconds: 2 }); // warm the pool and the JIT
-    const service = await withServiceTime(urls.approval, '/credit-standing/:uscc', () => measure({ url: urls.approval, next, rate: RATE, seconds: SECONDS }));
+    const service = await withServiceTime(replicasOf('approval'), '/credit-standing/:uscc', () =>
+      measure({ url: urls.approval, next, rate: RATE, seconds: SECONDS }),
+    );
     const bare = await withBareRoute(async (url) => {
       const bareNext = () => ({ method: 'GET', path: `/bare/${subjects[n++ % subjects.length]}` });
       await measure({ url, next: bareNext, rate: 50, seconds: 2 });

@@ -4,6 +4,7 @@
 const path = require('path');
 const { Kafka, Partitioners, logLevel } = require(require.resolve('kafkajs', { paths: [path.join(__dirname, '..', '..', '..')] }));
 const { urls, token } = require('../lib/stack');
+const { kafkaBrokers } = require('../lib/profile');
 const { call, sleep, projectInFirstStage, accept, decide, REGION } = require('../lib/desk');
 const { percentiles } = require('../lib/percentiles');
 
@@ -36,12 +37,12 @@ async function pushLatencies() {
 }
 
 async function bareRoundTrips() {
-  const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
+  const brokers = kafkaBrokers;
   const kafka = new Kafka({ clientId: 'bench-bare', brokers, logLevel: logLevel.NOTHING });
   const topic = `bench-bare-${Date.now()}`;
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: Math.min(3, brokers.length) }], waitForLeaders: true });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   const consumer = kafka.consumer({ groupId: topic, sessionTimeout: 30000, heartbeatInterval: 3000 });
   await Promise.all([producer.connect(), consumer.connect()]);

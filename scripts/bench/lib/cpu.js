@@ -1,13 +1,10 @@
-// CPU time and memory of the stack's processes from /proc: each component is a pid file of
-// deploy/local and every descendant of that process (Postgres backends, the Temporal server
+// CPU time and memory of the stack's processes from /proc: each component is the pid files of
+// deploy/local (or deploy/cluster) and every descendant of that process (Postgres backends, the Temporal server
 // under its launcher).
 const fs = require('fs');
-const path = require('path');
-const { ROOT } = require('./stack');
+const { pidFiles } = require('./profile');
 
 const TICK = 100; // USER_HZ on Linux
-const STATE = process.env.CITYWORKS_STATE_DIR || path.join(ROOT, '.local');
-const SERVICES = ['catalog', 'approval', 'supervision', 'credit', 'complaints'];
 
 function stat(pid) {
   try {
@@ -43,16 +40,9 @@ function withDescendants(roots, all) {
   return [...found];
 }
 
-/** The stack's components and their root pids. */
+/** The stack's components (of the profile measured, lib/profile.js) and their root pids. */
 function components() {
-  const run = (name) => pidFrom(path.join(STATE, 'run', `${name}.pid`));
-  return {
-    services: SERVICES.map(run),
-    'workflow worker': [run('workflows')],
-    temporal: [run('temporal')],
-    postgres: [pidFrom(path.join(STATE, 'pg', 'data', 'postmaster.pid'))],
-    kafka: [run('kafka')],
-  };
+  return Object.fromEntries(Object.entries(pidFiles).map(([name, files]) => [name, files.map(pidFrom)]));
 }
 
 /** CPU time (ticks) and RSS (MB) per component now. */

@@ -41,11 +41,22 @@ function quantile(buckets, q) {
   return null;
 }
 
-/** Runs fn and returns its result with the service-side p50/p99 (ms) of `route` during it. */
-async function withServiceTime(baseUrl, route, fn) {
-  const before = bucketsOf(await scrape(baseUrl), route);
+/** The buckets of `route` summed over the replicas that answer for a service. */
+async function bucketsOver(baseUrls, route) {
+  const sum = new Map();
+  for (const url of baseUrls) for (const [bound, count] of bucketsOf(await scrape(url), route)) sum.set(bound, (sum.get(bound) ?? 0) + count);
+  return sum;
+}
+
+/**
+ * Runs fn and returns its result with the service-side p50/p99 (ms) of `route` during it;
+ * baseUrls: the service's replicas (each keeps its own histogram), or one URL.
+ */
+async function withServiceTime(baseUrls, route, fn) {
+  const replicas = [baseUrls].flat();
+  const before = await bucketsOver(replicas, route);
   const result = await fn();
-  const after = bucketsOf(await scrape(baseUrl), route);
+  const after = await bucketsOver(replicas, route);
   const delta = new Map([...after].map(([bound, count]) => [bound, count - (before.get(bound) ?? 0)]));
   const round = (v) => (v === null ? null : Math.round(v * 100) / 100);
   return {

@@ -3,14 +3,7 @@ const fs = require('fs');
 const path = require('path');
 const jwt = require('jsonwebtoken');
 
-const ROOT = path.join(__dirname, '..', '..', '..');
-const urls = {
-  catalog: process.env.CATALOG_URL || 'http://127.0.0.1:3001',
-  approval: process.env.APPROVAL_URL || 'http://127.0.0.1:3002',
-  supervision: process.env.SUPERVISION_URL || 'http://127.0.0.1:3003',
-  credit: process.env.CREDIT_URL || 'http://127.0.0.1:3004',
-  complaints: process.env.COMPLAINTS_URL || 'http://127.0.0.1:3005',
-};
+const { ROOT, urls, profileName } = require('./profile');
 
 function token(department, roles, region = '210300', user = `bench-${department}`) {
   const keyFile = process.env.JWT_PRIVATE_KEY_FILE || path.join(ROOT, '.local/keys/jwt-private.pem');
@@ -26,7 +19,10 @@ function token(department, roles, region = '210300', user = `bench-${department}
 async function assertUp(services) {
   for (const name of services) {
     const res = await fetch(`${urls[name]}/health`).catch(() => null);
-    if (!res || !res.ok) throw new Error(`${name} is not ready at ${urls[name]} — start the system first with \`npm start\``);
+    if (!res || !res.ok)
+      throw new Error(
+        `${name} is not ready at ${urls[name]} — start the system first with \`${profileName === 'cluster' ? 'npm run start:cluster' : 'npm start'}\``,
+      );
   }
 }
 

@@ -4,8 +4,7 @@ const path = require('path');
 const { Client, Connection } = require('@temporalio/client');
 const { Worker, NativeConnection, Runtime, DefaultLogger } = require('@temporalio/worker');
 
-const address = process.env.TEMPORAL_ADDRESS || '127.0.0.1:7233';
-const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
+const { temporalAddress: address, temporalNamespace: namespace } = require('./profile');
 const BENCH_QUEUE = 'bench';
 
 async function temporalClient() {
