@@ -18,3 +18,17 @@ describe('waitFor', () => {
     ).rejects.toThrow('timed out after 30 ms waiting for the task to open: 404');
   });
 });
+
+describe('waitFor with a probe that never answers', () => {
+  it('gives up on that try and asks again', async () => {
+    let n = 0;
+    const probe = () => (++n === 1 ? new Promise<number>(() => undefined) : Promise.resolve(n));
+    await expect(waitFor('an answer', probe, { timeoutMs: 1000, intervalMs: 1, probeTimeoutMs: 20 })).resolves.toBe(2);
+  });
+
+  it('names the unanswered try when the wait times out', async () => {
+    await expect(waitFor('an answer', () => new Promise<number>(() => undefined), { timeoutMs: 50, intervalMs: 1, probeTimeoutMs: 20 })).rejects.toThrow(
+      'timed out after 50 ms waiting for an answer: no answer within 20 ms',
+    );
+  });
+});

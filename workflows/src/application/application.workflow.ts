@@ -1,4 +1,4 @@
-import { condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   ApplicationClock,
   ApplicationClockReading,
@@ -19,6 +19,10 @@ import { letLadderSettle, newLadderState, runEscalationLadder } from '../escalat
 const ESCALATION_LADDER = 'application-escalation-ladder';
 /** Applications whose record disagreed about the deadline before the pause below keep their logic on replay. */
 const OVERDUE_DISAGREEMENT_PAUSE = 'application-overdue-disagreement-pause';
+/** Applications whose report to their project failed before reports were retried keep their logic on replay. */
+const REPORT_RETRIED = 'application-report-retried';
+/** a report the project did not take is sent again after 1, 2, 4, 8 and 16 s, then let go */
+const REPORT_ATTEMPTS = 6;
 
 const approval = proxyActivities<ApprovalActivities>({
   taskQueue: TaskQueues.approval,
@@ -58,13 +62,30 @@ export async function applicationWorkflow(input: ApplicationWorkflowInput): Prom
 
   const project = workflowInfo().parent ? getExternalWorkflowHandle(workflowInfo().parent!.workflowId) : null;
   const report = async () => {
-    await project?.signal(applicationProgressSignal, {
+    if (!project) return;
+    const progress = {
       applicationId: state.applicationId,
       dueAt: state.dueAt,
       overdue: state.overdue,
       decision: state.decision?.decision ?? null,
       decidedAt: state.decision?.decidedAt ?? null,
-    });
+    };
+    if (!patched(REPORT_RETRIED)) return project.signal(applicationProgressSignal, progress);
+    // The signal fails when no run of the project is open to take it: seen on Temporal's test
+    // server while the project continues as new, and for good once an operator terminated it. A
+    // report that cannot land must not fail the application, whose record in approval stays the
+    // truth; the project's next run gets it on a later try.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await project.signal(applicationProgressSignal, progress);
+        state.reportProblem = null;
+        return;
+      } catch (e) {
+        state.reportProblem = `the project did not take the report (try ${attempt} of ${REPORT_ATTEMPTS}): ${(e as Error).message}`;
+        if (attempt === REPORT_ATTEMPTS) return;
+        await sleep(1000 * 2 ** (attempt - 1));
+      }
+    }
   };
   const adopt = (reading: ApplicationClockReading) => {
     if (reading.decision && reading.decidedAt) state.decision ??= { decision: reading.decision, decidedAt: reading.decidedAt };

@@ -119,7 +119,9 @@ describe('projectLifecycleWorkflow and applicationWorkflow', () => {
     await env.teardown();
   });
 
-  const until = <T>(probe: () => Promise<T | undefined | null | false>) => waitFor('the workflows to get there', probe, { timeoutMs: 20_000 });
+  // a query the time-skipping server leaves unanswered as the run continues as new is sent again after 5 s (waitFor)
+  const until = <T>(probe: () => Promise<T | undefined | null | false>) =>
+    waitFor('the workflows to get there', probe, { timeoutMs: 20_000, probeTimeoutMs: 5_000 });
   const serverNow = async () => Number(await env.currentTimeMs());
   let n = 0;
   const startProject = async (overrides: Partial<ProjectLifecycleInput> = {}) => {
@@ -307,6 +309,20 @@ describe('projectLifecycleWorkflow and applicationWorkflow', () => {
     expect(result.decision).toEqual({ decision: 'approved', decidedAt });
     await until(async () => (await state(project)).stages[0].required.find((r) => r.itemCode === 'A-1')?.status === 'approved');
     await project.terminate('test done');
+  });
+
+  it('completes an application decided after its project was terminated, noting the report that did not land', async () => {
+    const project = await startProject({ facts: { needsWater: false } });
+    await stageIs(project, '立项用地规划许可');
+    const id = await accept(project, 'A-1', '立项用地规划许可');
+    await until(async () => (await env.client.workflow.getHandle(applicationWorkflowId(id)).describe()).status.name === 'RUNNING');
+    await project.terminate('closed by an operator');
+    await decide(id, 'approved');
+    // its report finds no run of the project: tried 6 times over 31 s (skipped), then let go
+    const result = await env.client.workflow.getHandle(applicationWorkflowId(id)).result();
+    expect(result.status).toBe('decided');
+    expect(result.decision?.decision).toBe('approved');
+    expect(result.reportProblem).toMatch(/^the project did not take the report \(try 6 of 6\)/);
   });
 
   it('continues as new before its history grows long, keeping its state and its applications', async () => {

@@ -55,6 +55,8 @@ export interface ApplicationWorkflowState {
   decision: ApplicationDecisionNotice | null;
   /** where the application is on the escalation ladder; absent when it runs none */
   escalation?: LadderState;
+  /** why the last report to the project did not land (no run of it open); null once one did */
+  reportProblem?: string | null;
 }
 
 export const applicationDecidedSignal = defineSignal<[ApplicationDecisionNotice]>('applicationDecided');
