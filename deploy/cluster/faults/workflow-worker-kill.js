@@ -1,6 +1,6 @@
 // Fault check of the cluster profile: one of the two workflow worker replicas is killed
-// (SIGKILL) while projects are registered, so some project workflows have their first tasks,
-// and their cached state, on the dead worker. The other replica must take them over: every
+// (SIGKILL) while projects are registered, once it has worked on some project workflows, so they
+// have their cached state on the dead worker. The other replica must take them over: every
 // acknowledged project's workflow completes its workflow tasks and answers its query.
 // Run by deploy/cluster/test.sh against a running `npm run start:cluster`; it restarts the worker.
 const fs = require('fs');
@@ -37,37 +37,62 @@ const check = (name, ok, detail) => {
   console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
 };
 
+/** Workflow task completions of a project's workflow, by the identity of the worker that completed each. */
+async function completedBy(client, code) {
+  const history = await client.workflow.getHandle(`project-${code}`).fetchHistory();
+  return history.events.filter((e) => e.workflowTaskCompletedEventAttributes).map((e) => e.workflowTaskCompletedEventAttributes.identity ?? '');
+}
+
 async function main() {
   const victim = Number(fs.readFileSync(VICTIM_PIDFILE, 'utf8'));
   process.kill(victim, 0); // throws when workflows-2 is not running
+  const byVictim = (identity) => identity.startsWith(`${victim}@`);
+  const connection = await Connection.connect({ address: TEMPORAL });
+  const client = new Client({ connection, namespace: 'default' });
   const prefix = `FAULTW-${Date.now().toString(36).toUpperCase()}-`;
   const codes = Array.from({ length: TOTAL }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
   const acked = [];
   let answered = 0;
   let next = 0;
   let killedAt = null;
-  const sender = async () => {
-    while (next < codes.length) {
+  let killWhen = () => false;
+  const sender = (upTo) => async () => {
+    while (next < upTo) {
       const code = codes[next++];
       const body = { code, name: `故障测试项目 ${code}`, type: '社会投资简易低风险', regionCode: REGION, ownerUscc: uscc(), facts: {} };
       const res = await fetch(`${APPROVAL}/projects`, { method: 'POST', headers, body: JSON.stringify(body) }).catch(() => ({ status: 0 }));
       answered++;
       if (res.status === 201) acked.push(code);
-      if (killedAt === null && acked.length >= KILL_AFTER) {
+      if (killedAt === null && killWhen()) {
         killedAt = answered;
         process.kill(victim, 'SIGKILL');
         console.log(`killed workflows-2 (pid ${victim}) after ${killedAt} registrations`);
       }
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, sender));
+  // first a quarter, until workflows-2 has done work on one of them (both replicas poll one queue)
+  await Promise.all(Array.from({ length: CONCURRENCY }, sender(KILL_AFTER)));
+  let victimWorked = 0;
+  for (const deadline = Date.now() + 20_000; victimWorked === 0 && Date.now() < deadline; await sleep(500)) {
+    for (const code of acked) if ((await completedBy(client, code).catch(() => [])).some(byVictim)) victimWorked++;
+  }
+  console.log(`workflows-2 had completed workflow tasks of ${victimWorked} of the first ${acked.length} projects`);
+  // then the rest, workflows-2 killed on the first answer
+  killWhen = () => true;
+  await Promise.all(Array.from({ length: CONCURRENCY }, sender(TOTAL)));
   console.log(`sent ${answered} registrations: ${acked.length} acknowledged`);
   check('the kill happened mid-traffic', killedAt !== null && killedAt < TOTAL, `after ${killedAt} of ${TOTAL}`);
 
+  // A signal no handler takes (the workflow buffers it, nothing changes) gives every workflow one
+  // more task after the kill, so each that workflows-2 worked on must be taken up by the other.
+  for (const code of acked)
+    await client.workflow
+      .getHandle(`project-${code}`)
+      .signal('faultCheckNudge')
+      .catch(() => undefined);
+
   // A query is answered only by a live workflow worker; no pending workflow task means the
   // workflow's tasks were all completed, by the surviving replica for those the dead one held.
-  const connection = await Connection.connect({ address: TEMPORAL });
-  const client = new Client({ connection, namespace: 'default' });
   const pending = new Set(acked);
   const t0 = Date.now();
   while (pending.size && Date.now() - t0 < 180_000) {
@@ -87,9 +112,8 @@ async function main() {
   // taken over: a workflow task completed by the killed replica, later ones by the other
   let takenOver = 0;
   for (const code of acked) {
-    const history = await client.workflow.getHandle(`project-${code}`).fetchHistory();
-    const by = history.events.filter((e) => e.workflowTaskCompletedEventAttributes).map((e) => e.workflowTaskCompletedEventAttributes.identity ?? '');
-    const last = by.map((id) => id.startsWith(`${victim}@`)).lastIndexOf(true);
+    const by = await completedBy(client, code);
+    const last = by.map(byVictim).lastIndexOf(true);
     if (last >= 0 && last < by.length - 1) takenOver++;
   }
   await connection.close();

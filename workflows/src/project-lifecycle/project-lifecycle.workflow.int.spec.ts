@@ -114,9 +114,10 @@ describe('projectLifecycleWorkflow and applicationWorkflow', () => {
   });
 
   afterAll(async () => {
-    workers.forEach((w) => w.shutdown());
+    // after a failed start there may be nothing to stop
+    workers?.forEach((w) => w.shutdown());
     await running;
-    await env.teardown();
+    await env?.teardown();
   });
 
   // a query the time-skipping server leaves unanswered as the run continues as new is sent again after 5 s (waitFor)
