@@ -32,7 +32,11 @@ worker_processes 1;
 daemon off;
 pid $NGINX_DIR/nginx.pid;
 error_log $NGINX_LOG warn;
-events { worker_connections 1024; }
+# A client that keeps sending while the services fall behind holds thousands of connections, two
+# of nginx's each (client and replica); out of them nginx answers 500 itself. With room for them,
+# the replicas answer an overload themselves (503 after their pool wait).
+worker_rlimit_nofile 20000;
+events { worker_connections 8192; }
 http {
   # which replica answered, so a test (or a person) can see the balancing and the failover
   log_format replica '\$remote_addr [\$time_local] "\$request" \$status \$upstream_addr \$upstream_status \$request_time';
