@@ -3,7 +3,9 @@
  * A probe that has not answered within `probeTimeoutMs` (half the wait by default) counts as a
  * failed try and the next one is sent: Temporal's time-skipping test server can leave a query
  * unanswered for good when it reaches a run just as it continues as new (the next query, sent to
- * the new run, answers), and a wait must not hang on one lost answer.
+ * the new run, answers), and a wait must not hang on one lost answer. The try given up on still
+ * runs: a probe that can hang should carry a deadline of its own (a Temporal client's
+ * `withDeadline`), so it is not left in flight when the test's connection closes.
  */
 export async function waitFor<T>(
   what: string,

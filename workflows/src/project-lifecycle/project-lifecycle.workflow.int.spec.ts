@@ -137,7 +137,10 @@ describe('projectLifecycleWorkflow and applicationWorkflow', () => {
     };
     return env.client.workflow.start(projectLifecycleWorkflowType, { workflowId: `project-${code}`, taskQueue: TaskQueues.workflows, args: [input] });
   };
-  const state = (handle: { query: (q: typeof projectLifecycleStateQuery) => Promise<ProjectLifecycleState> }) => handle.query(projectLifecycleStateQuery);
+  // with a deadline: a query the test server leaves unanswered must not outlive the suite (its
+  // client retries on a closed connection, failing whichever suite runs next in the process)
+  const state = (handle: { query: (q: typeof projectLifecycleStateQuery) => Promise<ProjectLifecycleState> }) =>
+    env.client.withDeadline(Date.now() + 5_000, () => handle.query(projectLifecycleStateQuery));
 
   /** 受理 of one item: the record and the signal, as approval does it */
   const accept = async (project: Awaited<ReturnType<typeof startProject>>, itemCode: string, stage: ApprovalStage, dueInMs = 7 * 86400_000) => {
