@@ -27,13 +27,6 @@ app_entry() {
   [[ $1 == workflows ]] && echo "dist/workflows/src/worker.js" || echo "dist/services/$1/src/main.js"
 }
 
-# V8 lets garbage grow to near its heap limit (about 4 GB on these machines) before it works
-# hard to collect it: the workflow worker, replaying evicted workflows while 10,000 projects
-# started, reached 3.7 GB RSS with its cache capped at 1,000 workflows. Its heap is capped so it
-# collects sooner: WORKFLOW_WORKER_HEAP_MB (640 by default).
-app_node_flags() {
-  if [[ $1 == workflows ]]; then echo "--max-old-space-size=${WORKFLOW_WORKER_HEAP_MB:-640}"; fi
-}
 app_pid() { live_pid "$RUN_DIR/$1.pid" "$(app_entry "$1")"; }
 
 app_start() {
