@@ -146,7 +146,8 @@ source "$DEPLOY_DIR/lib/zipkin.sh"
 # V8 lets garbage grow to near its heap limit (about 4 GB on these machines) before it works
 # hard to collect it: the workflow worker, replaying evicted workflows while 10,000 projects
 # started, reached 3.7 GB RSS with its cache capped at 1,000 workflows. Its heap is capped so it
-# collects sooner: WORKFLOW_WORKER_HEAP_MB (640 by default).
+# collects sooner: WORKFLOW_WORKER_HEAP_MB (640 by default); the worker sizes its cache of
+# workflows from that limit (workflows/src/workflow-cache-size.ts).
 app_node_flags() {
   if [[ $1 == workflows ]]; then echo "--max-old-space-size=${WORKFLOW_WORKER_HEAP_MB:-640}"; fi
 }

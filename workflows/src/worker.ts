@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { TaskQueues } from '@cityworks/contracts';
 import { readInfraConfig } from '@cityworks/platform';
@@ -13,6 +14,7 @@ import {
   shutdownTracing,
   workflowTracingSinks,
 } from '@cityworks/temporal';
+import { workflowCacheSize } from './workflow-cache-size';
 
 /**
  * The workflow worker (task queue `workflows`). In production it loads the prebuilt bundle
@@ -23,14 +25,13 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH ?? path.join(findWorkspaceRoot(__dirname), 'dist/workflows/workflow-bundle.js');
   const fromBundle = __filename.endsWith('.js') && fs.existsSync(bundlePath);
   const root = findWorkspaceRoot(__dirname);
+  const cacheSize = workflowCacheSize(process.env.WORKFLOW_CACHE_SIZE, v8.getHeapStatistics().heap_size_limit);
   return Worker.create({
     connection,
     namespace: infra.temporalNamespace,
     taskQueue: TaskQueues.workflows,
-    // The SDK's default sizes the cache from the heap limit (about 2,300 workflows on a 24 GB
-    // machine, ~0.3 MB each here): a city's projects wait for weeks, so keeping each one's isolate
-    // is memory for nothing; an evicted workflow is replayed from its short history when it wakes.
-    maxCachedWorkflows: Number(process.env.WORKFLOW_CACHE_SIZE ?? 1000),
+    // sized from the heap limit (deploy/local caps it: WORKFLOW_WORKER_HEAP_MB), see workflowCacheSize
+    maxCachedWorkflows: cacheSize,
     // the spans the bundled tracing interceptors make leave the sandbox through this sink (ADR 0024)
     sinks: workflowTracingSinks(),
     ...(fromBundle
@@ -51,7 +52,15 @@ async function main(): Promise<void> {
     try {
       const connection = await NativeConnection.connect(temporalConnectionOptions());
       const worker = await createWorkflowWorker(connection);
-      console.log(JSON.stringify({ level: 'info', service: 'workflows', msg: `workflow worker on task queue ${TaskQueues.workflows}` }));
+      const heapMiB = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+      const cached = worker.options.maxCachedWorkflows;
+      console.log(
+        JSON.stringify({
+          level: 'info',
+          service: 'workflows',
+          msg: `workflow worker on task queue ${TaskQueues.workflows}, heap limit ${heapMiB} MB, cache ${cached} workflows`,
+        }),
+      );
       await worker.run();
       await connection.close();
       // the last workflow spans still buffered go to Zipkin before the process ends

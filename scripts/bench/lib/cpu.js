@@ -75,4 +75,12 @@ async function cpuOver(seconds) {
   return out;
 }
 
-module.exports = { sample, cpuOver };
+/** CPU milliseconds each component spent between two samples, per unit of work (and in all). */
+function cpuMsPer(before, after, units) {
+  const out = {};
+  for (const name of Object.keys(after)) out[name] = ((after[name].ticks - (before[name]?.ticks ?? 0)) * (1000 / TICK)) / units;
+  out.total = Object.values(out).reduce((t, ms) => t + ms, 0);
+  return out;
+}
+
+module.exports = { sample, cpuOver, cpuMsPer };
