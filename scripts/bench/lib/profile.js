@@ -16,7 +16,8 @@ const profiles = {
     kafkaBrokers: '127.0.0.1:9092',
     // each component: the pid files of its root processes (their descendants are counted too)
     pidFiles: {
-      services: SERVICES.map((s) => path.join(STATE, 'run', `${s}.pid`)),
+      // each service apart, so a figure can say which one the time went to
+      ...Object.fromEntries(SERVICES.map((s) => [s, [path.join(STATE, 'run', `${s}.pid`)]])),
       'workflow worker': [path.join(STATE, 'run', 'workflows.pid')],
       temporal: [path.join(STATE, 'run', 'temporal.pid')],
       kafka: [path.join(STATE, 'run', 'kafka.pid')],
@@ -29,7 +30,7 @@ const profiles = {
     temporalAddress: '127.0.0.1:17233',
     kafkaBrokers: '127.0.0.1:19092,127.0.0.1:19093,127.0.0.1:19094',
     pidFiles: {
-      services: SERVICES.flatMap((s) => [1, 2].map((r) => path.join(STATE, 'cluster', 'run', `${s}-${r}.pid`))),
+      ...Object.fromEntries(SERVICES.map((s) => [s, [1, 2].map((r) => path.join(STATE, 'cluster', 'run', `${s}-${r}.pid`))])),
       'workflow worker': [1, 2].map((r) => path.join(STATE, 'cluster', 'run', `workflows-${r}.pid`)),
       temporal: [path.join(STATE, 'cluster', 'run', 'temporal-server.pid')],
       kafka: [1, 2, 3].map((n) => path.join(STATE, 'cluster', 'run', `kafka-${n}.pid`)),
