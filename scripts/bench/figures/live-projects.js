@@ -9,6 +9,8 @@ const { sample } = require('../lib/cpu');
 
 const COUNT = Number(process.env.BENCH_LIVE_PROJECTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_LIVE_CONCURRENCY ?? 20);
+/** how long to wait, after the last 受理, for every application's workflow to run */
+const WAIT_SECONDS = Number(process.env.BENCH_LIVE_WAIT_SECONDS ?? 1800);
 
 module.exports = {
   name: 'live-projects',
@@ -45,7 +47,7 @@ module.exports = {
       // every application's workflow started (its project's workflow starts it): count them
       const query = `WorkflowId STARTS_WITH 'application-' AND ExecutionStatus = 'Running' AND StartTime > '${new Date(Date.now() - (accepted + 60) * 1000).toISOString()}'`;
       let running = 0;
-      for (let i = 0; i < 600 && running < COUNT; i++) {
+      for (const waitFrom = performance.now(); running < COUNT && performance.now() - waitFrom < WAIT_SECONDS * 1000;) {
         running = (await client.workflow.count(query)).count;
         if (running < COUNT) await sleep(1000);
       }
@@ -53,9 +55,12 @@ module.exports = {
       clearInterval(watch);
       const after = sample();
       const worker = after['workflow worker'];
+      peakRss = Math.max(peakRss, worker.rssMb);
       return [
         {
-          figure: `${COUNT.toLocaleString('en')} live projects (lifecycle + application workflow waiting on its deadline): time until all run`,
+          figure: `${COUNT.toLocaleString('en')} live projects (lifecycle + application workflow waiting on its deadline): time until all run${
+            running < COUNT ? ` — ${running.toLocaleString('en')} running when the bench stopped waiting` : ''
+          }`,
           value: live,
           unit: 's',
           baseline: null,
@@ -65,14 +70,16 @@ module.exports = {
         },
         {
           // a worker that is gone at the end (it crashed) has no RSS to read: not met, and said
-          figure: `workflow worker RSS with ${COUNT.toLocaleString('en')} live projects${worker.processes === 0 ? ' — the worker was not running at the end' : ''}`,
-          value: worker.processes === 0 ? null : worker.rssMb,
+          figure: `workflow worker RSS, highest while ${COUNT.toLocaleString('en')} projects started (sampled every 5 s)${
+            worker.processes === 0 ? ' — the worker was not running at the end' : ''
+          }`,
+          value: worker.processes === 0 ? null : peakRss,
           unit: 'MB',
           baseline: before['workflow worker'].rssMb,
           baselineName: 'before they started',
           target: '< 1024 MB',
-          met: worker.processes > 0 && worker.rssMb < 1024,
-          detail: { before, after, peakWorkerRssMb: peakRss },
+          met: worker.processes > 0 && peakRss < 1024,
+          detail: { before, after, peakWorkerRssMb: peakRss, endWorkerRssMb: worker.rssMb },
         },
         {
           figure: `Temporal server RSS / Postgres RSS with ${COUNT.toLocaleString('en')} live projects`,
