@@ -10,19 +10,23 @@ import {
   findWorkspaceRoot,
   installJsonRuntimeLogging,
   temporalConnectionOptions,
-  TRACING_WORKFLOW_INTERCEPTORS_MODULE,
+  tracingWorkflowInterceptorModules,
   shutdownTracing,
   workflowTracingSinks,
 } from '@cityworks/temporal';
 import { workflowCacheSize } from './workflow-cache-size';
+import { TRACED_WORKFLOW_BUNDLE_FILE, WORKFLOW_BUNDLE_FILE } from './workflow-bundle-files';
 
 /**
- * The workflow worker (task queue `workflows`). In production it loads the prebuilt bundle
- * (dist/workflows/workflow-bundle.js, see build-bundle.ts); from source it bundles on start.
+ * The workflow worker (task queue `workflows`). In production it loads a prebuilt bundle
+ * (dist/workflows/workflow-bundle.js, or workflow-bundle-traced.js when tracing is on; see
+ * build-bundle.ts); from source it bundles on start.
  */
 export async function createWorkflowWorker(connection: NativeConnection, overrides: Partial<WorkerOptions> = {}): Promise<Worker> {
   const infra = readInfraConfig();
-  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH ?? path.join(findWorkspaceRoot(__dirname), 'dist/workflows/workflow-bundle.js');
+  const tracingModules = tracingWorkflowInterceptorModules();
+  const bundleFile = tracingModules.length > 0 ? TRACED_WORKFLOW_BUNDLE_FILE : WORKFLOW_BUNDLE_FILE;
+  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH ?? path.join(findWorkspaceRoot(__dirname), 'dist/workflows', bundleFile);
   const fromBundle = __filename.endsWith('.js') && fs.existsSync(bundlePath);
   const root = findWorkspaceRoot(__dirname);
   const cacheSize = workflowCacheSize(process.env.WORKFLOW_CACHE_SIZE, v8.getHeapStatistics().heap_size_limit);
@@ -38,7 +42,7 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
       ? { workflowBundle: { codePath: bundlePath } }
       : {
           workflowsPath: require.resolve('./workflows'),
-          interceptors: { workflowModules: [require.resolve('./correlation.interceptors'), TRACING_WORKFLOW_INTERCEPTORS_MODULE] },
+          interceptors: { workflowModules: [require.resolve('./correlation.interceptors'), ...tracingModules] },
           bundlerOptions: { webpackConfigHook: aliasWorkspaceLibs(root, false) },
         }),
     ...overrides,
@@ -54,11 +58,15 @@ async function main(): Promise<void> {
       const worker = await createWorkflowWorker(connection);
       const heapMiB = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
       const cached = worker.options.maxCachedWorkflows;
+      const bundle =
+        worker.options.workflowBundle && 'codePath' in worker.options.workflowBundle
+          ? path.basename(worker.options.workflowBundle.codePath)
+          : 'bundled from source';
       console.log(
         JSON.stringify({
           level: 'info',
           service: 'workflows',
-          msg: `workflow worker on task queue ${TaskQueues.workflows}, heap limit ${heapMiB} MB, cache ${cached} workflows`,
+          msg: `workflow worker on task queue ${TaskQueues.workflows} (${bundle}), heap limit ${heapMiB} MB, cache ${cached} workflows`,
         }),
       );
       await worker.run();

@@ -20,6 +20,15 @@ export { shutdownTracing } from '@cityworks/tracing';
  */
 export const TRACING_WORKFLOW_INTERCEPTORS_MODULE = require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
 
+/**
+ * The workflow interceptor modules tracing adds: OpenTelemetry's when tracing is on, none when it
+ * is off. Its spans cost about a third of the workflow thread's time even when the sink drops them
+ * (measured 2026-12-01), so a worker without tracing runs a bundle without them (ADR 0024).
+ */
+export function tracingWorkflowInterceptorModules(): string[] {
+  return activeTracing() ? [TRACING_WORKFLOW_INTERCEPTORS_MODULE] : [];
+}
+
 /** Starts and signals carry the caller's span in Temporal headers (none when tracing is off). */
 export function tracingClientInterceptors(): WorkflowClientInterceptor[] {
   return activeTracing() ? [new OpenTelemetryWorkflowClientInterceptor()] : [];
@@ -32,9 +41,9 @@ export function tracingActivityInterceptors(): ActivityInterceptorsFactory[] {
 }
 
 /**
- * The sink through which the workflow interceptors in the bundle hand their spans out of the
- * sandbox. The bundle always has them (one bundle serves both modes), so the sink is always
- * registered; with tracing off it drops the spans.
+ * The sink through which the workflow interceptors in the traced bundle hand their spans out of
+ * the sandbox. It is always registered, so a traced bundle run by a worker without tracing
+ * (WORKFLOW_BUNDLE_PATH set by hand) drops its spans instead of failing.
  */
 export function workflowTracingSinks(): InjectedSinks<OpenTelemetrySinks> {
   const tracing = activeTracing();
