@@ -9,6 +9,7 @@ const os = require('os');
 const path = require('path');
 const { ROOT, assertUp } = require('./lib/stack');
 const { profileName } = require('./lib/profile');
+const { quiet } = require('./lib/cpu');
 
 const FIGURES = ['workflow-throughput', 'timer-lateness', 'idle-cost', 'live-projects', 'api-latency', 'credit-lookup', 'decision-to-task', 'draw'];
 
@@ -58,6 +59,7 @@ function print(rows) {
     const figure = require(`./figures/${name}`);
     await assertUp(figure.services);
     process.stderr.write(`[bench] ${name} …\n`);
+    await quiet(name);
     const measured = await figure.run();
     rows.push(...measured);
     for (const r of measured)

@@ -15,6 +15,7 @@ import {
   workflowTracingSinks,
 } from '@cityworks/temporal';
 import { workflowCacheSize } from './workflow-cache-size';
+import { workflowStackTraces } from './workflow-stack-traces';
 import { TRACED_WORKFLOW_BUNDLE_FILE, WORKFLOW_BUNDLE_FILE } from './workflow-bundle-files';
 
 /**
@@ -26,10 +27,12 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
   const infra = readInfraConfig();
   const tracingModules = tracingWorkflowInterceptorModules();
   const bundleFile = tracingModules.length > 0 ? TRACED_WORKFLOW_BUNDLE_FILE : WORKFLOW_BUNDLE_FILE;
-  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH ?? path.join(findWorkspaceRoot(__dirname), 'dist/workflows', bundleFile);
-  const fromBundle = __filename.endsWith('.js') && fs.existsSync(bundlePath);
   const root = findWorkspaceRoot(__dirname);
+  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH ?? path.join(root, 'dist/workflows', bundleFile);
+  const fromBundle = __filename.endsWith('.js') && fs.existsSync(bundlePath);
   const cacheSize = workflowCacheSize(process.env.WORKFLOW_CACHE_SIZE, v8.getHeapStatistics().heap_size_limit);
+  // read by the patched SDK in the workflow thread Worker.create starts (ADR 0029)
+  process.env.WORKFLOW_STACK_TRACES = workflowStackTraces(process.env.WORKFLOW_STACK_TRACES);
   return Worker.create({
     connection,
     namespace: infra.temporalNamespace,
@@ -51,6 +54,15 @@ export async function createWorkflowWorker(connection: NativeConnection, overrid
 
 async function main(): Promise<void> {
   installJsonRuntimeLogging('workflows');
+  // a setting in error stops the start at once; waiting would not mend it
+  try {
+    workflowCacheSize(process.env.WORKFLOW_CACHE_SIZE, v8.getHeapStatistics().heap_size_limit);
+    workflowStackTraces(process.env.WORKFLOW_STACK_TRACES);
+  } catch (e) {
+    console.log(JSON.stringify({ level: 'error', service: 'workflows', msg: `workflow worker not started: ${(e as Error).message}` }));
+    process.exitCode = 1;
+    return;
+  }
   let wait = 500;
   for (;;) {
     try {
@@ -66,7 +78,7 @@ async function main(): Promise<void> {
         JSON.stringify({
           level: 'info',
           service: 'workflows',
-          msg: `workflow worker on task queue ${TaskQueues.workflows} (${bundle}), heap limit ${heapMiB} MB, cache ${cached} workflows`,
+          msg: `workflow worker on task queue ${TaskQueues.workflows} (${bundle}), heap limit ${heapMiB} MB, cache ${cached} workflows, stack traces ${process.env.WORKFLOW_STACK_TRACES}`,
         }),
       );
       await worker.run();

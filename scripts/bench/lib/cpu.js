@@ -2,7 +2,7 @@
 // deploy/local (or deploy/cluster) and every descendant of that process (Postgres backends, the Temporal server
 // under its launcher).
 const fs = require('fs');
-const { pidFiles } = require('./profile');
+const { pidFiles, profileName } = require('./profile');
 
 const TICK = 100; // USER_HZ on Linux
 
@@ -85,4 +85,27 @@ function cpuMsPer(before, after, units) {
   return out;
 }
 
-module.exports = { sample, cpuOver, cpuMsPer };
+// the dev stack at rest takes under 10 % of a core; the cluster's twelve Node processes and three brokers more
+const QUIET_PCT = Number(process.env.BENCH_QUIET_PCT ?? (profileName === 'cluster' ? 60 : 25));
+const QUIET_MAX_SECONDS = Number(process.env.BENCH_QUIET_MAX_SECONDS ?? 300);
+
+/**
+ * Waits until the stack is quiet — its CPU over 2 s below `BENCH_QUIET_PCT` (25) % of one core —
+ * (60 on the cluster profile) — or `BENCH_QUIET_MAX_SECONDS` (300) passed. A figure measured right after another would otherwise
+ * carry the backlog the one before left (workflows still starting, events still flowing).
+ * Resolves to the seconds waited and the last reading.
+ */
+async function quiet(what = 'the next figure') {
+  const t0 = performance.now();
+  let reading;
+  do reading = (await cpuOver(2)).total.cpuPct;
+  while (reading >= QUIET_PCT && performance.now() - t0 < QUIET_MAX_SECONDS * 1000);
+  const waited = (performance.now() - t0) / 1000;
+  if (waited > 2.5 || reading >= QUIET_PCT)
+    process.stderr.write(
+      `[bench]   ${reading >= QUIET_PCT ? 'still busy' : 'quiet'} after ${Math.round(waited)} s (${Math.round(reading)} % of a core) before ${what}\n`,
+    );
+  return { waitedSeconds: waited, cpuPct: reading };
+}
+
+module.exports = { sample, cpuOver, cpuMsPer, quiet };
