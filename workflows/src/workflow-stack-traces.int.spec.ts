@@ -39,11 +39,16 @@ describe('the workflow worker and WORKFLOW_STACK_TRACES', () => {
       const timeout = setTimeout(() => reject(new Error(`the worker did not start in 60 s: ${output}`)), 60_000);
       const take = (d: Buffer) => {
         output += d;
-        if (output.includes('workflow worker on task queue')) (clearTimeout(timeout), resolve());
+        if (!output.includes('workflow worker on task queue')) return;
+        clearTimeout(timeout);
+        resolve();
       };
       child.stdout?.on('data', take);
       child.stderr?.on('data', take);
-      child.once('exit', (code) => (clearTimeout(timeout), reject(new Error(`the worker exited with ${code}: ${output}`))));
+      child.once('exit', (code) => {
+        clearTimeout(timeout);
+        reject(new Error(`the worker exited with ${code}: ${output}`));
+      });
     });
     return { child, output: () => output };
   }
