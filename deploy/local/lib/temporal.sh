@@ -63,9 +63,13 @@ temporal_start() {
   # so workflows survive an infra-down/up cycle. SQLite's write-ahead log with synchronous=normal
   # (safe against a killed process, not against losing power) doubled the rate of workflow starts
   # on two cores (57 → 111 a second, scripts/bench timer-lateness on two throw-away servers).
+  # Batch operations (an operator terminating or signalling many workflows by query, as the
+  # benchmarks end theirs) run at up to 500 a second instead of the server's default 50: 61,000
+  # terminations took 20 minutes at 50.
   spawn_daemon "$TEMPORAL_PID" "$TEMPORAL_LOG" "$TEMPORAL_BIN" server start-dev \
     --ip "$TEMPORAL_HOST" --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
     --db-filename "$TEMPORAL_DB" --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
+    --dynamic-config-value worker.batcherRPS=500 \
     --namespace "$TEMPORAL_NAMESPACE" --namespace "$TEMPORAL_TEST_NAMESPACE" --log-level warn \
     "${sa_args[@]}"
   pid=$(<"$TEMPORAL_PID")

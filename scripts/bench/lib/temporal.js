@@ -50,6 +50,8 @@ async function terminateAllOfType(client, workflowType) {
     visibilityQuery: query,
     reason: 'benchmark over',
     terminationOperation: { identity: 'bench' },
+    // the server caps it (worker.batcherRPS: 500 on the dev server of deploy/local, 50 by default)
+    maxOperationsPerSecond: 500,
   });
   while ((await client.workflow.count(query)).count > 0) await new Promise((r) => setTimeout(r, 2000));
 }
