@@ -90,10 +90,10 @@ const QUIET_PCT = Number(process.env.BENCH_QUIET_PCT ?? (profileName === 'cluste
 const QUIET_MAX_SECONDS = Number(process.env.BENCH_QUIET_MAX_SECONDS ?? 300);
 
 /**
- * Waits until the stack is quiet — its CPU over 2 s below `BENCH_QUIET_PCT` (25) % of one core —
- * (60 on the cluster profile) — or `BENCH_QUIET_MAX_SECONDS` (300) passed. A figure measured right after another would otherwise
- * carry the backlog the one before left (workflows still starting, events still flowing).
- * Resolves to the seconds waited and the last reading.
+ * Waits until the stack is quiet — its CPU over 2 s below `BENCH_QUIET_PCT` % of one core (25; 60
+ * on the cluster profile) — or `BENCH_QUIET_MAX_SECONDS` (300) have passed. A figure measured right
+ * after another would otherwise carry the backlog the one before left (workflows still starting,
+ * events still flowing). Resolves to the seconds waited and the last reading.
  */
 async function quiet(what = 'the next figure') {
   const t0 = performance.now();
