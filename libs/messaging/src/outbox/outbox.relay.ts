@@ -12,9 +12,15 @@ import { nextRelayDelay, RelayWake } from '@cityworks/platform';
 import { endPublishSpans, PublishSpan, sendUntraced, startPublishSpan } from './publish-spans';
 
 const BATCH = 200;
-// kafkajs's default for the cluster (kafka.client.ts), given explicitly: an idempotent producer's
-// default is to retry for ever, which would hold a batch's row locks while Kafka is away.
-const RELAY_RETRY = { initialRetryTime: 300, retries: 5 };
+// An idempotent producer's default is to retry for ever, which would hold a batch's row locks while
+// Kafka is away; so the retries are finite, but long enough (about 39 s: 0.3, 0.6, 1.2 … s, each at
+// most 10 s, 8 times) to outlast a broker's death: the controller fences a broker after its 9 s
+// session timeout and only then moves its partitions' leadership. Within these retries the
+// producer re-sends with the same sequence numbers, so the brokers keep one copy; a batch that
+// gives up is sent again by a new producer, and a partition the first one had already written
+// gets a second copy (ADR 0025). With kafkajs's 5 retries (about 9 s) CI's kafka-2 kill saw that
+// once: 81 messages for 80 events, applied once.
+const RELAY_RETRY = { initialRetryTime: 300, maxRetryTime: 10_000, retries: 8 };
 
 function metric<T>(name: string, make: () => T): T {
   return (register.getSingleMetric(name) as T) ?? make();
