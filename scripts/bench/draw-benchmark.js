@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Benchmark of the 双随机 draw (services/supervision/src/campaigns/draw): `npm run bench:draw`.
 // Each size runs in its own process so the peak RSS is that size's alone. Prints a table of
-// subjects, the draw's time and peak RSS, beside "bare engine" loops over the same count
-// (Math.random, and node's crypto HMAC-SHA256 object per subject) for scale. Not a test: the
-// figures depend on the machine and what else runs on it. Target: 1,000,000 subjects in < 2 s, < 500 MB.
+// subjects, the draw's time as the service runs it (runDrawInParallel: its numbers hashed over
+// worker threads) and on one thread (runDraw, what scripts/verify-draw.js runs), peak RSS, beside
+// "bare engine" loops over the same count (Math.random, and node's crypto HMAC-SHA256 object per
+// subject) for scale. Not a test: the figures depend on the machine and what else runs on it.
+// Target: 1,000,000 subjects in < 2 s, < 500 MB.
 //   node scripts/bench/draw-benchmark.js [sizes, e.g. 10000,100000,1000000]
 const { execFileSync } = require('child_process');
 const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const GRADES = ['A', 'B', 'B', 'B', 'C', 'D', null];
@@ -26,15 +30,26 @@ function subjects(n) {
   return list;
 }
 
-function child(mode, n) {
+const BUILT = path.join(__dirname, '..', '..', 'dist', 'services', 'supervision', 'src', 'campaigns', 'draw', 'index.js');
+
+/**
+ * The draw module as the supervision service runs it: its build under dist/ (`npm start` builds
+ * it), else the TypeScript source compiled in memory, whose worker threads compile it again.
+ */
+function drawModule() {
+  return fs.existsSync(BUILT) ? require(BUILT) : require('../verify-draw.js').loadDrawModule();
+}
+
+async function child(mode, n) {
   const list = subjects(n);
   const rssBefore = process.memoryUsage().rss;
   const started = process.hrtime.bigint();
   let drawn = '';
-  if (mode === 'draw') {
-    const { runDraw } = require('../verify-draw.js').loadDrawModule();
+  if (mode === 'draw' || mode === 'draw-one-thread') {
+    const { runDraw, runDrawInParallel, defaultDrawThreads } = drawModule();
+    const threads = mode === 'draw' ? defaultDrawThreads() : 1;
     const loaded = process.hrtime.bigint();
-    const result = runDraw({
+    const result = await (mode === 'draw' ? runDrawInParallel : runDraw)({
       seed: crypto.randomBytes(32).toString('hex'),
       baseRatio: 0.05,
       gradeWeights: { A: 0.5, B: 1, C: 2, D: 4, ungraded: 1 },
@@ -48,7 +63,14 @@ function child(mode, n) {
     });
     drawn = result.visits.length;
     const ms = Number(process.hrtime.bigint() - loaded) / 1e6;
-    return { ms, rssBeforeMb: rssBefore / 1048576, peakRssMb: process.resourceUsage().maxRSS / 1024, drawn };
+    return {
+      ms,
+      threads,
+      module: fs.existsSync(BUILT) ? 'dist' : 'source',
+      rssBeforeMb: rssBefore / 1048576,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      drawn,
+    };
   }
   let sum = 0;
   if (mode === 'math-random') for (let i = 0; i < n; i++) sum += Math.random();
@@ -70,16 +92,17 @@ function run(mode, n) {
 }
 
 if (process.argv[2] === '--child') {
-  process.stdout.write(JSON.stringify(child(process.argv[3], Number(process.argv[4]))));
+  child(process.argv[3], Number(process.argv[4])).then((figures) => process.stdout.write(JSON.stringify(figures)));
 } else {
   const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
-  const rows = [['subjects', 'draw ms', 'drawn', 'RSS before MB', 'peak RSS MB', 'Math.random loop ms', 'node HMAC loop ms']];
+  const rows = [['subjects', 'draw ms', 'threads', 'one thread ms', 'drawn', 'RSS before MB', 'peak RSS MB', 'Math.random loop ms', 'node HMAC loop ms']];
   for (const n of sizes) {
     const draw = run('draw', n);
+    const oneThread = run('draw-one-thread', n);
     const bare = run('math-random', n);
     const hmac = run('node-hmac', n);
     rows.push(
-      [n, draw.ms, draw.drawn, draw.rssBeforeMb, draw.peakRssMb, bare.ms, hmac.ms].map((v) =>
+      [n, draw.ms, draw.threads, oneThread.ms, draw.drawn, draw.rssBeforeMb, draw.peakRssMb, bare.ms, hmac.ms].map((v) =>
         typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(0) : String(v),
       ),
     );
@@ -89,5 +112,7 @@ if (process.argv[2] === '--child') {
     console.log(r.map((v, c) => String(v).padStart(widths[c])).join(' | '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   }
-  console.log('\ndraw: base 0.05, default weights, 200 inspectors, 2 per check; time excludes building the input list; peak RSS includes it.');
+  console.log(
+    `\ndraw: base 0.05, default weights, 200 inspectors, 2 per check; time excludes building the input list; peak RSS includes it; module: ${fs.existsSync(BUILT) ? 'the build under dist/' : 'the TypeScript source (no build under dist/)'}.`,
+  );
 }

@@ -10,7 +10,7 @@ import { PoolMembersRepository } from '../inspectors/persistence/pool-members.re
 import { conflictsOf, PastInspection, PoolMemberState, servesRegion } from '../inspectors/domain/pool-member';
 import { Campaign } from './domain/campaign';
 import { CampaignTerms } from './domain/campaign-terms';
-import { DEFAULT_GRADE_WEIGHTS, DEFAULT_RISK_WEIGHTS, DRAW_ALGORITHM, DrawInput, DrawInputError, runDraw, verifyPublishedDraw, PublishedDraw } from './draw';
+import { DEFAULT_GRADE_WEIGHTS, DEFAULT_RISK_WEIGHTS, DRAW_ALGORITHM, DrawInput, DrawInputError, runDrawInParallel, verifyPublishedDraw, PublishedDraw } from './draw';
 import { CreateCampaignDto, ListCampaignsQuery } from './dto/create-campaign.dto';
 import { VerifyDrawDto } from './dto/verify-draw.dto';
 import { CampaignsRepository } from './persistence/campaigns.repository';
@@ -239,7 +239,7 @@ export class CampaignsService {
         inspectors: inspectors.map((m) => ({ id: m.id, departmentCode: m.departmentCode, conflictsWith: conflictsOf(m, past, since) })),
         experts: experts.map((m) => ({ id: m.id, departmentCode: null, conflictsWith: conflictsOf(m, past, since) })),
       };
-      const result = runDraw({ ...inputs, seed: s.seed });
+      const result = await runDrawInParallel({ ...inputs, seed: s.seed });
       const calendar = this.calendar.current;
       const resultsDueAt = calendar.dueInstant(now, s.resultsWorkingDays).dueAt;
       const publishDueAt = calendar.dueInstant(resultsDueAt, s.publicationWorkingDays).dueAt;

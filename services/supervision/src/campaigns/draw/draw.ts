@@ -1,4 +1,5 @@
 import { HmacUniform, SEED_PATTERN, seedCommitment } from './hmac-uniform';
+import { UniformThreads, Uniforms, uniformsHere } from './parallel-uniforms';
 
 /**
  * 双随机 draw: which subjects a campaign inspects (随机抽取检查对象) and who inspects each
@@ -6,7 +7,8 @@ import { HmacUniform, SEED_PATTERN, seedCommitment } from './hmac-uniform';
  * seed give the same list on any machine, in any input order. The algorithm is stated in
  * docs/random-draw.md; this file and that document must say the same thing.
  *
- * Imports nothing but node:crypto, so scripts/verify-draw.js can run it without the service.
+ * Imports nothing but node's crypto, os and worker_threads, so scripts/verify-draw.js can run it
+ * without the service.
  */
 
 export const DRAW_ALGORITHM = 'cityworks-draw-v1' as const;
@@ -154,13 +156,12 @@ function checkInput(input: DrawInput): void {
 
 /**
  * Subjects listed more than once. Equal USCCs have equal u, so only subjects whose u equals
- * another's (found by sorting the numbers) are compared as strings.
+ * another's (found in the ascending runs of the same numbers) are compared as strings.
  */
-function repeatedSubjects(subjects: readonly DrawSubject[], us: Float64Array): { field: string; rule: string }[] {
-  const sorted = us.slice().sort();
-  const shared = new Set<number>();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i]);
+function repeatedSubjects(subjects: readonly DrawSubject[], uniforms: Uniforms): { field: string; rule: string }[] {
+  const shared = sharedValues(uniforms.sortedRuns);
   if (!shared.size) return [];
+  const us = uniforms.us;
   const first = new Map<string, number>();
   const problems: { field: string; rule: string }[] = [];
   subjects.forEach((s, i) => {
@@ -170,6 +171,21 @@ function repeatedSubjects(subjects: readonly DrawSubject[], us: Float64Array): {
     else if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ field: `subjects[${i}].uscc`, rule: `repeats subjects[${earlier}] (${s.uscc})` });
   });
   return problems;
+}
+
+/** The values that occur more than once across ascending runs, by merging them. */
+function sharedValues(runs: readonly Float64Array[]): Set<number> {
+  const shared = new Set<number>();
+  const at = runs.map(() => 0);
+  let previous = NaN;
+  for (;;) {
+    let next = -1;
+    for (let r = 0; r < runs.length; r++) if (at[r] < runs[r].length && (next < 0 || runs[r][at[r]] < runs[next][at[next]])) next = r;
+    if (next < 0) return shared;
+    const value = runs[next][at[next]++];
+    if (value === previous) shared.add(value);
+    previous = value;
+  }
 }
 
 /** p_i = min(1, baseRatio × gradeWeight × riskWeight), multiplied in that order in IEEE-754 double precision. */
@@ -186,20 +202,23 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Draws `count` members from the eligible ones (given sorted by id): a partial Fisher–Yates
- * shuffle whose j-th step takes u_j = U(seed, `${label}|${j}`) and swaps position j with
- * j + floor(u_j × (n − j)). Returns the first `count` (fewer when fewer are eligible).
+ * shuffle whose j-th step takes u_j = U(seed, `${label}|${j}`) (here `us[at + j]`, worked out
+ * beforehand) and swaps position j with j + floor(u_j × (n − j)). Returns the first `count`
+ * (fewer when fewer are eligible).
  */
-function drawMembers(rng: HmacUniform, label: string, sortedEligible: readonly string[], count: number): string[] {
-  const ids = sortedEligible.slice();
-  const take = Math.min(count, ids.length);
+function drawMembers(us: Float64Array, at: number, sortedEligible: readonly string[], count: number): string[] {
+  const n = sortedEligible.length;
+  const take = Math.min(count, n);
+  // a step swaps positions j and k ≥ j and never reads j again: only the ids moved to a k are
+  // kept aside, rather than copying a pool of hundreds for every check of a hundred thousand visits
+  const moved = new Map<number, string>();
+  const drawn: string[] = [];
   for (let j = 0; j < take; j++) {
-    const k = j + Math.floor(rng.of(`${label}|${j}`) * (ids.length - j));
-    const drawn = ids[k];
-    ids[k] = ids[j];
-    ids[j] = drawn;
+    const k = j + Math.floor(us[at + j] * (n - j));
+    drawn.push(moved.get(k) ?? sortedEligible[k]);
+    moved.set(k, moved.get(j) ?? sortedEligible[j]);
   }
-  ids.length = take;
-  return ids;
+  return drawn;
 }
 
 /** Pool members' ids sorted, and for each subject the ids conflicted with it (回避), so a visit's eligible list costs little. */
@@ -231,6 +250,45 @@ function eligibleFor(uscc: string, pool: ReturnType<typeof indexPool>): string[]
 export function runDraw(input: DrawInput): DrawResult {
   checkInput(input);
   const rng = new HmacUniform(input.seed);
+  const selection = selectVisits(
+    input,
+    uniformsHere(
+      rng,
+      input.subjects.map((s) => s.uscc),
+    ),
+  );
+  return staffVisits(input, selection, uniformsHere(rng, teamLabels(input, selection.visits)).us);
+}
+
+/**
+ * The same draw with the numbers worked out over worker threads (parallel-uniforms.ts): the same
+ * result as runDraw, in less time on more than one core, and the caller's event loop is free
+ * while the numbers are hashed.
+ */
+export async function runDrawInParallel(input: DrawInput, threads?: number): Promise<DrawResult> {
+  // the threads boot while the inputs are checked; a bad seed is checkInput's to report
+  const pool = typeof input?.seed === 'string' && SEED_PATTERN.test(input.seed) ? new UniformThreads(input.seed, threads) : null;
+  try {
+    // the subjects' numbers are hashed while their inputs are checked: a refused draw throws the hashing away
+    const hashing = Array.isArray(input.subjects) ? pool?.onThreads(input.subjects.map((s) => s?.uscc)) : null;
+    hashing?.catch(() => undefined);
+    checkInput(input);
+    const selection = selectVisits(input, (await hashing) ?? (await pool!.uniforms(input.subjects.map((s) => s.uscc))));
+    const teamUs = await pool!.uniforms(teamLabels(input, selection.visits));
+    return staffVisits(input, selection, teamUs.us);
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface Selection {
+  /** in USCC order, not yet staffed */
+  visits: DrawnVisit[];
+  expectedSize: number;
+}
+
+/** Poisson sampling: the subjects with u < p, in USCC order. */
+function selectVisits(input: DrawInput, uniforms: Uniforms): Selection {
   const visits: DrawnVisit[] = [];
   let expectedSize = 0;
   // p depends on (grade, risk) only: looked up by index, not computed a million times
@@ -238,9 +296,8 @@ export function runDraw(input: DrawInput): DrawResult {
   const riskIndex: Record<RiskLevel, number> = { low: 0, medium: 1, high: 2 };
   const gradeIndexOf: Record<string, number> = { A: 0, B: 1, C: 2, D: 3 };
   const subjects = input.subjects;
-  const us = new Float64Array(subjects.length);
-  for (let i = 0; i < subjects.length; i++) us[i] = rng.of(subjects[i].uscc);
-  const repeated = repeatedSubjects(subjects, us);
+  const us = uniforms.us;
+  const repeated = repeatedSubjects(subjects, uniforms);
   if (repeated.length) throw new DrawInputError(repeated);
   for (let i = 0; i < subjects.length; i++) {
     const s = subjects[i];
@@ -249,21 +306,44 @@ export function runDraw(input: DrawInput): DrawResult {
     if (us[i] < p) visits.push({ uscc: s.uscc, grade: s.grade, risk: s.risk, inclusionProbability: p, u: us[i], checks: [], expertIds: [] });
   }
   visits.sort((a, b) => byText(a.uscc, b.uscc));
+  return { visits, expectedSize };
+}
 
+/**
+ * The messages of every team draw's steps, in the order staffVisits reads them: per visit, per
+ * department `team|<uscc>|<department>|<j>` for j < inspectorsPerCheck, then
+ * `expert|<uscc>|<j>` for j < expertsPerVisit. A step a short pool never takes is hashed anyway:
+ * its number is the same whether taken or not.
+ */
+function teamLabels(input: DrawInput, visits: readonly DrawnVisit[]): string[] {
+  const labels: string[] = [];
+  for (const visit of visits) {
+    for (const departmentCode of input.departmentCodes)
+      for (let j = 0; j < input.inspectorsPerCheck; j++) labels.push(`team|${visit.uscc}|${departmentCode}|${j}`);
+    for (let j = 0; j < input.expertsPerVisit; j++) labels.push(`expert|${visit.uscc}|${j}`);
+  }
+  return labels;
+}
+
+/** Each visit's inspectors per department and its experts, with the numbers of teamLabels' messages. */
+function staffVisits(input: DrawInput, { visits, expectedSize }: Selection, teamUs: Float64Array): DrawResult {
   const shortfalls: DrawShortfall[] = [];
   const departmentPools = new Map(input.departmentCodes.map((code) => [code, indexPool(input.inspectors.filter((m) => m.departmentCode === code))] as const));
   const expertPool = indexPool(input.experts);
+  let at = 0;
   for (const visit of visits) {
     for (const departmentCode of input.departmentCodes) {
       const eligible = eligibleFor(visit.uscc, departmentPools.get(departmentCode)!);
-      const inspectorIds = drawMembers(rng, `team|${visit.uscc}|${departmentCode}`, eligible, input.inspectorsPerCheck);
+      const inspectorIds = drawMembers(teamUs, at, eligible, input.inspectorsPerCheck);
+      at += input.inspectorsPerCheck;
       if (inspectorIds.length < input.inspectorsPerCheck)
         shortfalls.push({ uscc: visit.uscc, role: 'inspector', departmentCode, needed: input.inspectorsPerCheck, eligible: eligible.length });
       visit.checks.push({ departmentCode, inspectorIds });
     }
     if (input.expertsPerVisit > 0) {
       const eligible = eligibleFor(visit.uscc, expertPool);
-      visit.expertIds = drawMembers(rng, `expert|${visit.uscc}`, eligible, input.expertsPerVisit);
+      visit.expertIds = drawMembers(teamUs, at, eligible, input.expertsPerVisit);
+      at += input.expertsPerVisit;
       if (visit.expertIds.length < input.expertsPerVisit)
         shortfalls.push({ uscc: visit.uscc, role: 'expert', departmentCode: null, needed: input.expertsPerVisit, eligible: eligible.length });
     }

@@ -118,6 +118,25 @@ export class HmacUniform {
       if (code > 0x7f) return hmacUniformReference(this.seed, message);
       w[i >> 2] |= code << (24 - (i & 3) * 8);
     }
+    return this.finish(n);
+  }
+
+  /**
+   * u for a message given as ASCII bytes `bytes[start..end)` (at most 55): what `of` gives for the
+   * same text. The draw's worker threads read the subjects' codes this way from shared memory.
+   */
+  ofAscii(bytes: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    if (n > 55) throw new RangeError('a message given as bytes must be at most 55 bytes');
+    const w = this.w;
+    for (let i = 0; i < 16; i++) w[i] = 0;
+    for (let i = 0; i < n; i++) w[i >> 2] |= bytes[start + i] << (24 - (i & 3) * 8);
+    return this.finish(n);
+  }
+
+  /** The padding after an n-byte message already in w[0..], then the inner and outer compressions. */
+  private finish(n: number): number {
+    const w = this.w;
     w[n >> 2] |= 0x80 << (24 - (n & 3) * 8);
     w[15] = (64 + n) * 8;
     compress(this.inner, w, this.digest);

@@ -1,3 +1,4 @@
 export * from './draw';
 export * from './hmac-uniform';
 export * from './verify';
+export { defaultDrawThreads } from './parallel-uniforms';
