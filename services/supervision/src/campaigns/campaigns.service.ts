@@ -10,7 +10,16 @@ import { PoolMembersRepository } from '../inspectors/persistence/pool-members.re
 import { conflictsOf, PastInspection, PoolMemberState, servesRegion } from '../inspectors/domain/pool-member';
 import { Campaign } from './domain/campaign';
 import { CampaignTerms } from './domain/campaign-terms';
-import { DEFAULT_GRADE_WEIGHTS, DEFAULT_RISK_WEIGHTS, DRAW_ALGORITHM, DrawInput, DrawInputError, runDrawInParallel, verifyPublishedDraw, PublishedDraw } from './draw';
+import {
+  DEFAULT_GRADE_WEIGHTS,
+  DEFAULT_RISK_WEIGHTS,
+  DRAW_ALGORITHM,
+  DrawInput,
+  DrawInputError,
+  runDrawInParallel,
+  verifyPublishedDraw,
+  PublishedDraw,
+} from './draw';
 import { CreateCampaignDto, ListCampaignsQuery } from './dto/create-campaign.dto';
 import { VerifyDrawDto } from './dto/verify-draw.dto';
 import { CampaignsRepository } from './persistence/campaigns.repository';
