@@ -23,6 +23,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { UserThrottlerGuard } from './auth/user-throttler.guard';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditLogTable1764000000050 } from './audit/audit-log.migration';
+import { AuditLogChains1764000000051 } from './audit/audit-log-chains.migration';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditController } from './audit/audit.controller';
 import { TracingFlush } from './lifecycle/tracing-flush';
@@ -50,7 +51,7 @@ export class PlatformModule implements NestModule {
             serviceDataSourceOptions(readInfraConfig(), {
               schema: options.schema,
               entities: [...(options.entities as []), AuditEntry],
-              migrations: [AuditLogTable1764000000050, ...(options.migrations as [])],
+              migrations: [AuditLogTable1764000000050, AuditLogChains1764000000051, ...(options.migrations as [])],
             }),
           dataSourceFactory: async (dsOptions) => {
             const dataSource = new DataSource(dsOptions!);

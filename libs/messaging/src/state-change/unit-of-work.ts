@@ -71,9 +71,9 @@ export class UnitOfWork {
     const result = await work(change);
     for (const { topic, event } of change.events) await this.outbox.add(manager, topic, event);
     for (const command of change.workflowCommands) await this.workflowCommands.add(manager, command);
-    // last: appending to the audit chain takes the service-wide chain lock until commit, so
-    // nothing else of this change should run while it is held
-    for (const record of change.audits) await this.audit.record(manager, record);
+    // last: appending to the audit log takes the lock of each chain it touches until commit, so
+    // nothing else of this change should run while they are held
+    await this.audit.record(manager, ...change.audits);
     return result;
   }
 }

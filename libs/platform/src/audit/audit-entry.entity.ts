@@ -2,13 +2,17 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One state change: who, when, what, on which record, before and after. Rows are chained by
- * hash, and the table refuses UPDATE, DELETE and TRUNCATE, so an edit is both blocked and,
+ * hash (one chain per share of the resources), and the table refuses UPDATE, DELETE and TRUNCATE, so an edit is both blocked and,
  * if forced by someone who can drop triggers, detectable.
  */
 @Entity({ name: 'audit_log' })
 export class AuditEntry {
   @PrimaryColumn({ type: 'bigint' })
   seq: string;
+
+  /** the hash chain it belongs to (ADR 0031): its prevHash is the hash of the chain's entry before it */
+  @Column({ type: 'smallint' })
+  chain: number;
 
   @Column('uuid')
   id: string;

@@ -4,8 +4,16 @@ import type { AuditChainReport } from './audit-trail';
 
 /** One line of the audit trail as auditors read it. */
 export class AuditEntryView {
-  @ApiProperty({ description: 'position in the chain, as a decimal string (bigint)', pattern: '^[0-9]+$' })
+  @ApiProperty({ description: 'position in the log, as a decimal string (bigint)', pattern: '^[0-9]+$' })
   seq: string;
+
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 32767,
+    description: 'the hash chain the entry belongs to: all of one resource’s entries are in one chain',
+  })
+  chain: number;
 
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -37,7 +45,7 @@ export class AuditEntryView {
   @ApiPropertyOptional({ type: String, nullable: true })
   correlationId: string | null;
 
-  @ApiProperty({ description: 'SHA-256 of the previous entry', pattern: '^[0-9a-f]{64}$' })
+  @ApiProperty({ description: 'SHA-256 of the previous entry of its chain (64 zeros for a chain’s first)', pattern: '^[0-9a-f]{64}$' })
   prevHash: string;
 
   @ApiProperty({ description: 'SHA-256 over the previous hash and this entry', pattern: '^[0-9a-f]{64}$' })
@@ -46,6 +54,7 @@ export class AuditEntryView {
   static of(entry: AuditEntry): AuditEntryView {
     return Object.assign(new AuditEntryView(), {
       seq: entry.seq,
+      chain: entry.chain,
       id: entry.id,
       at: new Date(entry.at).toISOString(),
       actorUserId: entry.actorUserId,
@@ -68,6 +77,9 @@ export class AuditChainReportView implements AuditChainReport {
 
   @ApiProperty({ type: 'integer', minimum: 0, description: 'entries verified before the first broken one' })
   entries: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'hash chains with entries among those verified' })
+  chains: number;
 
   @ApiPropertyOptional({ description: 'the first entry whose hash or link does not match' })
   brokenAtSeq?: string;

@@ -20,6 +20,8 @@ export interface AuditRecord {
 export interface AuditChainReport {
   valid: boolean;
   entries: number;
+  /** chains that have entries, of those walked */
+  chains: number;
   /** the first entry whose hash or link does not match */
   brokenAtSeq?: string;
   reason?: string;
@@ -30,8 +32,9 @@ type Hashable = Pick<
   'id' | 'at' | 'actorUserId' | 'actorDepartmentCode' | 'action' | 'resourceType' | 'resourceId' | 'before' | 'after' | 'correlationId'
 >;
 
-export function auditHash(prevHash: string, entry: Hashable): string {
-  const body = canonicalJson({
+/** What an entry's hash covers besides the previous hash: its fields as canonical JSON. */
+export function auditBody(entry: Hashable): string {
+  return canonicalJson({
     id: entry.id,
     at: new Date(entry.at).toISOString(),
     actorUserId: entry.actorUserId,
@@ -43,7 +46,28 @@ export function auditHash(prevHash: string, entry: Hashable): string {
     after: entry.after,
     correlationId: entry.correlationId,
   });
-  return createHash('sha256').update(`${prevHash}|${body}`).digest('hex');
+}
+
+/** SHA-256 over the previous entry's hash and this entry's body (audit_log_append computes the same in Postgres). */
+export function auditHash(prevHash: string, entry: Hashable): string {
+  return createHash('sha256')
+    .update(`${prevHash}|${auditBody(entry)}`)
+    .digest('hex');
+}
+
+/** How many hash chains a service's audit log is split into (ADR 0031). */
+export const AUDIT_CHAINS = 16;
+
+/**
+ * The chain a resource's entries go to: all of one resource's history is in one chain, and
+ * changes to different resources mostly take different chains' locks. Only the lock depends on
+ * it; verification reads each entry's stored chain.
+ */
+export function auditChainOf(resourceType: string, resourceId: string): number {
+  let hash = 0x811c9dc5; // FNV-1a
+  const key = `${resourceType}:${resourceId}`;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % AUDIT_CHAINS;
 }
 
 @Injectable()
@@ -51,31 +75,34 @@ export class AuditTrail {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Appends an entry in the caller's transaction, so the change and its record commit
-   * together. Appends are serialised per schema to keep one unbroken chain.
+   * Appends entries in the caller's transaction, so the change and its record commit together.
+   * Each goes to its resource's chain; appends to one chain are serialised (its lock is held to
+   * commit, so the caller appends last), and a change touching several chains takes them in
+   * ascending order, so two changes never wait for each other's chains in a cycle.
    */
-  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+  async record(manager: EntityManager, ...records: AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
     if (!manager.queryRunner?.isTransactionActive) throw new Error('AuditTrail.record must run inside the transaction that changes the data');
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit_log'))`);
-    const [last] = await manager.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    const prevHash: string = last?.hash ?? GENESIS_HASH;
     const actor = currentActor();
-    const entry: Hashable = {
-      id: randomUUID(),
-      at: new Date(),
-      actorUserId: actor.userId,
-      actorDepartmentCode: actor.departmentCode,
-      action: record.action,
-      resourceType: record.resourceType,
-      resourceId: record.resourceId,
-      before: record.before ?? null,
-      after: record.after ?? null,
-      correlationId: currentCorrelationId() ?? null,
-    };
-    await manager.query(
-      `INSERT INTO audit_log (id, at, actor_user_id, actor_department_code, action, resource_type, resource_id, before, after, correlation_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
+    const correlationId = currentCorrelationId() ?? null;
+    const inChainOrder = records
+      .map((record, i) => ({ record, i, chain: auditChainOf(record.resourceType, record.resourceId) }))
+      .sort((a, b) => a.chain - b.chain || a.i - b.i);
+    for (const { record, chain } of inChainOrder) {
+      const entry: Hashable = {
+        id: randomUUID(),
+        at: new Date(),
+        actorUserId: actor.userId,
+        actorDepartmentCode: actor.departmentCode,
+        action: record.action,
+        resourceType: record.resourceType,
+        resourceId: record.resourceId,
+        before: record.before ?? null,
+        after: record.after ?? null,
+        correlationId,
+      };
+      await manager.query(`SELECT audit_log_append($1::smallint, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12)`, [
+        chain,
         entry.id,
         entry.at,
         entry.actorUserId,
@@ -86,15 +113,14 @@ export class AuditTrail {
         entry.before === null ? null : JSON.stringify(entry.before),
         entry.after === null ? null : JSON.stringify(entry.after),
         entry.correlationId,
-        prevHash,
-        auditHash(prevHash, entry),
-      ],
-    );
+        auditBody(entry),
+      ]);
+    }
   }
 
-  /** Walks the whole chain in order, recomputing every hash. */
+  /** Walks the whole log in order, recomputing every hash and each entry's link to the one before it in its chain. */
   async verify(batchSize = 1000, manager: EntityManager = this.dataSource.manager): Promise<AuditChainReport> {
-    let prevHash = GENESIS_HASH;
+    const heads = new Map<number, string>();
     let entries = 0;
     let afterSeq = '0';
     for (;;) {
@@ -105,11 +131,14 @@ export class AuditTrail {
         .orderBy('a.seq', 'ASC')
         .limit(batchSize)
         .getMany();
-      if (rows.length === 0) return { valid: true, entries };
+      if (rows.length === 0) return { valid: true, entries, chains: heads.size };
       for (const row of rows) {
-        if (row.prevHash !== prevHash) return { valid: false, entries, brokenAtSeq: row.seq, reason: 'link to the previous entry does not match' };
-        if (auditHash(prevHash, row) !== row.hash) return { valid: false, entries, brokenAtSeq: row.seq, reason: 'entry content does not match its hash' };
-        prevHash = row.hash;
+        const prevHash = heads.get(row.chain) ?? GENESIS_HASH;
+        if (row.prevHash !== prevHash)
+          return { valid: false, entries, chains: heads.size, brokenAtSeq: row.seq, reason: 'link to the previous entry does not match' };
+        if (auditHash(prevHash, row) !== row.hash)
+          return { valid: false, entries, chains: heads.size, brokenAtSeq: row.seq, reason: 'entry content does not match its hash' };
+        heads.set(row.chain, row.hash);
         entries++;
       }
       afterSeq = rows[rows.length - 1].seq;

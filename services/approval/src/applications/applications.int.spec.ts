@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ApprovalEventTypes, IntegrationEvent, Roles, SupervisionEventTypes, SupervisionFeedbackGivenV1 } from '@cityworks/contracts';
 import { EventConsumer, PermanentEventError } from '@cityworks/messaging';
 import { SupervisionFeedbackGivenHandler } from './events/supervision-feedback-given.handler';
-import { AuditTrail } from '@cityworks/platform';
+import { AuditTrail, auditChainOf } from '@cityworks/platform';
 import { bearer, healthyService, isolateKafkaConsumers, startServiceApp, waitFor } from '@cityworks/testing';
 import { AppModule } from '../app.module';
 import { acceptApplicationRequest } from '../../testing/accept-application.fixture';
@@ -288,6 +288,57 @@ describe('applications API', () => {
 
       await expect(db.query(`UPDATE audit_log SET action = 'x' WHERE resource_id = $1`, [a.id])).rejects.toThrow(/append-only/);
       await expect(db.query(`DELETE FROM audit_log WHERE resource_id = $1`, [a.id])).rejects.toThrow(/append-only/);
+    });
+
+    it('keeps one hash chain per share of the resources: each entry links to the one before it in its chain, all of a resource in one', async () => {
+      const accepted = await Promise.all(Array.from({ length: 12 }, () => post('/applications').send(valid()).expect(201)));
+      const ids = accepted.map((r) => r.body.id as string);
+      const rows: { seq: string; chain: number; resource_id: string; prev_hash: string; hash: string }[] = await db.query(
+        'SELECT seq, chain, resource_id, prev_hash, hash FROM audit_log ORDER BY seq',
+      );
+      const heads = new Map<number, string>();
+      for (const row of rows) {
+        expect(row.prev_hash).toBe(heads.get(row.chain) ?? '0'.repeat(64));
+        heads.set(row.chain, row.hash);
+      }
+      for (const id of ids) {
+        const chains = new Set(rows.filter((r) => r.resource_id === id).map((r) => r.chain));
+        expect([...chains]).toEqual([auditChainOf('application', id)]);
+      }
+      expect(new Set(ids.map((id) => auditChainOf('application', id))).size).toBeGreaterThan(1);
+      const verified = await get('/audit-log/verify', auditor).expect(200);
+      expect(verified.body).toMatchObject({ valid: true });
+      expect(verified.body.entries).toBeGreaterThanOrEqual(rows.length);
+      expect(verified.body.chains).toBeGreaterThanOrEqual(heads.size);
+    });
+
+    it('lets a change append to another chain while one holds a chain’s lock, and makes a change to the same chain wait for its commit', async () => {
+      const inChain = (chain: number) => {
+        for (let i = 0; ; i++) if (auditChainOf('lock-test', `r-${i}`) === chain) return `r-${i}`;
+      };
+      const holder = db.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      try {
+        await app.get(AuditTrail).record(holder.manager, { action: 'lock-test.held', resourceType: 'lock-test', resourceId: inChain(3) });
+        const append = (resourceId: string) =>
+          db.transaction((manager) => app.get(AuditTrail).record(manager, { action: 'lock-test.appended', resourceType: 'lock-test', resourceId }));
+        await append(inChain(4)); // another chain: does not wait
+        let sameChainDone = false;
+        const sameChain = append(inChain(3)).then(() => (sameChainDone = true));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(sameChainDone).toBe(false);
+        await holder.commitTransaction();
+        await sameChain;
+        const [held, after] = await db
+          .query(`SELECT prev_hash, hash FROM audit_log WHERE resource_type = 'lock-test' AND chain = 3 ORDER BY seq DESC LIMIT 2`)
+          .then((r: any[]) => r.reverse());
+        expect(after.prev_hash).toBe(held.hash);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+      await expect(app.get(AuditTrail).verify()).resolves.toMatchObject({ valid: true });
     });
 
     it('detects an entry altered behind the triggers’ back', async () => {
