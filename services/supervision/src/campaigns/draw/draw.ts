@@ -1,5 +1,5 @@
 import { HmacUniform, SEED_PATTERN, seedCommitment } from './hmac-uniform';
-import { UniformThreads, Uniforms, uniformsHere } from './parallel-uniforms';
+import { MessageTemplate, UniformThreads, Uniforms, uniformsHere } from './parallel-uniforms';
 
 /**
  * 双随机 draw: which subjects a campaign inspects (随机抽取检查对象) and who inspects each
@@ -273,9 +273,12 @@ export async function runDrawInParallel(input: DrawInput, threads?: number): Pro
     const hashing = Array.isArray(input.subjects) ? pool?.onThreads(input.subjects.map((s) => s?.uscc)) : null;
     hashing?.catch(() => undefined);
     checkInput(input);
-    const selection = selectVisits(input, (await hashing) ?? (await pool!.uniforms(input.subjects.map((s) => s.uscc))));
-    const teamUs = await pool!.uniforms(teamLabels(input, selection.visits));
-    return staffVisits(input, selection, teamUs.us);
+    const subjectUs = (await hashing) ?? (await pool!.uniforms(input.subjects.map((s) => s.uscc)));
+    const selection = selectVisits(input, subjectUs);
+    const teamUs =
+      (subjectUs.packed && (await pool!.composedOnThreads(subjectUs.packed, selection.subjectIndexes, teamTemplates(input)))) ??
+      (await pool!.uniforms(teamLabels(input, selection.visits))).us;
+    return staffVisits(input, selection, teamUs);
   } finally {
     await pool?.close();
   }
@@ -284,12 +287,13 @@ export async function runDrawInParallel(input: DrawInput, threads?: number): Pro
 interface Selection {
   /** in USCC order, not yet staffed */
   visits: DrawnVisit[];
+  /** the index in input.subjects of each visit's subject */
+  subjectIndexes: number[];
   expectedSize: number;
 }
 
 /** Poisson sampling: the subjects with u < p, in USCC order. */
 function selectVisits(input: DrawInput, uniforms: Uniforms): Selection {
-  const visits: DrawnVisit[] = [];
   let expectedSize = 0;
   // p depends on (grade, risk) only: looked up by index, not computed a million times
   const pTable = [...CreditGrades, null].map((g) => RiskLevels.map((r) => inclusionProbability({ grade: g, risk: r }, input)));
@@ -299,14 +303,26 @@ function selectVisits(input: DrawInput, uniforms: Uniforms): Selection {
   const us = uniforms.us;
   const repeated = repeatedSubjects(subjects, uniforms);
   if (repeated.length) throw new DrawInputError(repeated);
+  const pOf = (s: DrawSubject) => pTable[s.grade === null ? 4 : gradeIndexOf[s.grade]][riskIndex[s.risk]];
+  const subjectIndexes: number[] = [];
   for (let i = 0; i < subjects.length; i++) {
-    const s = subjects[i];
-    const p = pTable[s.grade === null ? 4 : gradeIndexOf[s.grade]][riskIndex[s.risk]];
+    const p = pOf(subjects[i]);
     expectedSize += p;
-    if (us[i] < p) visits.push({ uscc: s.uscc, grade: s.grade, risk: s.risk, inclusionProbability: p, u: us[i], checks: [], expertIds: [] });
+    if (us[i] < p) subjectIndexes.push(i);
   }
-  visits.sort((a, b) => byText(a.uscc, b.uscc));
-  return { visits, expectedSize };
+  subjectIndexes.sort((a, b) => byText(subjects[a].uscc, subjects[b].uscc));
+  const visits = subjectIndexes.map((i): DrawnVisit => {
+    const s = subjects[i];
+    return { uscc: s.uscc, grade: s.grade, risk: s.risk, inclusionProbability: pOf(s), u: us[i], checks: [], expertIds: [] };
+  });
+  return { visits, subjectIndexes, expectedSize };
+}
+
+/** teamLabels' messages as templates over the subjects' codes, for the threads to compose. */
+function teamTemplates(input: DrawInput): MessageTemplate[] {
+  const templates = input.departmentCodes.map((code) => ({ head: 'team|', tail: `|${code}|`, count: input.inspectorsPerCheck }));
+  if (input.expertsPerVisit > 0) templates.push({ head: 'expert|', tail: '|', count: input.expertsPerVisit });
+  return templates;
 }
 
 /**

@@ -43,6 +43,24 @@ describe('UniformThreads', () => {
     expect(second.us).toEqual(uniformsHere(new HmacUniform(seed), messages).us);
   });
 
+  it('composes messages from packed ones on the threads: the same u as the strings hashed here, in the same order', async () => {
+    const { packed } = await threads.uniforms(messages);
+    const picks = [5, 0, 25_000, 17, 3];
+    const templates = [
+      { head: 'team|', tail: '|AS-ZJJ|', count: 2 },
+      { head: 'team|', tail: '|AS-SCJGJ|', count: 12 },
+      { head: 'expert|', tail: '|', count: 1 },
+    ];
+    const many = Array.from({ length: 2_000 }, (_, i) => picks[i % picks.length]);
+    const composed = await threads.composedOnThreads(packed!, many, templates);
+    const strings = many.flatMap((pick) => templates.flatMap((t) => Array.from({ length: t.count }, (_, j) => `${t.head}${messages[pick]}${t.tail}${j}`)));
+    expect(composed).toEqual(uniformsHere(new HmacUniform(seed), strings).us);
+    // too few, too long or not ASCII: left to the caller
+    expect(threads.composedOnThreads(packed!, picks, templates)).toBeNull();
+    expect(threads.composedOnThreads(packed!, many, [{ head: 'team|', tail: `|${'X'.repeat(40)}|`, count: 2 }])).toBeNull();
+    expect(threads.composedOnThreads(packed!, many, [{ head: 'team|', tail: '|审批局|', count: 2 }])).toBeNull();
+  });
+
   it('hashes on the calling thread, with the same numbers, a batch with a message off the fast path or too small to split', async () => {
     const odd = [...messages];
     odd[7] = '统一社会信用代码';
@@ -61,7 +79,7 @@ describe('runDrawInParallel', () => {
   const subjects: DrawSubject[] = codes.map((uscc, i) => ({ uscc, grade: i % 5 === 4 ? null : (CreditGrades[i % 4] as DrawGrade), risk: RiskLevels[i % 3] }));
   const input = (overrides: Partial<DrawInput> = {}): DrawInput => ({
     seed,
-    baseRatio: 0.1,
+    baseRatio: 0.2,
     gradeWeights: { ...DEFAULT_GRADE_WEIGHTS },
     riskWeights: { ...DEFAULT_RISK_WEIGHTS },
     subjects,
@@ -81,6 +99,8 @@ describe('runDrawInParallel', () => {
     const expected = runDraw(input());
     const drawn = await runDrawInParallel(input(), 2);
     expect(drawn).toEqual(expected);
+    // enough team steps (2 departments × 2 + 1 expert per visit) for the threads to compose them
+    expect(drawn.visits.length * 5).toBeGreaterThanOrEqual(PARALLEL_FROM_MESSAGES);
     expect(drawn.visits.length).toBeGreaterThan(PARALLEL_FROM_MESSAGES / 20);
     expect(drawn.shortfalls.some((s) => s.departmentCode === 'AS-SCJGJ')).toBe(true);
   });

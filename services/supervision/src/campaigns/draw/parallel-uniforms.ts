@@ -17,12 +17,38 @@ const MAX_THREADS = 8;
 /** HmacUniform's fast path: ASCII, at most 55 bytes */
 const LONGEST_MESSAGE = 55;
 
-/** One slice of one batch, as a worker thread is handed it. */
-export interface UniformsJob {
+/** Messages as ASCII bytes in shared memory: message i is bytes[offsets[i], offsets[i + 1]). */
+export interface PackedMessages {
   bytes: SharedArrayBuffer;
   offsets: SharedArrayBuffer;
+}
+
+/** One slice of one batch of messages, as a worker thread is handed it. */
+export interface UniformsJob extends PackedMessages {
+  kind: 'messages';
   us: SharedArrayBuffer;
   sorted: SharedArrayBuffer;
+  from: number;
+  to: number;
+}
+
+/**
+ * Messages made from messages already packed: for each chosen message m (in `picks`), for each
+ * template, `head ‖ m ‖ tail ‖ j` for j < count (j in decimal). The draw's team steps are
+ * `team|<uscc>|<department>|<j>` and `expert|<uscc>|<j>`.
+ */
+export interface MessageTemplate {
+  head: string;
+  tail: string;
+  count: number;
+}
+
+/** One slice [from, to) of the picks of a composed batch, as a worker thread is handed it. */
+export interface ComposedJob extends PackedMessages {
+  kind: 'composed';
+  picks: SharedArrayBuffer;
+  templates: { head: number[]; tail: number[]; count: number }[];
+  us: SharedArrayBuffer;
   from: number;
   to: number;
 }
@@ -32,6 +58,8 @@ export interface Uniforms {
   us: Float64Array;
   /** the same numbers as ascending runs (one per thread): what a duplicate search merges */
   sortedRuns: Float64Array[];
+  /** the messages as the threads read them, when they did */
+  packed?: PackedMessages;
 }
 
 export function defaultDrawThreads(): number {
@@ -74,12 +102,46 @@ export class UniformThreads {
     if (!packed) return null;
     const us = new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT);
     const sorted = new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT);
-    const threads = this.workers.length;
-    const slices = this.workers.map((_, t) => [Math.floor((n * t) / threads), Math.floor((n * (t + 1)) / threads)] as const);
-    return Promise.all(slices.map(([from, to], t) => runJob(this.workers[t], { ...packed, us, sorted, from, to }))).then(() => ({
+    const slices = this.slices(n);
+    return Promise.all(slices.map(([from, to], t) => runJob(this.workers[t], { kind: 'messages', ...packed, us, sorted, from, to }))).then(() => ({
       us: new Float64Array(us),
       sortedRuns: slices.map(([from, to]) => new Float64Array(sorted, from * Float64Array.BYTES_PER_ELEMENT, to - from)),
+      packed,
     }));
+  }
+
+  /**
+   * u of the messages `templates` make of the packed messages `picks` (see MessageTemplate), in
+   * that order, composed and hashed by the threads: the calling thread builds no string. Null,
+   * having hashed nothing, when they would be too few, longer than 55 bytes or not ASCII.
+   */
+  composedOnThreads(packed: PackedMessages, picks: readonly number[], templates: readonly MessageTemplate[]): Promise<Float64Array> | null {
+    const perPick = templates.reduce((sum, t) => sum + t.count, 0);
+    const n = picks.length * perPick;
+    if (!this.workers.length || n < PARALLEL_FROM_MESSAGES) return null;
+    const offsets = new Int32Array(packed.offsets);
+    let longest = 0;
+    for (const pick of picks) longest = Math.max(longest, offsets[pick + 1] - offsets[pick]);
+    const ascii = (text: string) => !/[\u0080-\uffff]/.test(text);
+    for (const t of templates)
+      if (!ascii(t.head) || !ascii(t.tail) || t.head.length + longest + t.tail.length + String(Math.max(t.count - 1, 0)).length > LONGEST_MESSAGE) return null;
+    const shared = new Int32Array(new SharedArrayBuffer(picks.length * Int32Array.BYTES_PER_ELEMENT));
+    shared.set(picks);
+    const bytesOf = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
+    const job = {
+      kind: 'composed' as const,
+      ...packed,
+      picks: shared.buffer as SharedArrayBuffer,
+      templates: templates.map((t) => ({ head: bytesOf(t.head), tail: bytesOf(t.tail), count: t.count })),
+      us: new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT),
+    };
+    return Promise.all(this.slices(picks.length).map(([from, to], t) => runJob(this.workers[t], { ...job, from, to }))).then(() => new Float64Array(job.us));
+  }
+
+  /** [from, to) of each thread's share of n */
+  private slices(n: number): (readonly [number, number])[] {
+    const threads = this.workers.length;
+    return this.workers.map((_, t) => [Math.floor((n * t) / threads), Math.floor((n * (t + 1)) / threads)] as const);
   }
 
   async close(): Promise<void> {
@@ -88,7 +150,7 @@ export class UniformThreads {
 }
 
 /** The messages as bytes in shared memory with their offsets; null when one is not a string that can take the fast path. */
-function pack(messages: readonly unknown[]): { bytes: SharedArrayBuffer; offsets: SharedArrayBuffer } | null {
+function pack(messages: readonly unknown[]): PackedMessages | null {
   const n = messages.length;
   const offsets = new Int32Array(new SharedArrayBuffer((n + 1) * Int32Array.BYTES_PER_ELEMENT));
   let total = 0;
@@ -108,7 +170,7 @@ function pack(messages: readonly unknown[]): { bytes: SharedArrayBuffer; offsets
   return { bytes, offsets: offsets.buffer as SharedArrayBuffer };
 }
 
-function runJob(worker: Worker, job: UniformsJob): Promise<void> {
+function runJob(worker: Worker, job: UniformsJob | ComposedJob): Promise<void> {
   return new Promise((resolve, reject) => {
     const failed = (error: Error) => {
       worker.off('message', finished);
