@@ -103,6 +103,7 @@ export class DrawInputError extends Error {
 }
 
 const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const isUsccShape = (code: unknown) => typeof code === 'string' && USCC_SHAPE.test(code);
 const MAX_LISTED_PROBLEMS = 100;
 
 const validWeight = (w: unknown) => typeof w === 'number' && Number.isFinite(w) && w >= 0 && w <= MAX_WEIGHT;
@@ -126,11 +127,16 @@ function checkInput(input: DrawInput): void {
   if (!Array.isArray(input.subjects)) add('subjects', 'must be a list');
   else {
     // a subject listed twice is found after hashing (repeatedSubjects), far cheaper than a set of a million strings
-    input.subjects.forEach((s, i) => {
-      if (typeof s?.uscc !== 'string' || !USCC_SHAPE.test(s.uscc)) add(`subjects[${i}].uscc`, 'must be an 18-character 统一社会信用代码');
-      if (s?.grade !== null && !CreditGrades.includes(s?.grade)) add(`subjects[${i}].grade`, 'must be A, B, C, D or null (ungraded)');
-      if (!RiskLevels.includes(s?.risk)) add(`subjects[${i}].risk`, 'must be low, medium or high');
-    });
+    const subjects = input.subjects;
+    for (let i = 0; i < subjects.length; i++) {
+      const s = subjects[i];
+      if (!isUsccShape(s?.uscc)) add(`subjects[${i}].uscc`, 'must be an 18-character 统一社会信用代码');
+      const grade = s?.grade;
+      if (grade !== null && grade !== 'A' && grade !== 'B' && grade !== 'C' && grade !== 'D')
+        add(`subjects[${i}].grade`, 'must be A, B, C, D or null (ungraded)');
+      const risk = s?.risk;
+      if (risk !== 'low' && risk !== 'medium' && risk !== 'high') add(`subjects[${i}].risk`, 'must be low, medium or high');
+    }
   }
   for (const [name, pool] of [
     ['inspectors', input.inspectors],
