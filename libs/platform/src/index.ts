@@ -14,6 +14,7 @@ export * from './http/page-query';
 export * from './auth/roles.decorator';
 export * from './workspace/workspace-root';
 export * from './auth/access-token';
+export * from './auth/verified-tokens';
 export * from './auth/access-scope';
 export * from './auth/auth.guard';
 export * from './audit/audit-trail';

@@ -43,6 +43,17 @@ export function publicKeyObject(env: NodeJS.ProcessEnv = process.env): KeyObject
  * authenticated request (scripts/bench, credit-lookup).
  */
 export function verifyAccessToken(token: string, publicKey: string | KeyObject): AuthUser {
+  return verifyAccessTokenClaims(token, publicKey).user;
+}
+
+/** What a verified token says: its user, and when it expires (seconds since the epoch, as in `exp`). */
+export interface VerifiedAccessToken {
+  user: AuthUser;
+  exp: number;
+}
+
+/** verifyAccessToken, with the token's expiry beside its user (for VerifiedTokens). */
+export function verifyAccessTokenClaims(token: string, publicKey: string | KeyObject): VerifiedAccessToken {
   let claims: AccessClaims;
   try {
     claims = jwt.verify(token, typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey, {
@@ -60,7 +71,10 @@ export function verifyAccessToken(token: string, publicKey: string | KeyObject):
   }
   const unknown = claims.roles.filter((r) => !KNOWN_ROLES.has(r));
   if (unknown.length) throw new InvalidTokenError(`invalid token: unknown roles ${unknown.join(', ')}`);
-  return { userId: claims.sub, departmentCode: claims.dept, regionCode: claims.region, roles: claims.roles as Role[] };
+  return {
+    user: { userId: claims.sub, departmentCode: claims.dept, regionCode: claims.region, roles: claims.roles as Role[] },
+    exp: claims.exp,
+  };
 }
 
 /** Signs a token; for the dev CLI, tests and service-to-service calls holding the private key. */

@@ -4,8 +4,8 @@ import type { Role } from '@cityworks/contracts';
 import { Roles } from '@cityworks/contracts';
 import { IS_PUBLIC } from '../http/public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
-import { KeyObject } from 'node:crypto';
-import { InvalidTokenError, publicKeyObject, verifyAccessToken } from './access-token';
+import { InvalidTokenError, publicKeyObject } from './access-token';
+import { VerifiedTokens } from './verified-tokens';
 import { bindUser } from '../correlation/correlation-context';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
@@ -17,7 +17,7 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private publicKey: KeyObject | undefined;
+  private tokens: VerifiedTokens | undefined;
 
   constructor(private readonly reflector: Reflector) {}
 
@@ -28,8 +28,8 @@ export class AuthGuard implements CanActivate {
     const header: unknown = req.headers?.authorization;
     if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new UnauthorizedException('a Bearer token is required');
     try {
-      this.publicKey ??= publicKeyObject();
-      req.user = verifyAccessToken(header.slice(7).trim(), this.publicKey);
+      this.tokens ??= VerifiedTokens.of(publicKeyObject());
+      req.user = this.tokens.verify(header.slice(7).trim());
     } catch (e) {
       if (e instanceof InvalidTokenError) throw new UnauthorizedException(e.message);
       throw e;
