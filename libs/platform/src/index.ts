@@ -5,6 +5,7 @@ export * from './config/infra-config';
 export * from './correlation/correlation-context';
 export * from './database/service-data-source';
 export * from './database/notification-listener';
+export * from './database/record-reads';
 export * from './health/health-registry';
 export * from './http/validation';
 export * from './http/all-exceptions.filter';

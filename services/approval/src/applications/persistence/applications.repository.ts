@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { RecordReads } from '@cityworks/platform';
 import { Application, ApplicationState, ClockStopRecord, RevocationRecord } from '../domain/application';
 import { JointReviewParticipant } from '../domain/joint-review';
 import { ApplicationRecord, StoredClockStop, StoredJointReviewParticipant } from './application.record';
@@ -84,6 +85,8 @@ export interface ApplicationFilter {
 
 @Injectable()
 export class ApplicationsRepository {
+  private reads?: RecordReads<ApplicationRecord>;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Loads and locks the application for a change in the caller's transaction. */
@@ -127,7 +130,9 @@ export class ApplicationsRepository {
 
   /** Every application of a project (项目代码), oldest acceptance first, for its timing per stage. */
   async ofProject(projectCode: string): Promise<ApplicationState[]> {
-    const records = await this.dataSource.getRepository(ApplicationRecord).find({ where: { projectCode }, order: { acceptedAt: 'ASC', id: 'ASC' } });
+    // a project's clocks and timing read it on every call: SQL made once (RecordReads), not per call
+    this.reads ??= new RecordReads(this.dataSource, ApplicationRecord);
+    const records = await this.reads.where('project_code = $1 ORDER BY accepted_at ASC, id ASC', [projectCode]);
     return records.map(toState);
   }
 

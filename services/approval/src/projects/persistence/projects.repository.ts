@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ProjectType } from '@cityworks/contracts';
+import { RecordReads } from '@cityworks/platform';
 import { Project, ProjectState } from '../domain/project';
 import { ProjectRecord } from './project.record';
 
@@ -34,6 +35,8 @@ export interface ProjectFilter {
 
 @Injectable()
 export class ProjectsRepository {
+  private reads?: RecordReads<ProjectRecord>;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Loads and locks the project for a change in the caller's transaction. */
@@ -61,7 +64,9 @@ export class ProjectsRepository {
   }
 
   async findByCode(code: string): Promise<Project | null> {
-    const record = await this.dataSource.getRepository(ProjectRecord).findOne({ where: { code } });
+    // every read of a project starts here: SQL made once (RecordReads), not per call
+    this.reads ??= new RecordReads(this.dataSource, ProjectRecord);
+    const record = await this.reads.one('code = $1', [code]);
     return record ? restore(record) : null;
   }
 

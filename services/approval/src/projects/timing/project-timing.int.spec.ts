@@ -4,8 +4,11 @@ import { DataSource } from 'typeorm';
 import { chinaDateOf } from '@cityworks/calendar';
 import { ServiceCalendar } from '@cityworks/calendar-sync';
 import { Roles } from '@cityworks/contracts';
+import { RecordReads } from '@cityworks/platform';
 import { bearer, isolateKafkaConsumers, reformOffice, startServiceApp } from '@cityworks/testing';
 import { AppModule } from '../../app.module';
+import { ApplicationRecord } from '../../applications/persistence/application.record';
+import { ProjectRecord } from '../persistence/project.record';
 import { acceptApplicationRequest } from '../../../testing/accept-application.fixture';
 import { seedApprovalItem } from '../../../testing/catalog-items.fixture';
 
@@ -149,5 +152,25 @@ describe('project timing API', () => {
         'usedWorkingDaysMax',
       ]),
     );
+  });
+
+  it('reads its project and applications by SQL made once, record for record what TypeORM’s find gives', async () => {
+    const code = await register();
+    const decided = await accept(code, 'T-PT-LX');
+    await decide(decided);
+    await accept(code, 'T-PT-SG');
+    const applications = new RecordReads(db, ApplicationRecord);
+    const read = await applications.where('project_code = $1 ORDER BY accepted_at ASC, id ASC', [code]);
+    const found = await db.getRepository(ApplicationRecord).find({ where: { projectCode: code }, order: { acceptedAt: 'ASC', id: 'ASC' } });
+    expect(read).toHaveLength(2);
+    expect(read).toEqual(found);
+    expect(read[0]).toBeInstanceOf(ApplicationRecord);
+    expect(read[0].acceptedAt).toBeInstanceOf(Date);
+    expect(read[0].decidedAt).toBeInstanceOf(Date);
+    expect(read[1].decidedAt).toBeNull();
+    expect(read[0].terms).toEqual(found[0].terms);
+    const project = await new RecordReads(db, ProjectRecord).one('code = $1', [code]);
+    expect(project).toEqual(await db.getRepository(ProjectRecord).findOne({ where: { code } }));
+    expect(await new RecordReads(db, ProjectRecord).one('code = $1', [`${code}-none`])).toBeNull();
   });
 });
