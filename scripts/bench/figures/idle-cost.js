@@ -30,11 +30,11 @@ async function steady(what) {
     previous = reading;
   }
   const seconds = Math.round((performance.now() - t0) / 1000);
-  const settled = Math.abs(reading - previous) <= 1;
+  const isSteady = Math.abs(reading - previous) <= 1;
   process.stderr.write(
-    `[bench]   ${settled ? 'steady' : 'not steady'} after ${seconds} s ${what} (${previous.toFixed(1)} then ${reading.toFixed(1)} % of a core over 5 s)\n`,
+    `[bench]   ${isSteady ? 'steady' : 'not steady'} after ${seconds} s ${what} (${previous.toFixed(1)} then ${reading.toFixed(1)} % of a core over 5 s)\n`,
   );
-  return { seconds, settled, lastPct: reading };
+  return { seconds, steady: isSteady, lastPct: reading };
 }
 
 module.exports = {
@@ -46,7 +46,7 @@ module.exports = {
     const ids = [];
     const at = Date.now() + 6 * 3600_000;
     try {
-      const emptySettled = await steady('with no obligations');
+      const emptySteady = await steady('with no obligations');
       const empty = await cpuOver(WINDOW);
       const levels = [];
       for (const level of LEVELS) {
@@ -59,19 +59,19 @@ module.exports = {
           });
           await client.workflow.execute('benchNoop', { taskQueue: BENCH_QUEUE, workflowId: `bench-idle-drain-${runId}-${level}` });
         });
-        const settled = await steady(`after starting ${level.toLocaleString('en')} obligations`);
-        levels.push({ level, settled, cost: await cpuOver(WINDOW) });
+        const steadiness = await steady(`after starting ${level.toLocaleString('en')} obligations`);
+        levels.push({ level, steadiness, cost: await cpuOver(WINDOW) });
       }
       await terminateAllOfType(client, 'benchTimer');
-      return levels.map(({ level, settled, cost }) => ({
-        figure: `idle CPU of the stack with ${level.toLocaleString('en')} obligations waiting (${WINDOW} s, from ${settled.seconds} s after the last start${settled.settled ? '' : ', not steady'})`,
+      return levels.map(({ level, steadiness, cost }) => ({
+        figure: `idle CPU of the stack with ${level.toLocaleString('en')} obligations waiting (${WINDOW} s, from ${steadiness.seconds} s after the last start${steadiness.steady ? '' : ', not steady'})`,
         value: cost.total.cpuPct,
         unit: '% of a core',
         baseline: empty.total.cpuPct,
-        baselineName: `the stack before they were started (steady after ${emptySettled.seconds} s)`,
+        baselineName: `the stack before they were started (steady after ${emptySteady.seconds} s)`,
         target: level === 10_000 ? '< 2 % of a core more than empty' : 'reported',
         met: level === 10_000 ? cost.total.cpuPct - empty.total.cpuPct < 2 : true,
-        detail: { empty, emptySettled, cost, settled },
+        detail: { empty, emptySteady, cost, steadiness },
       }));
     } finally {
       await close();
